@@ -1,0 +1,1 @@
+//! CPython-column-compatible disassembler (to be written).
