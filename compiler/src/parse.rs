@@ -247,7 +247,8 @@ fn translate(index: &LineIndex, filename: &str, e: rp::ParseError) -> CompileErr
             let indent = text.chars().take_while(|c| c.is_whitespace()).count() as u32;
             let mut err = index.error(ErrorKind::IndentationError, "unindent does not match any outer indentation level", filename, off, off);
             err.lineno = line;
-            err.offset = indent;
+            err.offset = text.chars().count() as u32 + 1;
+            let _ = indent;
             err.end_lineno = line;
             err.end_offset = 0;
             return err;
@@ -300,8 +301,31 @@ fn translate(index: &LineIndex, filename: &str, e: rp::ParseError) -> CompileErr
         }
         ParseErrorType::UnrecognizedToken(tok, _) => {
             let len = token_len(src, off as usize);
+            let (line, _) = index.line_col(off);
+            let text = index.line_text(line).unwrap_or_default();
+            let trimmed = text.trim_start();
+            let line_start = off - index.line_col(off).1.min(off);
+            if trimmed.starts_with("print ") && !matches!(tok, Tok::Equal | Tok::Newline) {
+                let start = line_start + (text.len() - trimmed.len()) as u32;
+                return syn("Missing parentheses in call to 'print'. Did you mean print(...)?", start, off + len as u32);
+            }
+            let word: String = trimmed.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+            let compound = matches!(word.as_str(), "if" | "elif" | "else" | "while" | "for" | "def" | "class" | "with" | "try" | "except" | "finally");
+            if compound && matches!(tok, Tok::Newline) && !text.trim_end().ends_with(':') {
+                return syn("expected ':'", off, off);
+            }
             if forgot_comma(src, off as usize, tok) {
-                return syn("invalid syntax. Perhaps you forgot a comma?", off, off + len as u32);
+                let before = src.get(..off as usize).unwrap_or("");
+                let t = before.trim_end();
+                let mut start = t.len();
+                for (i, c) in t.char_indices().rev() {
+                    if c.is_alphanumeric() || c == '_' || c == '.' {
+                        start = i;
+                    } else {
+                        break;
+                    }
+                }
+                return syn("invalid syntax. Perhaps you forgot a comma?", start as u32, off + len as u32);
             }
             syn("invalid syntax", off, off + len as u32)
         }

@@ -155,8 +155,8 @@ pub fn compile_program(parsed: &Parsed, table: &SymbolTable, filename: &str, mod
                 _ => &stmts[..],
             };
             c.stmts(rest)?;
-            if mode == Mode::Eval {
-                // compile(..., "eval") of statements cannot happen: the parser rejects it
+            if let Some(last) = stmts.last() {
+                c.set_loc(last.range());
             }
             c.load_const(Constant::None);
             c.emit(Opcode::ReturnValue, 0);
