@@ -348,3 +348,13 @@ fn syntax_errors() {
     assert!(err("async def f():\n    await x\n").msg.starts_with("pyhop does not support"));
     assert_eq!(err("x = 1 +").text.as_deref(), Some("x = 1 +"));
 }
+
+#[test]
+fn private_names_are_mangled() {
+    let c = module("class C:\n    __a = 1\n    def m(self, __p):\n        __l = __p\n        return self.__b + __l\n");
+    let body = inner(&c);
+    assert!(body.names.iter().any(|n| &**n == "_C__a"));
+    let m = inner(&body);
+    assert!(m.names.iter().any(|n| &**n == "_C__b"));
+    check(&m, &["LOAD_FAST 1", "STORE_FAST 2", "LOAD_FAST 0", "LOAD_ATTR", "LOAD_FAST 2", "BINARY_ADD", "RETURN_VALUE"]);
+}

@@ -380,8 +380,8 @@ impl<'a> Compiler<'a> {
     /// Emits the load/store/delete of a variable, choosing FAST/DEREF/GLOBAL/NAME
     /// from the symbol table like CPython's `compiler_nameop`.
     fn name_op(&mut self, name: &str, ctx: Ctx) -> CResult<()> {
+        // the symbol table works on source names; dict-based namespaces see mangled ones
         let mangled = self.mangle(name).into_owned();
-        let name = mangled.as_str();
         let scope = &self.table.scopes[self.unit.scope];
         let mut kind = scope.kind_of(name);
         let fkind = scope.kind;
@@ -415,6 +415,7 @@ impl<'a> Compiler<'a> {
                 self.emit(op, i);
             }
             (NameKind::GlobalExplicit, _) | (NameKind::GlobalImplicit, _) if fkind.is_function() || kind == NameKind::GlobalExplicit => {
+                let name = mangled.as_str();
                 let op = match ctx {
                     Ctx::Load => Opcode::LoadGlobal,
                     Ctx::Store => Opcode::StoreGlobal,
@@ -423,6 +424,7 @@ impl<'a> Compiler<'a> {
                 self.emit_name(op, name);
             }
             _ => {
+                let name = mangled.as_str();
                 let op = match ctx {
                     Ctx::Load => Opcode::LoadName,
                     Ctx::Store => Opcode::StoreName,
