@@ -1,0 +1,272 @@
+//! Built-in types, functions and native modules, and `Vm::new`, which creates the
+//! type objects, the exception hierarchy and the `builtins` namespace.
+//!
+//! Each built-in type's methods live in a file of their own (`str.rs`, `list.rs`,
+//! ...) as a `METHODS` table of `(name, NativeFn)`; `Vm::new` installs every table
+//! into its class dict, so adding a method is one row in one file.
+
+pub mod complex;
+pub mod dict;
+pub mod exceptions;
+pub mod float;
+pub mod functions;
+pub mod int;
+pub mod io;
+pub mod list;
+pub mod math;
+pub mod modules;
+pub mod object;
+pub mod printf;
+pub mod range;
+pub mod set;
+pub mod str;
+pub mod time;
+pub mod tuple;
+pub mod types;
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use crate::interp::Engine;
+use crate::object::func::Args;
+use crate::object::{Dict, Layout, NativeFn, NativeFunction, Obj, ObjRef};
+use crate::value::Value;
+use crate::vm::{PyResult, Types, Vm};
+
+/// A built-in function value.
+pub fn native(name: &'static str, func: NativeFn) -> Value {
+    Value::obj(Obj::Native(NativeFunction { name, func, owner: None, slf: None }))
+}
+
+/// A method of a built-in type (binds like a function when looked up on an instance).
+pub fn method(owner: &'static str, name: &'static str, func: NativeFn) -> Value {
+    Value::obj(Obj::Native(NativeFunction { name, func, owner: Some(owner), slf: None }))
+}
+
+pub type MethodTable = &'static [(&'static str, NativeFn)];
+
+fn install(cls: &ObjRef, owner: &'static str, methods: MethodTable) {
+    if let Obj::Class(c) = &**cls {
+        let mut d = c.dict.borrow_mut();
+        for (name, f) in methods {
+            d.insert_str(name, method(owner, name, *f));
+        }
+    }
+}
+
+/// Argument-count checking for natives, with CPython's messages.
+impl<'a> Args<'a> {
+    pub fn check(&self, vm: &Vm, name: &str, min: usize, max: usize) -> PyResult<&'a [Value]> {
+        let pos = self.pos();
+        if self.has_kw() {
+            return Err(vm.type_error(format!("{name}() takes no keyword arguments")));
+        }
+        self.check_pos(vm, name, min, max)?;
+        Ok(pos)
+    }
+
+    /// Like `check` but keyword arguments are allowed (checked by the caller).
+    pub fn check_pos(&self, vm: &Vm, name: &str, min: usize, max: usize) -> PyResult<&'a [Value]> {
+        let pos = self.pos();
+        let n = pos.len();
+        if n < min || n > max {
+            let msg = if min == max {
+                match min {
+                    0 => format!("{name}() takes no arguments ({n} given)"),
+                    1 => format!("{name}() takes exactly one argument ({n} given)"),
+                    _ => format!("{name}() takes exactly {min} arguments ({n} given)"),
+                }
+            } else if n < min {
+                format!("{name} expected at least {min} argument{}, got {n}", if min == 1 { "" } else { "s" })
+            } else {
+                format!("{name} expected at most {max} argument{}, got {n}", if max == 1 { "" } else { "s" })
+            };
+            return Err(vm.type_error(msg));
+        }
+        Ok(pos)
+    }
+
+    /// Positional argument `i` or keyword `name`.
+    pub fn get(&self, i: usize, name: &str) -> Option<&'a Value> {
+        self.pos().get(i).or_else(|| self.kwarg(name))
+    }
+}
+
+fn build_types() -> Types {
+    let object = Vm::make_class("object", vec![], Layout::Object);
+    let c = |name: &str, base: &ObjRef, layout: Layout| Vm::make_class(name, vec![base.clone()], layout);
+    let type_ = c("type", &object, Layout::Type);
+    let int = c("int", &object, Layout::Int);
+    let bool_ = c("bool", &int, Layout::Bool);
+    let other = |name: &str| Vm::make_class(name, vec![object.clone()], Layout::Other);
+    let mut exc = HashMap::new();
+    exceptions::build_hierarchy(&object, &mut exc);
+    Types {
+        type_,
+        bool_,
+        float: c("float", &object, Layout::Float),
+        complex: c("complex", &object, Layout::Complex),
+        str_: c("str", &object, Layout::Str),
+        bytes: c("bytes", &object, Layout::Bytes),
+        bytearray: c("bytearray", &object, Layout::ByteArray),
+        tuple: c("tuple", &object, Layout::Tuple),
+        list: c("list", &object, Layout::List),
+        dict: c("dict", &object, Layout::Dict),
+        set: c("set", &object, Layout::Set),
+        frozenset: c("frozenset", &object, Layout::FrozenSet),
+        range: other("range"),
+        slice: other("slice"),
+        function: other("function"),
+        builtin_function: other("builtin_function_or_method"),
+        method: other("method"),
+        module: other("module"),
+        code: other("code"),
+        cell: other("cell"),
+        generator: other("generator"),
+        iterator: other("iterator"),
+        property: other("property"),
+        staticmethod: other("staticmethod"),
+        classmethod: other("classmethod"),
+        super_: other("super"),
+        none_type: other("NoneType"),
+        not_implemented_type: other("NotImplementedType"),
+        ellipsis_type: other("ellipsis"),
+        dict_keys: other("dict_keys"),
+        dict_values: other("dict_values"),
+        dict_items: other("dict_items"),
+        traceback: other("traceback"),
+        int,
+        object,
+        exc,
+    }
+}
+
+impl Vm {
+    pub fn new(argv: Vec<String>, path: Vec<String>, engine: Engine) -> Vm {
+        let types = build_types();
+        let builtins = Vm::dict_obj(Dict::new());
+        let modules = Vm::dict_obj(Dict::new());
+        let sys = Rc::new(Obj::Module(crate::object::Module { name: "sys".into(), dict: Vm::dict_obj(Dict::new()) }));
+        let mut vm = Vm {
+            types,
+            builtins,
+            modules,
+            sys,
+            exc_info: Value::None,
+            depth: 0,
+            recursion_limit: 1000,
+            stack_floor: 0,
+            none_repr_guard: Vec::new(),
+            argv,
+            path,
+            not_implemented: Value::obj(Obj::NotImplemented),
+            ellipsis: Value::obj(Obj::Ellipsis),
+            empty_tuple: Value::obj(Obj::Tuple(Box::new([]))),
+            frames: Vec::new(),
+            engine,
+        };
+        vm.install_methods();
+        functions::register(&mut vm);
+        modules::init_sys(&mut vm);
+        vm
+    }
+
+    fn install_methods(&mut self) {
+        let t = &self.types;
+        install(&t.object, "object", object::METHODS);
+        install(&t.type_, "type", types::METHODS);
+        install(&t.str_, "str", str::METHODS);
+        install(&t.list, "list", list::METHODS);
+        install(&t.tuple, "tuple", tuple::METHODS);
+        install(&t.dict, "dict", dict::METHODS);
+        install(&t.set, "set", set::SET_METHODS);
+        install(&t.frozenset, "frozenset", set::FROZENSET_METHODS);
+        install(&t.int, "int", int::METHODS);
+        install(&t.float, "float", float::METHODS);
+        install(&t.complex, "complex", complex::METHODS);
+        install(&t.generator, "generator", functions::GENERATOR_METHODS);
+        install(&t.range, "range", range::METHODS);
+        install(&t.property, "property", object::PROPERTY_METHODS);
+        install(&t.bytes, "bytes", str::BYTES_METHODS);
+        install(&t.dict_keys, "dict_keys", set::VIEW_METHODS);
+        install(&t.dict_items, "dict_items", set::VIEW_METHODS);
+        let base_exc = self.types.exc["BaseException"].clone();
+        install(&base_exc, "BaseException", exceptions::METHODS);
+        // Built-in type names in the builtins namespace.
+        let names: Vec<(&str, ObjRef)> = vec![
+            ("object", t.object.clone()),
+            ("type", t.type_.clone()),
+            ("int", t.int.clone()),
+            ("bool", t.bool_.clone()),
+            ("float", t.float.clone()),
+            ("complex", t.complex.clone()),
+            ("str", t.str_.clone()),
+            ("bytes", t.bytes.clone()),
+            ("bytearray", t.bytearray.clone()),
+            ("tuple", t.tuple.clone()),
+            ("list", t.list.clone()),
+            ("dict", t.dict.clone()),
+            ("set", t.set.clone()),
+            ("frozenset", t.frozenset.clone()),
+            ("range", t.range.clone()),
+            ("slice", t.slice.clone()),
+            ("property", t.property.clone()),
+            ("staticmethod", t.staticmethod.clone()),
+            ("classmethod", t.classmethod.clone()),
+            ("super", t.super_.clone()),
+        ];
+        let Obj::Dict(b) = &*self.builtins else { return };
+        let mut b = b.borrow_mut();
+        for (n, c) in names {
+            b.insert_str(n, Value::Obj(c));
+        }
+        for (n, c) in self.types.exc.iter() {
+            b.insert_str(n, Value::Obj(c.clone()));
+        }
+        b.insert_str("EnvironmentError", Value::Obj(self.types.exc["OSError"].clone()));
+        b.insert_str("IOError", Value::Obj(self.types.exc["OSError"].clone()));
+        b.insert_str("None", Value::None);
+        b.insert_str("True", Value::Bool(true));
+        b.insert_str("False", Value::Bool(false));
+        b.insert_str("NotImplemented", self.not_implemented.clone());
+        b.insert_str("Ellipsis", self.ellipsis.clone());
+        b.insert_str("__name__", Value::str("builtins"));
+        b.insert_str("__debug__", Value::Bool(true));
+    }
+
+    /// Set `name` in the builtins namespace.
+    pub fn set_builtin(&mut self, name: &str, v: Value) {
+        if let Obj::Dict(b) = &*self.builtins {
+            b.borrow_mut().insert_str(name, v);
+        }
+    }
+
+    /// A fresh `__main__` globals dict.
+    pub fn main_globals(&mut self, file: Option<&str>) -> ObjRef {
+        let m = self.new_module("__main__", file);
+        let d = Vm::module_dict(&m).unwrap_or_else(|| Vm::dict_obj(Dict::new()));
+        if let Obj::Dict(dd) = &*d {
+            dd.borrow_mut().insert_str("__package__", Value::None);
+            dd.borrow_mut().remove_str("__file__");
+            if let Some(f) = file {
+                dd.borrow_mut().insert_str("__file__", Value::str(f));
+            }
+        }
+        if let Obj::Dict(mods) = &*self.modules {
+            mods.borrow_mut().insert_str("__main__", m);
+        }
+        d
+    }
+}
+
+/// `RefCell` helper used by several built-in files.
+pub fn list_of(v: &Value) -> Option<&RefCell<Vec<Value>>> {
+    match crate::protocol::ops::unwrap_base(v) {
+        Value::Obj(o) => match &**o {
+            Obj::List(l) => Some(l),
+            _ => None,
+        },
+        _ => None,
+    }
+}

@@ -1,0 +1,193 @@
+//! Native modules: `sys`, `math`, `time`, `builtins`. Each is built on first import.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::builtins::{method, native};
+use crate::object::func::Args;
+use crate::object::{Dict, Instance, Layout, Module, Obj};
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+
+/// The native module `name`, if there is one.
+pub fn native_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
+    Ok(match name {
+        "sys" => Some(Value::Obj(vm.sys.clone())),
+        "builtins" => Some(make_module("builtins", |d| {
+            *d = Dict::new();
+        }, vm)),
+        "math" => Some(make_module("math", crate::builtins::math::fill, vm)),
+        "time" => Some(make_module("time", crate::builtins::time::fill, vm)),
+        _ => None,
+    })
+}
+
+fn make_module(name: &str, fill: fn(&mut Dict), vm: &mut Vm) -> Value {
+    if name == "builtins" {
+        return Value::obj(Obj::Module(Module { name: "builtins".into(), dict: vm.builtins.clone() }));
+    }
+    let mut d = Dict::new();
+    d.insert_str("__name__", Value::str(name));
+    d.insert_str("__doc__", Value::None);
+    fill(&mut d);
+    Value::obj(Obj::Module(Module { name: name.into(), dict: Vm::dict_obj(d) }))
+}
+
+fn stream(vm: &Vm, name: &str) -> Value {
+    let cls = Vm::make_class("TextIOWrapper", vec![vm.types.object.clone()], Layout::Other);
+    if let Obj::Class(c) = &*cls {
+        let mut d = c.dict.borrow_mut();
+        d.insert_str("write", method("TextIOWrapper", "write", crate::builtins::io::stdout_write));
+        d.insert_str("flush", method("TextIOWrapper", "flush", crate::builtins::io::stream_flush));
+        d.insert_str("readline", method("TextIOWrapper", "readline", crate::builtins::io::stdin_readline));
+        *c.module.borrow_mut() = Value::str("_io");
+    }
+    let mut d = Dict::new();
+    d.insert_str("name", Value::str(name));
+    d.insert_str("encoding", Value::str("utf-8"));
+    Value::obj(Obj::Instance(Instance { class: cls, dict: Some(RefCell::new(d)), slots: RefCell::new(vec![]), base: Value::Null }))
+}
+
+pub fn init_sys(vm: &mut Vm) {
+    let argv = vm.new_list(vm.argv.iter().map(|s| Value::str(s)).collect());
+    let path = vm.new_list(vm.path.iter().map(|s| Value::str(s)).collect());
+    let version_info = vm.new_tuple(vec![Value::Int(3), Value::Int(11), Value::Int(0), Value::str("final"), Value::Int(0)]);
+    let mut imp = Dict::new();
+    imp.insert_str("name", Value::str("pyhop"));
+    imp.insert_str("cache_tag", Value::None);
+    imp.insert_str("dispatch", Value::str(vm.engine.name()));
+    imp.insert_str("version", version_info.clone());
+    let imp_ns = crate::builtins::types::simple_namespace(vm, imp);
+    let stdout = stream(vm, "<stdout>");
+    let stderr = stream(vm, "<stderr>");
+    let stdin = stream(vm, "<stdin>");
+    let exe = std::env::current_exe().map(|p| p.display().to_string()).unwrap_or_default();
+    let Obj::Module(sys) = &*vm.sys else { return };
+    let mut d = sys.d().borrow_mut();
+    d.insert_str("__name__", Value::str("sys"));
+    d.insert_str("argv", argv);
+    d.insert_str("path", path);
+    d.insert_str("modules", Value::Obj(vm.modules.clone()));
+    d.insert_str("version", Value::string(format!("3.11.0 (pyhop {}) [Rust]", env!("CARGO_PKG_VERSION"))));
+    d.insert_str("version_info", version_info);
+    d.insert_str("hexversion", Value::Int(0x030b00f0));
+    d.insert_str("implementation", imp_ns);
+    d.insert_str("maxsize", Value::Int(i64::MAX));
+    d.insert_str("maxunicode", Value::Int(0x10ffff));
+    d.insert_str("byteorder", Value::str(if cfg!(target_endian = "little") { "little" } else { "big" }));
+    d.insert_str("platform", Value::str("linux"));
+    d.insert_str("executable", Value::string(exe));
+    d.insert_str("stdout", stdout.clone());
+    d.insert_str("stderr", stderr.clone());
+    d.insert_str("stdin", stdin.clone());
+    d.insert_str("__stdout__", stdout);
+    d.insert_str("__stderr__", stderr);
+    d.insert_str("__stdin__", stdin);
+    d.insert_str("dont_write_bytecode", Value::Bool(true));
+    for (name, f) in [
+        ("getrecursionlimit", sys_getrecursionlimit as crate::object::NativeFn),
+        ("setrecursionlimit", sys_setrecursionlimit),
+        ("exit", sys_exit),
+        ("exc_info", sys_exc_info),
+        ("exception", sys_exception),
+        ("intern", sys_intern),
+        ("getsizeof", sys_getsizeof),
+        ("getdefaultencoding", sys_getdefaultencoding),
+        ("set_int_max_str_digits", sys_set_int_max_str_digits),
+        ("get_int_max_str_digits", sys_get_int_max_str_digits),
+    ] {
+        d.insert_str(name, native(name, f));
+    }
+    drop(d);
+    if let Obj::Dict(m) = &*vm.modules {
+        m.borrow_mut().insert_str("sys", Value::Obj(vm.sys.clone()));
+    }
+}
+
+fn sys_getrecursionlimit(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    a.check(vm, "getrecursionlimit", 0, 0)?;
+    Ok(Value::Int(vm.recursion_limit as i64))
+}
+
+fn sys_setrecursionlimit(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let pos = a.check(vm, "setrecursionlimit", 1, 1)?;
+    let n = vm.index_value(&pos[0])?;
+    if n < 1 {
+        return Err(vm.value_error("recursion limit must be greater or equal than 1"));
+    }
+    if n as u32 as i64 != n {
+        return Err(vm.overflow_error("Python int too large to convert to C int"));
+    }
+    if (n as u32) <= vm.depth {
+        return Err(vm.err(
+            "RecursionError",
+            format!("cannot set the recursion limit to {n} at the recursion depth {}: the limit is too low", vm.depth),
+        ));
+    }
+    vm.recursion_limit = n as u32;
+    Ok(Value::None)
+}
+
+fn sys_exit(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let pos = a.check(vm, "exit", 0, 1)?;
+    let cls = vm.exc_class("SystemExit");
+    Err(crate::vm::PyErr(vm.new_exception(cls, pos.to_vec())))
+}
+
+fn sys_exc_info(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    a.check(vm, "exc_info", 0, 0)?;
+    let e = vm.exc_info.clone();
+    if e.is_none() {
+        return Ok(vm.new_tuple(vec![Value::None, Value::None, Value::None]));
+    }
+    let t = Value::Obj(vm.type_of(&e));
+    let tb = vm.getattr(&e, "__traceback__")?;
+    Ok(vm.new_tuple(vec![t, e, tb]))
+}
+
+fn sys_exception(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    a.check(vm, "exception", 0, 0)?;
+    Ok(vm.exc_info.clone())
+}
+
+fn sys_intern(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let pos = a.check(vm, "intern", 1, 1)?;
+    Ok(pos[0].clone())
+}
+
+/// An estimate of CPython's sizes (64-bit build), documented as approximate.
+fn sys_getsizeof(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let pos = a.check(vm, "getsizeof", 1, 2)?;
+    let n = match &pos[0] {
+        Value::None => 16,
+        Value::Bool(_) | Value::Int(_) => 28,
+        Value::Float(_) => 24,
+        Value::Null => 0,
+        Value::Obj(o) => match &**o {
+            Obj::Str(s) => 49 + s.as_str().len() as i64,
+            Obj::Int(b) => 24 + 4 * ((b.bits() as i64 + 29) / 30),
+            Obj::List(l) => 56 + 8 * l.borrow().len() as i64,
+            Obj::Tuple(t) => 40 + 8 * t.len() as i64,
+            Obj::Dict(d) => 64 + 24 * d.borrow().len() as i64,
+            Obj::Set(d) => 200 + 16 * d.borrow().len() as i64,
+            Obj::Bytes(b) => 33 + b.len() as i64,
+            _ => 48,
+        },
+    };
+    Ok(Value::Int(n))
+}
+
+fn sys_getdefaultencoding(_vm: &mut Vm, _a: Args) -> PyResult<Value> {
+    Ok(Value::str("utf-8"))
+}
+
+fn sys_set_int_max_str_digits(_vm: &mut Vm, _a: Args) -> PyResult<Value> {
+    Ok(Value::None)
+}
+
+fn sys_get_int_max_str_digits(_vm: &mut Vm, _a: Args) -> PyResult<Value> {
+    Ok(Value::Int(4300))
+}
+
+#[allow(dead_code)]
+fn unused(_: Rc<()>) {}

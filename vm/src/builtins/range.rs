@@ -1,0 +1,112 @@
+//! `range`: construction, length, indexing, membership.
+
+use crate::builtins::MethodTable;
+use crate::object::func::Args;
+use crate::object::{Obj, ObjRef};
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+
+pub const METHODS: MethodTable = &[("index", range_index), ("count", range_count)];
+
+fn parts(o: &ObjRef) -> (i64, i64, i64) {
+    match &**o {
+        Obj::Range { start, stop, step } => (*start, *stop, *step),
+        _ => (0, 0, 1),
+    }
+}
+
+pub fn range_len(o: &ObjRef) -> usize {
+    let (start, stop, step) = parts(o);
+    let n = if step > 0 && start < stop {
+        (stop as i128 - start as i128 - 1) / step as i128 + 1
+    } else if step < 0 && start > stop {
+        (start as i128 - stop as i128 - 1) / (-(step as i128)) + 1
+    } else {
+        0
+    };
+    n as usize
+}
+
+/// Equality key of a range: ranges are equal when they produce the same items.
+pub fn range_items_key(o: &ObjRef) -> (usize, i64, i64) {
+    let (start, _, step) = parts(o);
+    let n = range_len(o);
+    match n {
+        0 => (0, 0, 0),
+        1 => (1, start, 0),
+        _ => (n, start, step),
+    }
+}
+
+pub fn range_contains(o: &ObjRef, item: &Value) -> Option<bool> {
+    let x = match item {
+        Value::Int(i) => *i,
+        Value::Bool(b) => *b as i64,
+        _ => return None,
+    };
+    let (start, stop, step) = parts(o);
+    let inside = if step > 0 { start <= x && x < stop } else { stop < x && x <= start };
+    Some(inside && (x as i128 - start as i128) % step as i128 == 0)
+}
+
+pub fn range_getitem(vm: &mut Vm, o: &ObjRef, key: &Value) -> PyResult<Value> {
+    let (start, _, step) = parts(o);
+    let n = range_len(o) as i64;
+    if let Value::Obj(k) = key {
+        if let Obj::Slice { start: a, stop: b, step: c } = &**k {
+            let (s, e, st) = crate::protocol::subscr::slice_indices(vm, a, b, c, n)?;
+            return Ok(Value::obj(Obj::Range { start: start + s * step, stop: start + e * step, step: step * st }));
+        }
+    }
+    let i = match vm.index_value(key) {
+        Ok(i) => i,
+        Err(_) => return Err(vm.type_error(format!("range indices must be integers or slices, not {}", vm.type_name(key)))),
+    };
+    let j = if i < 0 { i + n } else { i };
+    if !(0..n).contains(&j) {
+        return Err(vm.index_error("range object index out of range"));
+    }
+    Ok(Value::Int(start + j * step))
+}
+
+pub fn range_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let pos = a.check(vm, "range", 1, 3)?;
+    let mut ints = Vec::with_capacity(3);
+    for v in pos {
+        ints.push(vm.index_value(v)?);
+    }
+    let (start, stop, step) = match ints.len() {
+        1 => (0, ints[0], 1),
+        2 => (ints[0], ints[1], 1),
+        _ => (ints[0], ints[1], ints[2]),
+    };
+    if step == 0 {
+        return Err(vm.value_error("range() arg 3 must not be zero"));
+    }
+    Ok(Value::obj(Obj::Range { start, stop, step }))
+}
+
+fn this(vm: &Vm, v: &Value) -> PyResult<ObjRef> {
+    match v {
+        Value::Obj(o) if matches!(&**o, Obj::Range { .. }) => Ok(o.clone()),
+        _ => Err(vm.type_error("descriptor requires a 'range' object")),
+    }
+}
+
+fn range_index(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let pos = a.check(vm, "index", 2, 2)?;
+    let o = this(vm, &pos[0])?;
+    if range_contains(&o, &pos[1]) == Some(true) {
+        let (start, _, step) = parts(&o);
+        let x = vm.index_value(&pos[1])?;
+        return Ok(Value::Int((x - start) / step));
+    }
+    let r = vm.repr_string(&pos[1])?;
+    Err(vm.value_error(format!("{r} is not in range")))
+}
+
+fn range_count(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let pos = a.check(vm, "count", 2, 2)?;
+    let o = this(vm, &pos[0])?;
+    Ok(Value::Int((range_contains(&o, &pos[1]) == Some(true)) as i64))
+}

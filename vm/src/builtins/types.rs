@@ -1,0 +1,562 @@
+//! Classes: calling a class (`__new__` then `__init__`), `type(name, bases, ns)`,
+//! `__build_class__`, the C3 method resolution order, and the constructors of the
+//! built-in types.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::builtins::MethodTable;
+use crate::object::func::Args;
+use crate::object::{Class, Dict, Exception, Instance, Layout, Obj, ObjRef};
+use crate::value::Value;
+use crate::vm::{PyErr, PyResult, Vm};
+
+pub const METHODS: MethodTable = &[("mro", type_mro), ("__subclasses__", type_subclasses), ("__instancecheck__", type_instancecheck), ("__subclasscheck__", type_subclasscheck)];
+
+fn type_mro(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let pos = a.check(vm, "mro", 1, 1)?;
+    let v = vm.getattr(&pos[0], "__mro__")?;
+    let items = vm.collect(&v)?;
+    Ok(vm.new_list(items))
+}
+
+fn type_subclasses(vm: &mut Vm, _a: Args) -> PyResult<Value> {
+    Ok(vm.new_list(vec![]))
+}
+
+fn type_instancecheck(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let pos = a.check(vm, "__instancecheck__", 2, 2)?;
+    match &pos[0] {
+        Value::Obj(c) => Ok(Value::Bool(vm.isinstance(&pos[1], c))),
+        _ => Ok(Value::Bool(false)),
+    }
+}
+
+fn type_subclasscheck(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let pos = a.check(vm, "__subclasscheck__", 2, 2)?;
+    match (&pos[0], &pos[1]) {
+        (Value::Obj(c), Value::Obj(s)) => Ok(Value::Bool(s.as_class().map(|k| k.is_subclass_of(s, c)).unwrap_or(false))),
+        _ => Ok(Value::Bool(false)),
+    }
+}
+
+fn class_of(v: &Value) -> Option<&ObjRef> {
+    match v {
+        Value::Obj(o) if matches!(&**o, Obj::Class(_)) => Some(o),
+        _ => None,
+    }
+}
+
+/// C3 linearisation (`mro_internal`); CPython's error message on conflict.
+pub fn c3_mro(vm: &Vm, cls: &ObjRef, bases: &[ObjRef]) -> PyResult<Vec<ObjRef>> {
+    let mut seqs: Vec<Vec<ObjRef>> = bases.iter().map(|b| b.as_class().map(|c| c.mro.borrow().clone()).unwrap_or_default()).collect();
+    seqs.push(bases.to_vec());
+    let mut out = vec![cls.clone()];
+    loop {
+        seqs.retain(|s| !s.is_empty());
+        if seqs.is_empty() {
+            return Ok(out);
+        }
+        let mut found = None;
+        for s in &seqs {
+            let cand = &s[0];
+            if !seqs.iter().any(|t| t[1..].iter().any(|x| Rc::ptr_eq(x, cand))) {
+                found = Some(cand.clone());
+                break;
+            }
+        }
+        let Some(next) = found else {
+            let names: Vec<String> = bases.iter().filter_map(|b| b.as_class().map(|c| c.name.to_string())).collect();
+            return Err(vm.type_error(format!(
+                "Cannot create a consistent method resolution\norder (MRO) for bases {}",
+                names.join(", ")
+            )));
+        };
+        for s in seqs.iter_mut() {
+            if Rc::ptr_eq(&s[0], &next) {
+                s.remove(0);
+            }
+        }
+        out.push(next);
+    }
+}
+
+impl Vm {
+    /// `type(name, bases, ns)` with `metaclass` as the new class's type.
+    pub fn create_class(&mut self, meta: Option<ObjRef>, name: &str, bases: Vec<ObjRef>, ns: &Dict) -> PyResult<Value> {
+        let bases = if bases.is_empty() { vec![self.types.object.clone()] } else { bases };
+        let mut layout = Layout::Object;
+        for b in &bases {
+            let Some(bc) = b.as_class() else { continue };
+            if bc.layout == Layout::Other || (Rc::ptr_eq(b, &self.types.bool_)) {
+                return Err(self.type_error(format!("type '{}' is not an acceptable base type", bc.name)));
+            }
+            if bc.layout != Layout::Object {
+                if layout != Layout::Object && layout != bc.layout {
+                    return Err(self.type_error("multiple bases have instance lay-out conflict"));
+                }
+                layout = bc.layout;
+            }
+        }
+        let slots = match ns.get_str("__slots__") {
+            Some(s) => {
+                let items = if s.as_str().is_some() { vec![s] } else { self.collect(&s)? };
+                Some(items.iter().filter_map(|v| v.as_str().map(Rc::from)).collect::<Vec<Rc<str>>>())
+            }
+            None => None,
+        };
+        // Instances get a __dict__ unless every class in the hierarchy has __slots__.
+        let any_base_dict = bases.iter().any(|b| {
+            b.as_class().map(|c| c.heap && c.mro.borrow().iter().any(|k| k.as_class().map(|kc| kc.heap && kc.slots.is_none()).unwrap_or(false))).unwrap_or(false)
+        });
+        let slots = if any_base_dict { None } else { slots };
+        let mut dict = ns.clone();
+        if let Some(Value::Obj(f)) = dict.get_str("__new__") {
+            if matches!(&*f, Obj::Function(_)) {
+                dict.insert_str("__new__", Value::obj(Obj::StaticMethod(Value::Obj(f.clone()))));
+            }
+        }
+        for special in ["__init_subclass__", "__class_getitem__"] {
+            if let Some(Value::Obj(f)) = dict.get_str(special) {
+                if matches!(&*f, Obj::Function(_)) {
+                    dict.insert_str(special, Value::obj(Obj::ClassMethod(Value::Obj(f.clone()))));
+                }
+            }
+        }
+        // A class that defines __eq__ without __hash__ is unhashable.
+        if dict.get_str("__eq__").is_some() && dict.get_str("__hash__").is_none() {
+            dict.insert_str("__hash__", Value::None);
+        }
+        let qualname: Rc<str> = dict.get_str("__qualname__").and_then(|q| q.as_str().map(Rc::from)).unwrap_or_else(|| name.into());
+        dict.remove_str("__qualname__");
+        let module = dict.get_str("__module__").unwrap_or(Value::str("__main__"));
+        let classcell = dict.remove_str("__classcell__");
+        if dict.get_str("__doc__").is_none() {
+            dict.insert_str("__doc__", Value::None);
+        }
+        let cls = Rc::new(Obj::Class(Class {
+            name: name.into(),
+            qualname: RefCell::new(qualname),
+            module: RefCell::new(module),
+            bases: bases.clone(),
+            mro: RefCell::new(Vec::new()),
+            dict: RefCell::new(dict),
+            layout,
+            metaclass: RefCell::new(meta.filter(|m| !Rc::ptr_eq(m, &self.types.type_))),
+            slots,
+            heap: true,
+        }));
+        let mro = c3_mro(self, &cls, &bases)?;
+        if let Obj::Class(c) = &*cls {
+            *c.mro.borrow_mut() = mro;
+        }
+        if let Some(Value::Obj(cell)) = classcell {
+            if let Obj::Cell(c) = &*cell {
+                *c.borrow_mut() = Value::Obj(cls.clone());
+            }
+        }
+        let clsv = Value::Obj(cls.clone());
+        // __set_name__ on descriptors, then the parent's __init_subclass__.
+        let items = cls.as_class().map(|c| c.dict.borrow().items()).unwrap_or_default();
+        for (k, v) in items {
+            if let Some(f) = self.user_dunder(&v, "__set_name__") {
+                self.call_dunder(&f, &v, &[clsv.clone(), k])?;
+            }
+        }
+        let parent = bases[0].clone();
+        if let Some(pc) = parent.as_class() {
+            if let Some(Value::Obj(f)) = pc.lookup("__init_subclass__") {
+                if let Obj::ClassMethod(func) = &*f {
+                    self.call(func, Args::new(&[clsv.clone()]))?;
+                }
+            }
+        }
+        Ok(clsv)
+    }
+
+    /// `__build_class__(func, name, *bases, metaclass=..., **kwds)`.
+    pub fn build_class(&mut self, a: Args) -> PyResult<Value> {
+        let pos = a.pos();
+        if pos.len() < 2 {
+            return Err(self.type_error("__build_class__: not enough arguments"));
+        }
+        let func = pos[0].clone();
+        let name = pos[1].as_str().unwrap_or("?").to_string();
+        let bases: Vec<Value> = pos[2..].to_vec();
+        let mut base_classes = Vec::new();
+        for b in &bases {
+            match class_of(b) {
+                Some(c) => base_classes.push(c.clone()),
+                None => return Err(self.type_error("bases must be types")),
+            }
+        }
+        let mut meta: Option<Value> = a.kwarg("metaclass").cloned();
+        if meta.is_none() {
+            for b in &bases {
+                let t = self.type_of(b);
+                if !Rc::ptr_eq(&t, &self.types.type_) {
+                    meta = Some(Value::Obj(t));
+                    break;
+                }
+            }
+        }
+        let ns = match &meta {
+            Some(m) => match self.getattr_opt(m, "__prepare__")? {
+                Some(p) => {
+                    let bt = self.new_tuple(bases.clone());
+                    self.call(&p, Args::new(&[Value::str(&name), bt]))?
+                }
+                None => self.new_dict(Dict::new()),
+            },
+            None => self.new_dict(Dict::new()),
+        };
+        self.run_class_body(&func, &ns)?;
+        match meta {
+            Some(m) if !matches!(&m, Value::Obj(o) if Rc::ptr_eq(o, &self.types.type_)) => {
+                let bt = self.new_tuple(bases);
+                let mut args = vec![Value::str(&name), bt, ns.clone()];
+                let mut names = Vec::new();
+                for (k, v) in a.kw() {
+                    if k != "metaclass" {
+                        names.push(Value::str(k));
+                        args.push(v.clone());
+                    }
+                }
+                let cls = self.call(&m, Args { args: &args, kwnames: &names })?;
+                // A metaclass built the class from a copy of ns: fill the cell.
+                if let Some(cell) = ns_get(&ns, "__classcell__") {
+                    if let Value::Obj(c) = &cell {
+                        if let Obj::Cell(c) = &**c {
+                            if c.borrow().is_null() {
+                                *c.borrow_mut() = cls.clone();
+                            }
+                        }
+                    }
+                }
+                Ok(cls)
+            }
+            _ => {
+                let d = match &ns {
+                    Value::Obj(o) => match &**o {
+                        Obj::Dict(d) => d.borrow().clone(),
+                        _ => Dict::new(),
+                    },
+                    _ => Dict::new(),
+                };
+                self.create_class(None, &name, base_classes, &d)
+            }
+        }
+    }
+
+    /// Call a class object: `type(x)`, metaclass `__call__`, or `__new__` + `__init__`.
+    pub fn call_class(&mut self, cls: &ObjRef, a: Args) -> PyResult<Value> {
+        let clsv = Value::Obj(cls.clone());
+        if Rc::ptr_eq(cls, &self.types.type_) {
+            let pos = a.pos();
+            if pos.len() == 1 && !a.has_kw() {
+                return Ok(Value::Obj(self.type_of(&pos[0])));
+            }
+            return type_new(self, None, a);
+        }
+        // A user metaclass with __call__.
+        let meta = self.type_of(&clsv);
+        if !Rc::ptr_eq(&meta, &self.types.type_) {
+            if let Some(mc) = meta.as_class() {
+                if mc.heap {
+                    if let Some(f) = mc.lookup("__call__") {
+                        if matches!(&f, Value::Obj(o) if matches!(&**o, Obj::Function(_))) {
+                            let mut all = vec![clsv.clone()];
+                            all.extend_from_slice(a.args);
+                            return self.call(&f, Args { args: &all, kwnames: a.kwnames });
+                        }
+                    }
+                }
+            }
+        }
+        self.type_call(cls, a)
+    }
+
+    /// `type.__call__(cls, *args)`: `__new__` then `__init__`.
+    pub fn type_call(&mut self, cls: &ObjRef, a: Args) -> PyResult<Value> {
+        let clsv = Value::Obj(cls.clone());
+        let Some(c) = cls.as_class() else { return Err(self.type_error("not a class")) };
+        if Rc::ptr_eq(cls, &self.types.type_) || c.is_subclass_of(cls, &self.types.type_) {
+            // A metaclass instantiated: type.__new__ protocol.
+            let new = c.lookup("__new__");
+            if let Some(Value::Obj(n)) = &new {
+                if let Obj::StaticMethod(f) = &**n {
+                    let mut all = vec![clsv.clone()];
+                    all.extend_from_slice(a.args);
+                    let obj = self.call(f, Args { args: &all, kwnames: a.kwnames })?;
+                    if let Some(init) = c.lookup("__init__") {
+                        if matches!(&init, Value::Obj(o) if matches!(&**o, Obj::Function(_))) {
+                            let mut all = vec![obj.clone()];
+                            all.extend_from_slice(a.args);
+                            self.call(&init, Args { args: &all, kwnames: a.kwnames })?;
+                        }
+                    }
+                    return Ok(obj);
+                }
+            }
+            return type_new(self, Some(cls.clone()), a);
+        }
+        if !c.heap {
+            return self.construct_builtin(cls, c.layout, a);
+        }
+        // User class: __new__ (user-defined or the layout's) then __init__.
+        let user_new = c.mro.borrow().iter().find_map(|k| {
+            let kc = k.as_class()?;
+            if !kc.heap {
+                return None;
+            }
+            kc.dict.borrow().get_str("__new__")
+        });
+        let obj = match user_new {
+            Some(n) => {
+                let f = match &n {
+                    Value::Obj(o) => match &**o {
+                        Obj::StaticMethod(f) => f.clone(),
+                        _ => n.clone(),
+                    },
+                    _ => n.clone(),
+                };
+                let mut all = vec![clsv.clone()];
+                all.extend_from_slice(a.args);
+                self.call(&f, Args { args: &all, kwnames: a.kwnames })?
+            }
+            None => {
+                let init_defined = c.mro.borrow().iter().any(|k| k.as_class().map(|kc| kc.heap && kc.dict.borrow().get_str("__init__").is_some()).unwrap_or(false));
+                if c.layout == Layout::Object && !init_defined && (!a.pos().is_empty() || a.has_kw()) {
+                    return Err(self.type_error(format!("{}() takes no arguments", c.name)));
+                }
+                self.object_new(cls, a)?
+            }
+        };
+        if !self.isinstance(&obj, cls) {
+            return Ok(obj);
+        }
+        if let Some(init) = c.lookup("__init__") {
+            let is_user = matches!(&init, Value::Obj(o) if matches!(&**o, Obj::Function(_)));
+            if is_user {
+                let mut all = vec![obj.clone()];
+                all.extend_from_slice(a.args);
+                let r = self.call(&init, Args { args: &all, kwnames: a.kwnames })?;
+                if !r.is_none() {
+                    return Err(self.type_error(format!("__init__() should return None, not '{}'", self.type_name(&r))));
+                }
+            } else if let Value::Obj(io) = &init {
+                if let Obj::Native(n) = &**io {
+                    if n.owner != Some("object") {
+                        let mut all = vec![obj.clone()];
+                        all.extend_from_slice(a.args);
+                        (n.func)(self, Args { args: &all, kwnames: a.kwnames })?;
+                    }
+                }
+            }
+        }
+        Ok(obj)
+    }
+
+    /// `object.__new__(cls)` for a user class, by layout.
+    pub fn object_new(&mut self, cls: &ObjRef, a: Args) -> PyResult<Value> {
+        let Some(c) = cls.as_class() else { return Err(self.type_error("object.__new__(X): X is not a type object")) };
+        if let Some(Value::Obj(abs)) = c.lookup("__abstractmethods__") {
+            if let Obj::FrozenSet(s) = &*abs {
+                if !s.is_empty() {
+                    let mut names: Vec<String> = s.keys().iter().filter_map(|k| k.as_str().map(String::from)).collect();
+                    names.sort();
+                    return Err(self.type_error(format!(
+                        "Can't instantiate abstract class {} with abstract method{} {}",
+                        c.name,
+                        if names.len() == 1 { "" } else { "s" },
+                        names.join(", ")
+                    )));
+                }
+            }
+        }
+        Ok(match c.layout {
+            Layout::Exception => Value::obj(Obj::Exception(Exception {
+                class: cls.clone(),
+                args: RefCell::new(self.new_tuple(a.pos().to_vec())),
+                dict: RefCell::new(Dict::new()),
+                traceback: RefCell::new(Value::None),
+                cause: RefCell::new(Value::None),
+                context: RefCell::new(Value::None),
+                suppress_context: std::cell::Cell::new(false),
+            })),
+            Layout::Object => Value::obj(Obj::Instance(Instance {
+                class: cls.clone(),
+                dict: if c.slots.is_some() && !c.mro.borrow().iter().any(|k| k.as_class().map(|kc| kc.heap && kc.slots.is_none()).unwrap_or(false)) { None } else { Some(RefCell::new(Dict::new())) },
+                slots: RefCell::new(Vec::new()),
+                base: Value::Null,
+            })),
+            layout => {
+                // A subclass of a built-in type wraps a value of that type.
+                let builtin = self.layout_class(layout);
+                let base = match layout {
+                    // Mutable containers start empty; __init__ fills them.
+                    Layout::List => self.new_list(vec![]),
+                    Layout::Dict => self.new_dict(Dict::new()),
+                    Layout::Set => Value::obj(Obj::Set(RefCell::new(Dict::new()))),
+                    _ => self.construct_builtin(&builtin, layout, Args { args: a.args, kwnames: a.kwnames })?,
+                };
+                Value::obj(Obj::Instance(Instance { class: cls.clone(), dict: Some(RefCell::new(Dict::new())), slots: RefCell::new(Vec::new()), base }))
+            }
+        })
+    }
+
+    pub fn layout_class(&self, layout: Layout) -> ObjRef {
+        let t = &self.types;
+        match layout {
+            Layout::Int => t.int.clone(),
+            Layout::Bool => t.bool_.clone(),
+            Layout::Float => t.float.clone(),
+            Layout::Complex => t.complex.clone(),
+            Layout::Str => t.str_.clone(),
+            Layout::Bytes => t.bytes.clone(),
+            Layout::ByteArray => t.bytearray.clone(),
+            Layout::Tuple => t.tuple.clone(),
+            Layout::List => t.list.clone(),
+            Layout::Dict => t.dict.clone(),
+            Layout::Set => t.set.clone(),
+            Layout::FrozenSet => t.frozenset.clone(),
+            Layout::Type => t.type_.clone(),
+            Layout::Exception => t.exc["BaseException"].clone(),
+            Layout::Object | Layout::Other => t.object.clone(),
+        }
+    }
+
+    /// Call a built-in class: `int(x)`, `list(it)`, `ValueError(msg)`, ...
+    pub fn construct_builtin(&mut self, cls: &ObjRef, layout: Layout, a: Args) -> PyResult<Value> {
+        use crate::builtins as b;
+        let t = &self.types;
+        let is = |x: &ObjRef| Rc::ptr_eq(cls, x);
+        if is(&t.object.clone()) {
+            if !a.pos().is_empty() {
+                return Err(self.type_error("object() takes no arguments"));
+            }
+            return Ok(Value::obj(Obj::Instance(Instance { class: cls.clone(), dict: None, slots: RefCell::new(Vec::new()), base: Value::Null })));
+        }
+        if is(&t.range.clone()) {
+            return b::range::range_new(self, a);
+        }
+        if is(&t.slice.clone()) {
+            let pos = a.check(self, "slice", 1, 3)?;
+            let (start, stop, step) = match pos.len() {
+                1 => (Value::None, pos[0].clone(), Value::None),
+                2 => (pos[0].clone(), pos[1].clone(), Value::None),
+                _ => (pos[0].clone(), pos[1].clone(), pos[2].clone()),
+            };
+            return Ok(Value::obj(Obj::Slice { start, stop, step }));
+        }
+        if is(&t.property.clone()) {
+            return b::object::property_new(self, a);
+        }
+        if is(&t.staticmethod.clone()) {
+            let pos = a.check(self, "staticmethod", 1, 1)?;
+            return Ok(Value::obj(Obj::StaticMethod(pos[0].clone())));
+        }
+        if is(&t.classmethod.clone()) {
+            let pos = a.check(self, "classmethod", 1, 1)?;
+            return Ok(Value::obj(Obj::ClassMethod(pos[0].clone())));
+        }
+        if is(&t.super_.clone()) {
+            return b::functions::super_new(self, a);
+        }
+        match layout {
+            Layout::Int => b::int::int_new(self, a),
+            Layout::Bool => {
+                let pos = a.check(self, "bool", 0, 1)?;
+                Ok(Value::Bool(match pos.first() {
+                    Some(v) => self.truthy(v)?,
+                    None => false,
+                }))
+            }
+            Layout::Float => b::float::float_new(self, a),
+            Layout::Complex => b::complex::complex_new(self, a),
+            Layout::Str => b::str::str_new(self, a),
+            Layout::Bytes => b::str::bytes_new(self, a),
+            Layout::ByteArray => b::str::bytearray_new(self, a),
+            Layout::Tuple => {
+                let pos = a.check(self, "tuple", 0, 1)?;
+                match pos.first() {
+                    Some(v) => {
+                        let items = self.collect(v)?;
+                        Ok(self.new_tuple(items))
+                    }
+                    None => Ok(self.new_tuple(vec![])),
+                }
+            }
+            Layout::List => {
+                let pos = a.check(self, "list", 0, 1)?;
+                match pos.first() {
+                    Some(v) => {
+                        let items = self.collect(v)?;
+                        Ok(self.new_list(items))
+                    }
+                    None => Ok(self.new_list(vec![])),
+                }
+            }
+            Layout::Dict => {
+                let d = self.new_dict(Dict::new());
+                b::dict::dict_init_from(self, &d, a)?;
+                Ok(d)
+            }
+            Layout::Set | Layout::FrozenSet => b::set::set_new(self, layout == Layout::FrozenSet, a),
+            Layout::Exception => Ok(self.new_exception(cls.clone(), a.pos().to_vec())),
+            Layout::Type => type_new(self, None, a),
+            _ => Err(self.type_error(format!(
+                "cannot create '{}' instances",
+                cls.as_class().map(|c| c.name.to_string()).unwrap_or_default()
+            ))),
+        }
+    }
+}
+
+fn ns_get(ns: &Value, key: &str) -> Option<Value> {
+    match ns {
+        Value::Obj(o) => match &**o {
+            Obj::Dict(d) => d.borrow().get_str(key),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// `type(name, bases, dict)` / `type.__new__(meta, name, bases, dict)`.
+pub fn type_new(vm: &mut Vm, meta: Option<ObjRef>, a: Args) -> PyResult<Value> {
+    let pos = a.pos();
+    if pos.len() != 3 {
+        return Err(vm.type_error("type() takes 1 or 3 arguments"));
+    }
+    let name = pos[0].as_str().ok_or_else(|| vm.type_error("type.__new__() argument 1 must be str"))?.to_string();
+    let bases: Vec<ObjRef> = vm.collect(&pos[1])?.iter().filter_map(|b| class_of(b).cloned()).collect();
+    let d = match &pos[2] {
+        Value::Obj(o) => match &**o {
+            Obj::Dict(d) => d.borrow().clone(),
+            _ => return Err(vm.type_error("type.__new__() argument 3 must be dict")),
+        },
+        _ => return Err(vm.type_error("type.__new__() argument 3 must be dict")),
+    };
+    vm.create_class(meta, &name, bases, &d)
+}
+
+/// `type.__new__` as a callable (for `super().__new__(mcls, ...)` in metaclasses).
+pub fn type_dunder_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let pos = a.pos();
+    let Some(Value::Obj(meta)) = pos.first() else { return Err(vm.type_error("type.__new__(): not enough arguments")) };
+    let meta = meta.clone();
+    type_new(vm, Some(meta), Args { args: &a.args[1..], kwnames: a.kwnames })
+}
+
+#[allow(dead_code)]
+fn unused(_: PyErr) {}
+
+/// A `types.SimpleNamespace`-like object with the given attributes.
+pub fn simple_namespace(vm: &Vm, attrs: Dict) -> Value {
+    let cls = Vm::make_class("SimpleNamespace", vec![vm.types.object.clone()], Layout::Other);
+    if let Obj::Class(c) = &*cls {
+        *c.module.borrow_mut() = Value::str("types");
+    }
+    Value::obj(Obj::Instance(Instance { class: cls, dict: Some(RefCell::new(attrs)), slots: RefCell::new(vec![]), base: Value::Null }))
+}

@@ -1,0 +1,142 @@
+//! Frames: a header plus `localsplus` — locals, cells and frees, then the value stack —
+//! in one allocation sized by the code object (CPython's `localsplus`).
+//!
+//! Slots `0..stack_base` (locals, cells, frees) are always initialised (`Null` when
+//! unbound). Stack slots `stack_base..sp` are initialised; slots above `sp` are not,
+//! so handlers move values in and out with plain reads and writes, and `Drop` drops
+//! only the live part.
+
+use std::mem::MaybeUninit;
+use std::rc::Rc;
+
+use crate::interp::{FrameState, Regs};
+use crate::object::{ObjRef, PyCode};
+use crate::value::Value;
+
+pub struct Frame {
+    pub code: Rc<PyCode>,
+    pub globals: ObjRef,
+    pub builtins: ObjRef,
+    /// The local namespace of module and class bodies (a dict); `Null` for functions.
+    pub locals: Value,
+    localsplus: Box<[MaybeUninit<Value>]>,
+    pub stack_base: usize,
+    /// Saved stack top (index into `localsplus`).
+    pub sp: usize,
+    /// Saved instruction pointer: index of the next code unit.
+    pub ip: usize,
+    pub state: FrameState,
+}
+
+impl Frame {
+    pub fn new(code: Rc<PyCode>, globals: ObjRef, builtins: ObjRef, locals: Value) -> Frame {
+        let nlocalsplus = code.varnames.len() + code.cellvars.len() + code.freevars.len();
+        let size = nlocalsplus + code.stacksize as usize + 1;
+        let mut localsplus: Box<[MaybeUninit<Value>]> = Box::new_uninit_slice(size);
+        for slot in localsplus[..nlocalsplus].iter_mut() {
+            slot.write(Value::Null);
+        }
+        Frame {
+            code,
+            globals,
+            builtins,
+            locals,
+            localsplus,
+            stack_base: nlocalsplus,
+            sp: nlocalsplus,
+            ip: 0,
+            state: FrameState::Created,
+        }
+    }
+
+    #[inline(always)]
+    pub fn consts(&self) -> &[Value] {
+        &self.code.consts
+    }
+
+    /// The locals, cells and frees.
+    #[inline]
+    pub fn fast(&self) -> &[Value] {
+        // SAFETY: slots below stack_base are always initialised.
+        unsafe { std::slice::from_raw_parts(self.localsplus.as_ptr() as *const Value, self.stack_base) }
+    }
+
+    #[inline]
+    pub fn fast_mut(&mut self) -> &mut [Value] {
+        // SAFETY: slots below stack_base are always initialised.
+        unsafe { std::slice::from_raw_parts_mut(self.localsplus.as_mut_ptr() as *mut Value, self.stack_base) }
+    }
+
+    #[inline]
+    pub fn base_ptr(&mut self) -> *mut Value {
+        self.localsplus.as_mut_ptr() as *mut Value
+    }
+
+    #[inline]
+    pub fn sp_ptr(&mut self) -> *mut Value {
+        // SAFETY: sp <= localsplus.len().
+        unsafe { self.base_ptr().add(self.sp) }
+    }
+
+    /// Store the registers of a run that stopped.
+    ///
+    /// # Safety
+    /// `r` must have been loaded from this frame and kept within its bounds.
+    #[inline]
+    pub unsafe fn save_regs(&mut self, r: &Regs) {
+        let base = self.base_ptr();
+        // SAFETY: both pointers are into the same allocations as documented.
+        unsafe {
+            self.sp = r.sp.offset_from(base) as usize;
+            self.ip = r.ip.offset_from(self.code.code.as_ptr()) as usize;
+        }
+    }
+
+    /// Index of the instruction executed last (for line numbers and handlers).
+    #[inline]
+    pub fn lasti(&self) -> usize {
+        self.ip.saturating_sub(1)
+    }
+
+    /// Current stack depth.
+    pub fn depth(&self) -> usize {
+        self.sp - self.stack_base
+    }
+
+    /// Drop stack items down to `depth`.
+    pub fn pop_to(&mut self, depth: usize) {
+        let target = self.stack_base + depth;
+        while self.sp > target {
+            self.sp -= 1;
+            // SAFETY: slot sp was live; it is now outside the live range.
+            unsafe { self.localsplus[self.sp].assume_init_drop() };
+        }
+    }
+
+    pub fn push(&mut self, v: Value) {
+        debug_assert!(self.sp < self.localsplus.len());
+        self.localsplus[self.sp].write(v);
+        self.sp += 1;
+    }
+
+    /// A copy of the top of the value stack.
+    pub fn peek_top(&self) -> Value {
+        // SAFETY: callers check depth() > 0; slot sp-1 is live.
+        unsafe { (*self.localsplus[self.sp - 1].as_ptr()).clone() }
+    }
+
+    /// Current source line (`f_lineno`).
+    pub fn lineno(&self) -> u32 {
+        self.code.line_of(self.lasti())
+    }
+}
+
+impl Drop for Frame {
+    fn drop(&mut self) {
+        let live = self.sp;
+        for slot in self.localsplus[..live].iter_mut() {
+            // SAFETY: slots below sp are initialised (locals always, stack up to sp).
+            unsafe { slot.assume_init_drop() };
+        }
+    }
+}

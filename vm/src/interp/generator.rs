@@ -1,0 +1,216 @@
+//! Generators: a suspended frame resumed by `send`, `throw` and `close`.
+//!
+//! `YIELD_VALUE` leaves `run_frame` with `Exit::Yield`; the frame keeps its ip and
+//! stack. Resuming pushes the sent value (except on the first run, CPython's
+//! `GEN_START` rule) and runs the frame again. A generator suspended inside
+//! `YIELD_FROM` has its ip on that instruction and the delegate on top of its stack,
+//! so `throw`/`close` are forwarded to the delegate first (PEP 380).
+
+use crate::interp::{run_frame, Frame, FrameState};
+use crate::object::Obj;
+use crate::protocol::iter::SendResult;
+use crate::value::Value;
+use crate::vm::{PyErr, PyResult, Vm};
+
+pub struct Generator {
+    pub frame: Option<Box<Frame>>,
+    pub running: bool,
+    pub name: Value,
+    pub qualname: Value,
+    /// The exception being handled inside the generator while it is suspended.
+    pub exc_state: Value,
+}
+
+fn gen_of(v: &Value) -> Option<&std::cell::RefCell<Generator>> {
+    match v {
+        Value::Obj(o) => match &**o {
+            Obj::Generator(g) => Some(g),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Resume `gen` with `value` (or with an exception thrown in at the current point).
+pub fn resume(vm: &mut Vm, gen: &Value, value: Value, throw: Option<PyErr>) -> PyResult<SendResult> {
+    let cell = gen_of(gen).ok_or_else(|| vm.type_error("not a generator"))?;
+    let mut frame = {
+        let mut g = cell.borrow_mut();
+        if g.running {
+            return Err(vm.value_error("generator already executing"));
+        }
+        match g.frame.take() {
+            Some(f) => {
+                g.running = true;
+                f
+            }
+            None => {
+                return match throw {
+                    Some(e) => Err(e),
+                    None => Ok(SendResult::Return(Value::None)),
+                };
+            }
+        }
+    };
+    let started = !matches!(frame.state, FrameState::Created);
+    if !started && throw.is_none() && !value.is_none() {
+        cell.borrow_mut().frame = Some(frame);
+        cell.borrow_mut().running = false;
+        return Err(vm.type_error("can't send non-None value to a just-started generator"));
+    }
+    let saved_exc = {
+        let mut g = cell.borrow_mut();
+        std::mem::replace(&mut vm.exc_info, std::mem::take(&mut g.exc_state))
+    };
+    let result = match throw {
+        Some(err) => throw_into(vm, &mut frame, err),
+        None => {
+            if started {
+                frame.push(value);
+            }
+            run_frame(vm, &mut frame)
+        }
+    };
+    let mut g = cell.borrow_mut();
+    g.running = false;
+    g.exc_state = std::mem::replace(&mut vm.exc_info, saved_exc);
+    match result {
+        Ok(v) => {
+            if matches!(frame.state, FrameState::Suspended) {
+                g.frame = Some(frame);
+                Ok(SendResult::Yield(v))
+            } else {
+                g.exc_state = Value::None;
+                Ok(SendResult::Return(v))
+            }
+        }
+        Err(e) => {
+            g.exc_state = Value::None;
+            drop(g);
+            // PEP 479: a StopIteration escaping the generator body becomes RuntimeError.
+            if vm.err_matches(&e, "StopIteration") {
+                let re = vm.err("RuntimeError", "generator raised StopIteration");
+                if let (Value::Obj(n), old) = (&re.0, &e.0) {
+                    if let Obj::Exception(x) = &**n {
+                        *x.cause.borrow_mut() = old.clone();
+                        *x.context.borrow_mut() = old.clone();
+                    }
+                }
+                return Err(re);
+            }
+            Err(e)
+        }
+    }
+}
+
+/// Raise `err` at the generator's suspension point (delegating through YIELD_FROM).
+fn throw_into(vm: &mut Vm, frame: &mut Frame, err: PyErr) -> PyResult<Value> {
+    if !matches!(frame.state, FrameState::Suspended) {
+        // Not started: the exception is raised at the start; the frame never runs.
+        frame.state = FrameState::Finished;
+        return Err(err);
+    }
+    let at_yield_from = frame.code.code.get(frame.ip).map(|u| u.op) == Some(pyhop_compiler::Opcode::YieldFrom as u8);
+    if at_yield_from && frame.depth() > 0 {
+        let delegate = frame.peek_top();
+        let is_exit = vm.err_matches(&err, "GeneratorExit");
+        let sub = if gen_of(&delegate).is_some() {
+            if is_exit {
+                close(vm, &delegate).map(|_| None)
+            } else {
+                resume(vm, &delegate, Value::None, Some(err.clone())).map(Some)
+            }
+        } else if is_exit {
+            match vm.getattr_opt(&delegate, "close")? {
+                Some(c) => vm.call(&c, crate::object::func::Args::new(&[])).map(|_| None),
+                None => Ok(None),
+            }
+        } else {
+            match vm.getattr_opt(&delegate, "throw")? {
+                Some(t) => vm.call(&t, crate::object::func::Args::new(&[err.0.clone()])).map(|v| Some(SendResult::Yield(v))),
+                None => Ok(None),
+            }
+        };
+        match sub {
+            Ok(Some(SendResult::Yield(v))) => {
+                frame.state = FrameState::Suspended;
+                return Ok(v);
+            }
+            Ok(Some(SendResult::Return(v))) => {
+                // The delegate finished: YIELD_FROM's result is its return value.
+                frame.pop_to(frame.depth() - 1);
+                frame.push(v);
+                frame.ip += 1;
+                return run_frame(vm, frame);
+            }
+            Ok(None) => return unwind_into(vm, frame, err),
+            Err(e) => {
+                if vm.err_matches(&e, "StopIteration") {
+                    let v = crate::protocol::iter::stop_value(vm, &e);
+                    frame.pop_to(frame.depth() - 1);
+                    frame.push(v);
+                    frame.ip += 1;
+                    return run_frame(vm, frame);
+                }
+                return unwind_into(vm, frame, e);
+            }
+        }
+    }
+    unwind_into(vm, frame, err)
+}
+
+/// Raise `err` inside a suspended frame at its current instruction.
+fn unwind_into(vm: &mut Vm, frame: &mut Frame, err: PyErr) -> PyResult<Value> {
+    // The suspension point is the unit before ip (YIELD_VALUE), or ip itself (YIELD_FROM).
+    let at = frame.code.code.get(frame.ip).map(|u| u.op) == Some(pyhop_compiler::Opcode::YieldFrom as u8);
+    if at {
+        frame.ip += 1;
+    }
+    let lasti = frame.lasti() as u32;
+    crate::interp::add_traceback(vm, &err, &frame.code.clone(), lasti);
+    match frame.code.handler_for(lasti).copied() {
+        Some(h) => {
+            frame.pop_to(h.depth as usize);
+            frame.push(err.0);
+            frame.ip = h.target as usize;
+            run_frame(vm, frame)
+        }
+        None => {
+            frame.pop_to(0);
+            frame.state = FrameState::Finished;
+            Err(err)
+        }
+    }
+}
+
+/// `gen.close()`.
+pub fn close(vm: &mut Vm, gen: &Value) -> PyResult<Value> {
+    let Some(cell) = gen_of(gen) else { return Ok(Value::None) };
+    let suspended = match &cell.borrow().frame {
+        Some(f) => matches!(f.state, FrameState::Suspended),
+        None => false,
+    };
+    if !suspended {
+        cell.borrow_mut().frame = None;
+        return Ok(Value::None);
+    }
+    let exit = PyErr(vm.new_exception(vm.exc_class("GeneratorExit"), vec![]));
+    match resume(vm, gen, Value::None, Some(exit)) {
+        Ok(SendResult::Yield(_)) => Err(vm.err("RuntimeError", "generator ignored GeneratorExit")),
+        Ok(SendResult::Return(_)) => Ok(Value::None),
+        Err(e) => {
+            if vm.err_matches(&e, "GeneratorExit") || vm.err_matches(&e, "StopIteration") {
+                Ok(Value::None)
+            } else {
+                Err(e)
+            }
+        }
+    }
+}
+
+/// A StopIteration carrying `value`.
+pub fn stop_iteration(vm: &mut Vm, value: Value) -> PyErr {
+    let cls = vm.exc_class("StopIteration");
+    let args = if value.is_none() { vec![] } else { vec![value] };
+    PyErr(vm.new_exception(cls, args))
+}

@@ -1,0 +1,187 @@
+//! The interpreter: frames, the register set handlers work on, and `run_frame`, which
+//! runs a frame on the selected dispatch engine and unwinds exceptions through the
+//! code object's exception table.
+//!
+//! ## Handler contract (the one `unsafe` contract of the interpreter)
+//! Every handler in `ops/` is an `unsafe fn(&mut Regs, &mut Vm) -> D::Out`, generic
+//! over the engine `D: Dispatch`. It may assume:
+//! * `r.ip` points into the code of the frame `r.fp`, just past the unit being
+//!   executed, and `r.oparg` holds that unit's argument (EXTENDED_ARG-accumulated);
+//! * `r.sp` points into the frame's value stack, with exactly the items the opcode's
+//!   stack picture requires below it (the compiler's stack-depth pass guarantees it);
+//! * `r.fp` is the live frame being executed.
+//! A handler ends with `D::next` (or `predict!`, or `D::exit`). Before anything that
+//! may run Python code, it saves `ip`/`sp` into the frame (`r.save()`), so the frame is
+//! readable from Python (`f_lineno`) and tracebacks name the right line.
+
+pub mod frame;
+pub mod generator;
+pub mod ops;
+pub mod switch;
+
+use std::rc::Rc;
+
+use pyhop_compiler::bytecode::CodeUnit;
+
+pub use frame::Frame;
+
+use crate::object::{Obj, Traceback};
+use crate::value::Value;
+use crate::vm::{PyErr, PyResult, Vm};
+
+/// The dispatch engines compiled into this binary.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Engine {
+    Switch,
+}
+
+impl Engine {
+    pub const ALL: &'static [Engine] = &[Engine::Switch];
+    pub const DEFAULT: Engine = Engine::Switch;
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Engine::Switch => "switch",
+        }
+    }
+
+    pub fn from_name(s: &str) -> Option<Engine> {
+        Engine::ALL.iter().copied().find(|e| e.name() == s)
+    }
+}
+
+/// The virtual registers handlers work on.
+/// `ip` next code unit; `sp` one past the top of the value stack; `fp` the frame;
+/// `oparg` the argument of the current instruction.
+pub struct Regs {
+    pub ip: *const CodeUnit,
+    pub sp: *mut Value,
+    pub fp: *mut Frame,
+    pub oparg: u32,
+}
+
+/// Why a handler chain stopped.
+pub enum Exit {
+    Return(Value),
+    Yield(Value),
+    /// An exception raised here: add a traceback entry, then unwind.
+    Error(PyErr),
+    /// `RERAISE`: unwind without a new traceback entry.
+    Reraise(PyErr),
+}
+
+/// How handler bodies reach the next instruction; one implementation per engine.
+pub trait Dispatch {
+    type Out;
+    /// Go on with the instruction at `r.ip`.
+    unsafe fn next(r: &mut Regs, vm: &mut Vm) -> Self::Out;
+    /// Run opcode byte `op` with the `r.oparg` already set (EXTENDED_ARG).
+    unsafe fn dispatch_op(op: u8, r: &mut Regs, vm: &mut Vm) -> Self::Out;
+    fn exit(e: Exit) -> Self::Out;
+}
+
+/// What a generator or coroutine frame's run ended with.
+pub enum FrameState {
+    Created,
+    Suspended,
+    Running,
+    Finished,
+}
+
+/// Run `f` until it returns, yields or raises.
+pub fn run_frame(vm: &mut Vm, f: &mut Frame) -> PyResult<Value> {
+    vm.enter_call()?;
+    vm.frames.push(f as *const Frame);
+    let res = run_frame_inner(vm, f);
+    vm.frames.pop();
+    vm.leave_call();
+    res
+}
+
+fn run_frame_inner(vm: &mut Vm, f: &mut Frame) -> PyResult<Value> {
+    let code = f.code.clone();
+    let base = code.code.as_ptr();
+    let mut r = Regs { ip: unsafe { base.add(f.ip) }, sp: f.sp_ptr(), fp: f as *mut Frame, oparg: 0 };
+    f.state = FrameState::Running;
+    loop {
+        // SAFETY: `r` was loaded from a live frame whose ip/sp are within bounds.
+        let exit = unsafe {
+            match vm.engine {
+                Engine::Switch => switch::run(&mut r, vm),
+            }
+        };
+        // SAFETY: handlers keep ip inside the code and sp inside the stack.
+        unsafe { f.save_regs(&r) };
+        let (err, fresh) = match exit {
+            Exit::Return(v) => {
+                f.state = FrameState::Finished;
+                return Ok(v);
+            }
+            Exit::Yield(v) => {
+                f.state = FrameState::Suspended;
+                return Ok(v);
+            }
+            Exit::Error(e) => (e, true),
+            Exit::Reraise(e) => (e, false),
+        };
+        let lasti = f.lasti();
+        if fresh {
+            add_traceback(vm, &err, &code, lasti as u32);
+            set_context(vm, &err);
+        }
+        match code.handler_for(lasti as u32) {
+            Some(h) => {
+                f.pop_to(h.depth as usize);
+                f.push(err.0);
+                f.ip = h.target as usize;
+                // SAFETY: the handler target and depth come from the assembler.
+                r = Regs { ip: unsafe { base.add(f.ip) }, sp: f.sp_ptr(), fp: f as *mut Frame, oparg: 0 };
+            }
+            None => {
+                f.pop_to(0);
+                f.state = FrameState::Finished;
+                return Err(err);
+            }
+        }
+    }
+}
+
+/// Prepend a traceback entry for `code` at `lasti` to the exception's traceback.
+pub fn add_traceback(_vm: &mut Vm, err: &PyErr, code: &Rc<crate::object::PyCode>, lasti: u32) {
+    if let Value::Obj(o) = &err.0 {
+        if let Obj::Exception(e) = &**o {
+            let next = e.traceback.borrow().clone();
+            let tb = Traceback { code: code.clone(), lasti, lineno: code.line_of(lasti as usize), next: next.into() };
+            *e.traceback.borrow_mut() = Value::obj(Obj::Traceback(tb));
+        }
+    }
+}
+
+/// Implicit chaining: an exception raised while another is handled gets it as
+/// `__context__` (CPython's `_PyErr_SetObject`).
+fn set_context(vm: &mut Vm, err: &PyErr) {
+    if vm.exc_info.is_none() || vm.exc_info.is(&err.0) {
+        return;
+    }
+    if let Value::Obj(o) = &err.0 {
+        if let Obj::Exception(e) = &**o {
+            if e.context.borrow().is_none() {
+                // Avoid a cycle: do not make err the context of its own context chain.
+                let mut cur = vm.exc_info.clone();
+                let mut steps = 0;
+                while let Value::Obj(c) = &cur {
+                    if Rc::ptr_eq(c, o) || steps > 100 {
+                        return;
+                    }
+                    steps += 1;
+                    let next = match &**c {
+                        Obj::Exception(x) => x.context.borrow().clone(),
+                        _ => break,
+                    };
+                    cur = next;
+                }
+                *e.context.borrow_mut() = vm.exc_info.clone();
+            }
+        }
+    }
+}

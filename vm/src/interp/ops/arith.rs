@@ -1,0 +1,226 @@
+//! Unary and binary operators, subscripts. Int (i64) and float fast paths are
+//! inline; overflow, big ints, mixed types and dunder methods go to `protocol::ops`.
+
+use crate::interp::ops::{tri, Regs};
+use crate::interp::Dispatch;
+use crate::protocol::ops::BinOp;
+use crate::value::Value;
+use crate::vm::Vm;
+
+/// Inline fast path of a binary operator: `Some(result)` for the common immediate
+/// cases, `None` to take the slow path.
+#[inline(always)]
+fn fast_binop(op: BinOp, a: &Value, b: &Value) -> Option<Value> {
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => {
+            let (x, y) = (*x, *y);
+            match op {
+                BinOp::Add => x.checked_add(y).map(Value::Int),
+                BinOp::Sub => x.checked_sub(y).map(Value::Int),
+                BinOp::Mul => x.checked_mul(y).map(Value::Int),
+                BinOp::FloorDiv if y > 0 => Some(Value::Int(x.div_euclid(y))),
+                BinOp::Mod if y > 0 => Some(Value::Int(x.rem_euclid(y))),
+                BinOp::TrueDiv if y != 0 && x.unsigned_abs() < (1 << 53) && y.unsigned_abs() < (1 << 53) => {
+                    Some(Value::Float(x as f64 / y as f64))
+                }
+                BinOp::And => Some(Value::Int(x & y)),
+                BinOp::Or => Some(Value::Int(x | y)),
+                BinOp::Xor => Some(Value::Int(x ^ y)),
+                BinOp::LShift if (0..63).contains(&y) => {
+                    let r = x << y;
+                    if r >> y == x {
+                        Some(Value::Int(r))
+                    } else {
+                        None
+                    }
+                }
+                BinOp::RShift if y >= 0 => Some(Value::Int(x >> y.min(63))),
+                _ => None,
+            }
+        }
+        (Value::Float(x), Value::Float(y)) => float_op(op, *x, *y),
+        (Value::Float(x), Value::Int(y)) => float_op(op, *x, *y as f64),
+        (Value::Int(x), Value::Float(y)) => float_op(op, *x as f64, *y),
+        _ => None,
+    }
+}
+
+#[inline(always)]
+fn float_op(op: BinOp, x: f64, y: f64) -> Option<Value> {
+    match op {
+        BinOp::Add => Some(Value::Float(x + y)),
+        BinOp::Sub => Some(Value::Float(x - y)),
+        BinOp::Mul => Some(Value::Float(x * y)),
+        BinOp::TrueDiv if y != 0.0 => Some(Value::Float(x / y)),
+        _ => None,
+    }
+}
+
+macro_rules! binary_handler {
+    ($(#[$m:meta])* $name:ident, $op:ident, $inplace:expr) => {
+        $(#[$m])*
+        #[inline(always)]
+        pub unsafe fn $name<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
+            unsafe {
+                if let Some(v) = fast_binop(BinOp::$op, r.peek(2), r.peek(1)) {
+                    r.drop_n(1);
+                    *r.peek_mut(1) = v;
+                    return D::next(r, vm);
+                }
+                r.save();
+                let b = r.pop();
+                let a = r.pop();
+                let res = if $inplace { vm.inplace_op(BinOp::$op, a, b) } else { vm.binary_op(BinOp::$op, &a, &b) };
+                r.push(tri!(D, res));
+                D::next(r, vm)
+            }
+        }
+    };
+}
+
+binary_handler!(/// BINARY_ADD
+    binary_add, Add, false);
+binary_handler!(/// BINARY_SUBTRACT
+    binary_subtract, Sub, false);
+binary_handler!(/// BINARY_MULTIPLY
+    binary_multiply, Mul, false);
+binary_handler!(/// BINARY_TRUE_DIVIDE
+    binary_true_divide, TrueDiv, false);
+binary_handler!(/// BINARY_FLOOR_DIVIDE
+    binary_floor_divide, FloorDiv, false);
+binary_handler!(/// BINARY_MODULO
+    binary_modulo, Mod, false);
+binary_handler!(/// BINARY_POWER
+    binary_power, Pow, false);
+binary_handler!(/// BINARY_MATRIX_MULTIPLY
+    binary_matrix_multiply, MatMul, false);
+binary_handler!(/// BINARY_LSHIFT
+    binary_lshift, LShift, false);
+binary_handler!(/// BINARY_RSHIFT
+    binary_rshift, RShift, false);
+binary_handler!(/// BINARY_AND
+    binary_and, And, false);
+binary_handler!(/// BINARY_OR
+    binary_or, Or, false);
+binary_handler!(/// BINARY_XOR
+    binary_xor, Xor, false);
+binary_handler!(/// INPLACE_ADD
+    inplace_add, Add, true);
+binary_handler!(/// INPLACE_SUBTRACT
+    inplace_subtract, Sub, true);
+binary_handler!(/// INPLACE_MULTIPLY
+    inplace_multiply, Mul, true);
+binary_handler!(/// INPLACE_TRUE_DIVIDE
+    inplace_true_divide, TrueDiv, true);
+binary_handler!(/// INPLACE_FLOOR_DIVIDE
+    inplace_floor_divide, FloorDiv, true);
+binary_handler!(/// INPLACE_MODULO
+    inplace_modulo, Mod, true);
+binary_handler!(/// INPLACE_POWER
+    inplace_power, Pow, true);
+binary_handler!(/// INPLACE_MATRIX_MULTIPLY
+    inplace_matrix_multiply, MatMul, true);
+
+/// UNARY_NEGATIVE
+#[inline(always)]
+pub unsafe fn unary_negative<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
+    unsafe {
+        let v = match r.peek(1) {
+            Value::Int(i) if *i != i64::MIN => Value::Int(-*i),
+            Value::Float(f) => Value::Float(-*f),
+            _ => {
+                r.save();
+                let a = r.pop();
+                let v = tri!(D, vm.unary_op(crate::protocol::ops::UnaryOp::Neg, &a));
+                r.push(v);
+                return D::next(r, vm);
+            }
+        };
+        *r.peek_mut(1) = v;
+        D::next(r, vm)
+    }
+}
+
+macro_rules! unary_handler {
+    ($(#[$m:meta])* $name:ident, $op:ident) => {
+        $(#[$m])*
+        #[inline(always)]
+        pub unsafe fn $name<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
+            unsafe {
+                r.save();
+                let a = r.pop();
+                let v = tri!(D, vm.unary_op(crate::protocol::ops::UnaryOp::$op, &a));
+                r.push(v);
+                D::next(r, vm)
+            }
+        }
+    };
+}
+unary_handler!(/// UNARY_POSITIVE
+    unary_positive, Pos);
+unary_handler!(/// UNARY_INVERT
+    unary_invert, Invert);
+
+/// UNARY_NOT
+#[inline(always)]
+pub unsafe fn unary_not<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
+    unsafe {
+        let v = match r.peek(1) {
+            Value::Bool(b) => !*b,
+            _ => {
+                r.save();
+                let a = r.pop();
+                let t = tri!(D, vm.truthy(&a));
+                r.push(Value::Bool(!t));
+                return D::next(r, vm);
+            }
+        };
+        *r.peek_mut(1) = Value::Bool(v);
+        D::next(r, vm)
+    }
+}
+
+/// BINARY_SUBSCR
+#[inline(always)]
+pub unsafe fn binary_subscr<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
+    unsafe {
+        if let (Value::Obj(o), Value::Int(i)) = (r.peek(2), r.peek(1)) {
+            if let Some(v) = crate::protocol::subscr::fast_index(o, *i) {
+                r.drop_n(1);
+                *r.peek_mut(1) = v;
+                return D::next(r, vm);
+            }
+        }
+        r.save();
+        let key = r.pop();
+        let obj = r.pop();
+        let v = tri!(D, vm.getitem(&obj, &key));
+        r.push(v);
+        D::next(r, vm)
+    }
+}
+
+/// STORE_SUBSCR
+#[inline(always)]
+pub unsafe fn store_subscr<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
+    unsafe {
+        r.save();
+        let key = r.pop();
+        let obj = r.pop();
+        let v = r.pop();
+        tri!(D, vm.setitem(&obj, key, v));
+        D::next(r, vm)
+    }
+}
+
+/// DELETE_SUBSCR
+#[inline(always)]
+pub unsafe fn delete_subscr<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
+    unsafe {
+        r.save();
+        let key = r.pop();
+        let obj = r.pop();
+        tri!(D, vm.delitem(&obj, &key));
+        D::next(r, vm)
+    }
+}

@@ -1,0 +1,96 @@
+//! Exception handling (3.11-style exception table; see `bytecode/mod.rs`) and `with`.
+
+use crate::interp::ops::{tri, Regs};
+use crate::interp::{Dispatch, Exit};
+use crate::protocol::slow;
+use crate::value::Value;
+use crate::vm::{PyErr, Vm};
+
+/// PUSH_EXC_INFO
+#[inline(always)]
+pub unsafe fn push_exc_info<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
+    unsafe {
+        let exc = r.pop();
+        let prev = std::mem::replace(&mut vm.exc_info, exc.clone());
+        r.push(prev);
+        r.push(exc);
+        D::next(r, vm)
+    }
+}
+
+/// POP_EXCEPT
+#[inline(always)]
+pub unsafe fn pop_except<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
+    unsafe {
+        vm.exc_info = r.pop();
+        D::next(r, vm)
+    }
+}
+
+/// CHECK_EXC_MATCH
+#[inline(always)]
+pub unsafe fn check_exc_match<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
+    unsafe {
+        r.save();
+        let ty = r.pop();
+        let m = tri!(D, slow::exc_matches(vm, r.peek(1), &ty));
+        r.push(Value::Bool(m));
+        D::next(r, vm)
+    }
+}
+
+/// RERAISE
+#[inline(always)]
+pub unsafe fn reraise<D: Dispatch>(r: &mut Regs, _vm: &mut Vm) -> D::Out {
+    unsafe {
+        r.save();
+        let exc = r.pop();
+        D::exit(Exit::Reraise(PyErr(exc)))
+    }
+}
+
+/// RAISE_VARARGS
+#[inline(always)]
+pub unsafe fn raise_varargs<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
+    unsafe {
+        r.save();
+        let cause = if r.oparg == 2 { Some(r.pop()) } else { None };
+        let exc = if r.oparg >= 1 { Some(r.pop()) } else { None };
+        match exc {
+            None => {
+                if vm.exc_info.is_none() {
+                    D::exit(Exit::Error(vm.err("RuntimeError", "No active exception to reraise")))
+                } else {
+                    D::exit(Exit::Reraise(PyErr(vm.exc_info.clone())))
+                }
+            }
+            Some(exc) => D::exit(Exit::Error(slow::make_raise(vm, exc, cause))),
+        }
+    }
+}
+
+/// BEFORE_WITH
+#[inline(always)]
+pub unsafe fn before_with<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
+    unsafe {
+        r.save();
+        let mgr = r.pop();
+        let (exit, value) = tri!(D, slow::before_with(vm, &mgr));
+        r.push(exit);
+        r.push(value);
+        D::next(r, vm)
+    }
+}
+
+/// WITH_EXCEPT_START
+#[inline(always)]
+pub unsafe fn with_except_start<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
+    unsafe {
+        r.save();
+        let exc = r.peek(1).clone();
+        let exit = r.peek(3).clone();
+        let res = tri!(D, slow::call_exit(vm, &exit, &exc));
+        r.push(res);
+        D::next(r, vm)
+    }
+}

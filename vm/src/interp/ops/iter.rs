@@ -1,0 +1,140 @@
+//! Iteration and generators: GET_ITER/FOR_ITER (with list and range fast paths),
+//! YIELD_VALUE, YIELD_FROM.
+
+use crate::interp::ops::{predict, tri, Regs};
+use crate::interp::{Dispatch, Exit};
+use crate::object::{IterState, Obj};
+use crate::protocol::iter::SendResult;
+use crate::value::Value;
+use crate::vm::Vm;
+
+/// GET_ITER
+#[inline(always)]
+pub unsafe fn get_iter<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
+    unsafe {
+        r.save();
+        let v = r.pop();
+        let it = tri!(D, vm.iter(&v));
+        r.push(it);
+        predict!(D, r, vm, ForIter, for_iter);
+        D::next(r, vm)
+    }
+}
+
+/// GET_YIELD_FROM_ITER
+#[inline(always)]
+pub unsafe fn get_yield_from_iter<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
+    unsafe {
+        if let Value::Obj(o) = r.peek(1) {
+            if matches!(&**o, Obj::Generator(_)) {
+                return D::next(r, vm);
+            }
+        }
+        r.save();
+        let v = r.pop();
+        let it = tri!(D, vm.iter(&v));
+        r.push(it);
+        D::next(r, vm)
+    }
+}
+
+/// The next item of a built-in list or range iterator, without leaving the handler.
+#[inline(always)]
+fn fast_next(it: &Value) -> Option<Option<Value>> {
+    let Value::Obj(o) = it else { return None };
+    let Obj::Iter(st) = &**o else { return None };
+    let mut st = st.try_borrow_mut().ok()?;
+    match &mut *st {
+        IterState::Range { next, stop, step } => {
+            if (*step > 0 && *next < *stop) || (*step < 0 && *next > *stop) {
+                let v = *next;
+                *next = next.wrapping_add(*step);
+                Some(Some(Value::Int(v)))
+            } else {
+                Some(None)
+            }
+        }
+        IterState::Seq { seq: Value::Obj(s), index } => match &**s {
+            Obj::List(l) => {
+                let l = l.borrow();
+                match l.get(*index) {
+                    Some(v) => {
+                        *index += 1;
+                        Some(Some(v.clone()))
+                    }
+                    None => {
+                        *index = usize::MAX / 2;
+                        Some(None)
+                    }
+                }
+            }
+            Obj::Tuple(t) => match t.get(*index) {
+                Some(v) => {
+                    *index += 1;
+                    Some(Some(v.clone()))
+                }
+                None => Some(None),
+            },
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// FOR_ITER
+#[inline(always)]
+pub unsafe fn for_iter<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
+    unsafe {
+        let next = match fast_next(r.peek(1)) {
+            Some(n) => n,
+            None => {
+                r.save();
+                let it = r.peek(1).clone();
+                tri!(D, vm.next(&it))
+            }
+        };
+        match next {
+            Some(v) => {
+                r.push(v);
+                predict!(D, r, vm, StoreFast, store_fast);
+                predict!(D, r, vm, UnpackSequence, unpack_sequence);
+            }
+            None => {
+                r.drop_n(1);
+                r.jump(r.oparg);
+            }
+        }
+        D::next(r, vm)
+    }
+}
+
+/// YIELD_VALUE
+#[inline(always)]
+pub unsafe fn yield_value<D: Dispatch>(r: &mut Regs, _vm: &mut Vm) -> D::Out {
+    unsafe {
+        let v = r.pop();
+        D::exit(Exit::Yield(v))
+    }
+}
+
+/// YIELD_FROM
+#[inline(always)]
+pub unsafe fn yield_from<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
+    unsafe {
+        r.save();
+        let v = r.pop();
+        let recv = r.peek(1).clone();
+        match tri!(D, vm.send(&recv, v)) {
+            SendResult::Yield(x) => {
+                // Re-execute YIELD_FROM on resume, with the sent value pushed.
+                r.ip = r.ip.sub(1);
+                D::exit(Exit::Yield(x))
+            }
+            SendResult::Return(x) => {
+                r.drop_n(1);
+                r.push(x);
+                D::next(r, vm)
+            }
+        }
+    }
+}

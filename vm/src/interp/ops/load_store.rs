@@ -1,0 +1,435 @@
+//! Loads and stores: constants, fast locals, names, globals, cells, attributes;
+//! stack shuffles; EXTENDED_ARG; imports.
+
+use crate::interp::ops::{tri, Regs};
+use crate::interp::{Dispatch, Exit};
+use crate::object::Obj;
+use crate::protocol::slow;
+use crate::value::Value;
+use crate::vm::Vm;
+
+/// NOP
+#[inline(always)]
+pub unsafe fn nop<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
+    unsafe { D::next(r, vm) }
+}
+
+/// POP_TOP
+#[inline(always)]
+pub unsafe fn pop_top<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
+    unsafe {
+        drop(r.pop());
+        D::next(r, vm)
+    }
+}
+
+/// SWAP
+#[inline(always)]
+pub unsafe fn swap<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
+    unsafe {
+        let n = r.oparg as usize;
+        std::ptr::swap(r.sp.sub(1), r.sp.sub(n));
+        D::next(r, vm)
+    }
+}
+
+/// COPY
+#[inline(always)]
+pub unsafe fn copy<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
+    unsafe {
+        let v = r.peek(r.oparg as usize).clone();
+        r.push(v);
+        D::next(r, vm)
+    }
+}
+
+/// LOAD_CONST
+#[inline(always)]
+pub unsafe fn load_const<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
+    unsafe {
+        let v = (*r.fp).consts()[r.oparg as usize].clone();
+        r.push(v);
+        D::next(r, vm)
+    }
+}
+
+/// LOAD_FAST
+#[inline(always)]
+pub unsafe fn load_fast<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
+    unsafe {
+        let v = r.local(r.oparg as usize).clone();
+        if v.is_null() {
+            r.save();
+            let name = r.code().varnames[r.oparg as usize].clone();
+            return D::exit(Exit::Error(slow::unbound_local(vm, &name)));
+        }
+        r.push(v);
+        D::next(r, vm)
+    }
+}
+
+/// STORE_FAST
+#[inline(always)]
+pub unsafe fn store_fast<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
+    unsafe {
+        let v = r.pop();
+        *r.local(r.oparg as usize) = v;
+        D::next(r, vm)
+    }
+}
+
+/// DELETE_FAST
+#[inline(always)]
+pub unsafe fn delete_fast<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
+    unsafe {
+        let slot = r.local(r.oparg as usize);
+        if slot.is_null() {
+            let name = r.code().varnames[r.oparg as usize].clone();
+            return D::exit(Exit::Error(slow::unbound_local(vm, &name)));
+        }
+        *slot = Value::Null;
+        D::next(r, vm)
+    }
+}
+
+/// LOAD_NAME
+#[inline(always)]
+pub unsafe fn load_name<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
+    unsafe {
+        r.save();
+        let f = r.frame();
+        let name = f.code.names[r.oparg as usize].clone();
+        let v = tri!(D, slow::load_name(vm, f, &name));
+        r.push(v);
+        D::next(r, vm)
+    }
+}
+
+/// STORE_NAME
+#[inline(always)]
+pub unsafe fn store_name<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
+    unsafe {
+        r.save();
+        let v = r.pop();
+        let f = r.frame();
+        let name = f.code.names[r.oparg as usize].clone();
+        tri!(D, slow::store_name(vm, f, &name, v));
+        D::next(r, vm)
+    }
+}
+
+/// DELETE_NAME
+#[inline(always)]
+pub unsafe fn delete_name<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
+    unsafe {
+        r.save();
+        let f = r.frame();
+        let name = f.code.names[r.oparg as usize].clone();
+        tri!(D, slow::delete_name(vm, f, &name));
+        D::next(r, vm)
+    }
+}
+
+/// LOAD_GLOBAL
+#[inline(always)]
+pub unsafe fn load_global<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
+    unsafe {
+        let f = r.frame();
+        let name = &f.code.names[r.oparg as usize];
+        let found = match &*f.globals {
+            Obj::Dict(d) => d.borrow().get_str(name),
+            _ => None,
+        };
+        let v = match found {
+            Some(v) => v,
+            None => match &*f.builtins {
+                Obj::Dict(d) => match d.borrow().get_str(name) {
+                    Some(v) => v,
+                    None => {
+                        r.save();
+                        return D::exit(Exit::Error(vm.name_error(name)));
+                    }
+                },
+                _ => Value::None,
+            },
+        };
+        r.push(v);
+        D::next(r, vm)
+    }
+}
+
+/// STORE_GLOBAL
+#[inline(always)]
+pub unsafe fn store_global<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
+    unsafe {
+        let v = r.pop();
+        let f = r.frame();
+        let name = f.code.names[r.oparg as usize].clone();
+        if let Obj::Dict(d) = &*f.globals {
+            d.borrow_mut().insert_str(&name, v);
+        }
+        D::next(r, vm)
+    }
+}
+
+/// DELETE_GLOBAL
+#[inline(always)]
+pub unsafe fn delete_global<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
+    unsafe {
+        let f = r.frame();
+        let name = f.code.names[r.oparg as usize].clone();
+        let removed = match &*f.globals {
+            Obj::Dict(d) => d.borrow_mut().remove_str(&name),
+            _ => None,
+        };
+        if removed.is_none() {
+            r.save();
+            return D::exit(Exit::Error(vm.name_error(&name)));
+        }
+        D::next(r, vm)
+    }
+}
+
+/// LOAD_CLOSURE
+#[inline(always)]
+pub unsafe fn load_closure<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
+    unsafe {
+        let i = r.code().varnames.len() + r.oparg as usize;
+        let cell = r.local(i).clone();
+        r.push(cell);
+        D::next(r, vm)
+    }
+}
+
+/// LOAD_DEREF
+#[inline(always)]
+pub unsafe fn load_deref<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
+    unsafe {
+        let i = r.code().varnames.len() + r.oparg as usize;
+        let v = match &*r.local(i) {
+            Value::Obj(c) => match &**c {
+                Obj::Cell(c) => c.borrow().clone(),
+                _ => Value::Null,
+            },
+            _ => Value::Null,
+        };
+        if v.is_null() {
+            r.save();
+            return D::exit(Exit::Error(slow::unbound_deref(vm, r.code(), r.oparg as usize)));
+        }
+        r.push(v);
+        D::next(r, vm)
+    }
+}
+
+/// STORE_DEREF
+#[inline(always)]
+pub unsafe fn store_deref<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
+    unsafe {
+        let v = r.pop();
+        let i = r.code().varnames.len() + r.oparg as usize;
+        if let Value::Obj(c) = &*r.local(i) {
+            if let Obj::Cell(c) = &**c {
+                let old = c.replace(v);
+                drop(old);
+            }
+        }
+        D::next(r, vm)
+    }
+}
+
+/// DELETE_DEREF
+#[inline(always)]
+pub unsafe fn delete_deref<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
+    unsafe {
+        let i = r.code().varnames.len() + r.oparg as usize;
+        let mut was_null = true;
+        if let Value::Obj(c) = &*r.local(i) {
+            if let Obj::Cell(c) = &**c {
+                was_null = c.replace(Value::Null).is_null();
+            }
+        }
+        if was_null {
+            r.save();
+            return D::exit(Exit::Error(slow::unbound_deref(vm, r.code(), r.oparg as usize)));
+        }
+        D::next(r, vm)
+    }
+}
+
+/// LOAD_CLASSDEREF
+#[inline(always)]
+pub unsafe fn load_classderef<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
+    unsafe {
+        r.save();
+        let v = tri!(D, slow::load_classderef(vm, r.frame(), r.oparg as usize));
+        r.push(v);
+        D::next(r, vm)
+    }
+}
+
+/// LOAD_ATTR
+#[inline(always)]
+pub unsafe fn load_attr<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
+    unsafe {
+        r.save();
+        let obj = r.pop();
+        let name = r.code().names[r.oparg as usize].clone();
+        let v = tri!(D, vm.getattr(&obj, &name));
+        r.push(v);
+        D::next(r, vm)
+    }
+}
+
+/// STORE_ATTR
+#[inline(always)]
+pub unsafe fn store_attr<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
+    unsafe {
+        r.save();
+        let obj = r.pop();
+        let v = r.pop();
+        let name = r.code().names[r.oparg as usize].clone();
+        tri!(D, vm.setattr(&obj, &name, v));
+        D::next(r, vm)
+    }
+}
+
+/// DELETE_ATTR
+#[inline(always)]
+pub unsafe fn delete_attr<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
+    unsafe {
+        r.save();
+        let obj = r.pop();
+        let name = r.code().names[r.oparg as usize].clone();
+        tri!(D, vm.delattr(&obj, &name));
+        D::next(r, vm)
+    }
+}
+
+/// LOAD_METHOD
+#[inline(always)]
+pub unsafe fn load_method<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
+    unsafe {
+        r.save();
+        let obj = r.pop();
+        let name = r.code().names[r.oparg as usize].clone();
+        match tri!(D, vm.get_method(&obj, &name)) {
+            Some(meth) => {
+                r.push(meth);
+                r.push(obj);
+            }
+            None => {
+                let attr = tri!(D, vm.getattr(&obj, &name));
+                r.push(Value::Null);
+                r.push(attr);
+            }
+        }
+        D::next(r, vm)
+    }
+}
+
+/// EXTENDED_ARG
+#[inline(always)]
+pub unsafe fn extended_arg<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
+    unsafe {
+        let u = *r.ip;
+        r.ip = r.ip.add(1);
+        r.oparg = (r.oparg << 8) | u.arg as u32;
+        D::dispatch_op(u.op, r, vm)
+    }
+}
+
+/// Any byte that is not an opcode.
+#[cold]
+pub unsafe fn unknown_opcode<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
+    unsafe {
+        r.save();
+        let op = (*r.ip.sub(1)).op;
+        D::exit(Exit::Error(vm.err("SystemError", format!("unknown opcode {op}"))))
+    }
+}
+
+/// LOAD_BUILD_CLASS
+#[inline(always)]
+pub unsafe fn load_build_class<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
+    unsafe {
+        let f = r.frame();
+        let v = match &*f.builtins {
+            Obj::Dict(d) => d.borrow().get_str("__build_class__"),
+            _ => None,
+        };
+        match v {
+            Some(v) => r.push(v),
+            None => return D::exit(Exit::Error(vm.err("NameError", "__build_class__ not found"))),
+        }
+        D::next(r, vm)
+    }
+}
+
+/// LOAD_ASSERTION_ERROR
+#[inline(always)]
+pub unsafe fn load_assertion_error<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
+    unsafe {
+        r.push(Value::Obj(vm.exc_class("AssertionError")));
+        D::next(r, vm)
+    }
+}
+
+/// SETUP_ANNOTATIONS
+#[inline(always)]
+pub unsafe fn setup_annotations<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
+    unsafe {
+        r.save();
+        tri!(D, slow::setup_annotations(vm, r.frame()));
+        D::next(r, vm)
+    }
+}
+
+/// PRINT_EXPR
+#[inline(always)]
+pub unsafe fn print_expr<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
+    unsafe {
+        r.save();
+        let v = r.pop();
+        tri!(D, slow::print_expr(vm, v));
+        D::next(r, vm)
+    }
+}
+
+/// IMPORT_NAME
+#[inline(always)]
+pub unsafe fn import_name<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
+    unsafe {
+        r.save();
+        let fromlist = r.pop();
+        let level = r.pop();
+        let name = r.code().names[r.oparg as usize].clone();
+        let globals = r.frame().globals.clone();
+        let m = tri!(D, vm.import_name(&name, &fromlist, &level, &globals));
+        r.push(m);
+        D::next(r, vm)
+    }
+}
+
+/// IMPORT_FROM
+#[inline(always)]
+pub unsafe fn import_from<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
+    unsafe {
+        r.save();
+        let name = r.code().names[r.oparg as usize].clone();
+        let v = tri!(D, vm.import_from(r.peek(1), &name));
+        r.push(v);
+        D::next(r, vm)
+    }
+}
+
+/// IMPORT_STAR
+#[inline(always)]
+pub unsafe fn import_star<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
+    unsafe {
+        r.save();
+        let m = r.pop();
+        tri!(D, slow::import_star(vm, r.frame(), &m));
+        D::next(r, vm)
+    }
+}

@@ -1,0 +1,152 @@
+//! Handler bodies, one per opcode row, grouped like `compiler/src/codegen`.
+//! Each is generic over the engine (`D: Dispatch`) and follows the contract in
+//! `interp/mod.rs`. Fast paths are inline; everything else calls into `crate::protocol`
+//! after `r.save()`, and errors leave through `D::exit(Exit::Error(..))`.
+
+mod arith;
+mod build;
+mod call;
+mod compare;
+mod exc;
+mod iter;
+mod jump;
+mod load_store;
+
+pub use arith::*;
+pub use build::*;
+pub use call::*;
+pub use compare::*;
+pub use exc::*;
+pub use iter::*;
+pub use jump::*;
+pub use load_store::*;
+
+use std::ptr;
+
+use pyhop_compiler::CodeObject;
+
+use crate::interp::{Frame, Regs};
+use crate::value::Value;
+
+impl Regs {
+    #[inline(always)]
+    pub unsafe fn push(&mut self, v: Value) {
+        // SAFETY: the stack-depth pass sized the stack for every push.
+        unsafe {
+            ptr::write(self.sp, v);
+            self.sp = self.sp.add(1);
+        }
+    }
+
+    #[inline(always)]
+    pub unsafe fn pop(&mut self) -> Value {
+        // SAFETY: the stack picture guarantees an item below sp.
+        unsafe {
+            self.sp = self.sp.sub(1);
+            ptr::read(self.sp)
+        }
+    }
+
+    /// The n-th item from the top (1 = TOS).
+    #[inline(always)]
+    pub unsafe fn peek(&self, n: usize) -> &Value {
+        // SAFETY: as for pop.
+        unsafe { &*self.sp.sub(n) }
+    }
+
+    #[inline(always)]
+    pub unsafe fn peek_mut(&mut self, n: usize) -> &mut Value {
+        // SAFETY: as for pop.
+        unsafe { &mut *self.sp.sub(n) }
+    }
+
+    /// The top `n` items as a slice, bottom first.
+    #[inline(always)]
+    pub unsafe fn top_slice(&self, n: usize) -> &[Value] {
+        // SAFETY: n items are live below sp.
+        unsafe { std::slice::from_raw_parts(self.sp.sub(n), n) }
+    }
+
+    /// Move the top `n` items out, bottom first.
+    #[inline(always)]
+    pub unsafe fn take_n(&mut self, n: usize) -> Vec<Value> {
+        let mut v = Vec::with_capacity(n);
+        // SAFETY: n items are live below sp; they are moved out and sp lowered.
+        unsafe {
+            self.sp = self.sp.sub(n);
+            ptr::copy_nonoverlapping(self.sp, v.as_mut_ptr(), n);
+            v.set_len(n);
+        }
+        v
+    }
+
+    /// Drop the top `n` items.
+    #[inline(always)]
+    pub unsafe fn drop_n(&mut self, n: usize) {
+        for _ in 0..n {
+            // SAFETY: n items are live below sp.
+            drop(unsafe { self.pop() });
+        }
+    }
+
+    #[inline(always)]
+    pub unsafe fn frame(&self) -> &mut Frame {
+        // SAFETY: fp is the live frame being executed.
+        unsafe { &mut *self.fp }
+    }
+
+    #[inline(always)]
+    pub unsafe fn code(&self) -> &CodeObject {
+        // SAFETY: the frame holds an Rc to its code for its whole life.
+        unsafe { &(*self.fp).code }
+    }
+
+    /// Slot `i` of the locals-plus area (locals, then cells and frees).
+    #[inline(always)]
+    pub unsafe fn local(&self, i: usize) -> &mut Value {
+        // SAFETY: the compiler only emits indices below stack_base.
+        unsafe { &mut *(*self.fp).base_ptr().add(i) }
+    }
+
+    /// Store ip and sp into the frame before calling out (Lua's `Protect`).
+    #[inline(always)]
+    pub unsafe fn save(&self) {
+        // SAFETY: the registers belong to this frame.
+        unsafe { (*self.fp).save_regs(self) }
+    }
+
+    /// Jump to the absolute code-unit index `target`.
+    #[inline(always)]
+    pub unsafe fn jump(&mut self, target: u32) {
+        // SAFETY: jump targets come from the assembler.
+        unsafe { self.ip = (&(*self.fp).code).code.as_ptr().add(target as usize) }
+    }
+}
+
+/// `predict!(D, r, vm, Op)`: if the next unit is `Op`, consume it and run its body
+/// directly (no dispatch); otherwise fall through (CPython ≤3.10's `PREDICT`).
+macro_rules! predict {
+    ($D:ident, $r:ident, $vm:ident, $op:ident, $h:ident) => {
+        // SAFETY: ip points at a valid unit (every path ends in a terminal op).
+        unsafe {
+            let u = *$r.ip;
+            if u.op == pyhop_compiler::Opcode::$op as u8 {
+                $r.ip = $r.ip.add(1);
+                $r.oparg = u.arg as u32;
+                return crate::interp::ops::$h::<$D>($r, $vm);
+            }
+        }
+    };
+}
+pub(crate) use predict;
+
+/// Leave with an error: `try_or_exit!(D, expr)` yields the Ok value.
+macro_rules! tri {
+    ($D:ident, $e:expr) => {
+        match $e {
+            Ok(v) => v,
+            Err(err) => return $D::exit(crate::interp::Exit::Error(err)),
+        }
+    };
+}
+pub(crate) use tri;

@@ -1,0 +1,77 @@
+//! The `switch` engine: `loop { match op { .. } }` over the handler bodies, generated
+//! from the opcode table. Handlers return [`Step`]: go on, run a given opcode next
+//! with the current argument (EXTENDED_ARG), or stop.
+
+use crate::interp::{ops, Dispatch, Exit, Regs};
+use crate::vm::Vm;
+
+pub enum Switch {}
+
+pub enum Step {
+    Next,
+    Op(u8),
+    Exit(Exit),
+}
+
+impl Dispatch for Switch {
+    type Out = Step;
+
+    #[inline(always)]
+    unsafe fn next(_r: &mut Regs, _vm: &mut Vm) -> Step {
+        Step::Next
+    }
+
+    #[inline(always)]
+    unsafe fn dispatch_op(op: u8, _r: &mut Regs, _vm: &mut Vm) -> Step {
+        Step::Op(op)
+    }
+
+    #[inline(always)]
+    fn exit(e: Exit) -> Step {
+        Step::Exit(e)
+    }
+}
+
+macro_rules! build_match {
+    ($( $(#[doc = $doc:literal])* $code:literal => $V:ident $h:ident $name:literal,
+        stack: $st:expr, jump: $j:expr, flags: [$($f:ident),*], predicts: [$($p:ident),*]; )*) => {
+        /// One instruction: the `match` of the switch engine.
+        #[inline(always)]
+        unsafe fn step(op: u8, r: &mut Regs, vm: &mut Vm) -> Step {
+            // SAFETY: forwarded from `run`'s contract (see interp/mod.rs).
+            unsafe {
+                match op {
+                    $( $code => ops::$h::<Switch>(r, vm), )*
+                    _ => ops::unknown_opcode::<Switch>(r, vm),
+                }
+            }
+        }
+    };
+}
+pyhop_compiler::for_each_opcode!(build_match);
+
+/// Run instructions until one exits.
+///
+/// # Safety
+/// `r` satisfies the handler contract of `interp/mod.rs`.
+pub unsafe fn run(r: &mut Regs, vm: &mut Vm) -> Exit {
+    // SAFETY: ip stays inside the code (the compiler ends every path in a return or raise).
+    unsafe {
+        let mut unit = *r.ip;
+        r.ip = r.ip.add(1);
+        r.oparg = unit.arg as u32;
+        let mut op = unit.op;
+        loop {
+            match step(op, r, vm) {
+                Step::Next => {
+                    unit = *r.ip;
+                    r.ip = r.ip.add(1);
+                    r.oparg = unit.arg as u32;
+                    op = unit.op;
+                }
+                Step::Op(o) => op = o,
+                Step::Exit(e) => return e,
+            }
+        }
+    }
+}

@@ -1,0 +1,18 @@
+//! pyhop-vm: the pyhop virtual machine — values and objects, frames, the dispatch
+//! engines and their handlers, built-in types and modules.
+//!
+//! See `interp/mod.rs` for the handler contract and `value.rs` for the value
+//! representation.
+
+pub mod builtins;
+pub mod format;
+pub mod interp;
+pub mod object;
+pub mod protocol;
+pub mod traceback;
+pub mod value;
+pub mod vm;
+
+pub use interp::Engine;
+pub use value::Value;
+pub use vm::{PyErr, PyResult, Vm};

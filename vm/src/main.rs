@@ -1,0 +1,294 @@
+//! The `pyhop` command line.
+//!
+//! ```text
+//! pyhop [--dispatch=ENGINE] [--dis] [-c CODE | -m MODULE | FILE | -] [args...]
+//! pyhop --version | -h | --list-dispatch | --list-opcodes [--json]
+//! ```
+//! The interpreter runs on a thread with a large native stack; `Vm::stack_floor`
+//! turns deep recursion into `RecursionError` before that stack can overflow.
+
+use std::process::ExitCode;
+
+use mimalloc::MiMalloc;
+use pyhop_compiler::bytecode::dis;
+use pyhop_compiler::{Mode, Opcode};
+use pyhop_vm::builtins::io::{flush_stdout, write_stderr};
+use pyhop_vm::object::Obj;
+use pyhop_vm::{Engine, Value, Vm};
+
+#[global_allocator]
+static GLOBAL: MiMalloc = MiMalloc;
+
+/// Native stack of the interpreter thread.
+const STACK_SIZE: usize = 1 << 30;
+/// Head-room kept below the guard for native code between two checks.
+const STACK_MARGIN: usize = 1 << 20;
+
+const USAGE: &str = "usage: pyhop [--dispatch=ENGINE] [--dis] [-c cmd | -m mod | file | -] [arg] ...";
+
+enum Target {
+    File(String),
+    Code(String),
+    Module(String),
+    Stdin,
+}
+
+struct Options {
+    engine: Engine,
+    dis: bool,
+    target: Target,
+    args: Vec<String>,
+}
+
+fn help() -> String {
+    let engines: Vec<&str> = Engine::ALL.iter().map(|e| e.name()).collect();
+    format!(
+        "{USAGE}\n\
+         Options:\n\
+         -c cmd           program passed in as string\n\
+         -m mod           run library module as a script\n\
+         --dis            print the bytecode of every code object instead of running\n\
+         --dispatch=NAME  dispatch engine: {} (default {}; also PYHOP_DISPATCH)\n\
+         --list-dispatch  print the available dispatch engines\n\
+         --list-opcodes   print the opcode table (--json for JSON)\n\
+         -X opt           implementation-specific option (accepted, reserved)\n\
+         -h, --help       print this help and exit\n\
+         --version        print the version and exit\n\
+         file             program read from script file ('-' reads stdin)\n\
+         arg ...          arguments passed to the program in sys.argv[1:]\n",
+        engines.join(", "),
+        Engine::DEFAULT.name()
+    )
+}
+
+fn usage_error(msg: &str) -> ExitCode {
+    eprintln!("pyhop: {msg}\n{USAGE}\nTry `pyhop -h' for more information.");
+    ExitCode::from(2)
+}
+
+fn list_opcodes(json: bool) {
+    if json {
+        let rows: Vec<String> = Opcode::ALL
+            .iter()
+            .map(|op| {
+                let preds: Vec<String> = op.predicts().iter().map(|p| format!("\"{}\"", p.name())).collect();
+                format!(
+                    "{{\"code\": {}, \"name\": \"{}\", \"has_arg\": {}, \"jump\": {}, \"predicts\": [{}]}}",
+                    *op as u8,
+                    op.name(),
+                    op.has_arg(),
+                    op.is_jump(),
+                    preds.join(", ")
+                )
+            })
+            .collect();
+        println!("[\n  {}\n]", rows.join(",\n  "));
+    } else {
+        for op in Opcode::ALL {
+            println!("{:3} {:<24} {}", *op as u8, op.name(), op.doc());
+        }
+    }
+}
+
+fn parse_args() -> Result<Options, ExitCode> {
+    let argv: Vec<String> = std::env::args().collect();
+    let mut engine = match std::env::var("PYHOP_DISPATCH") {
+        Ok(name) if !name.is_empty() => match Engine::from_name(&name) {
+            Some(e) => e,
+            None => return Err(usage_error(&format!("unknown dispatch engine '{name}' in PYHOP_DISPATCH"))),
+        },
+        _ => Engine::DEFAULT,
+    };
+    let mut dis = false;
+    let mut i = 1;
+    while i < argv.len() {
+        let a = argv[i].as_str();
+        match a {
+            "-h" | "--help" | "-?" => {
+                print!("{}", help());
+                return Err(ExitCode::SUCCESS);
+            }
+            "--version" | "-V" => {
+                println!("Python 3.11.0 (pyhop {})", env!("CARGO_PKG_VERSION"));
+                return Err(ExitCode::SUCCESS);
+            }
+            "--list-dispatch" => {
+                for e in Engine::ALL {
+                    println!("{}", e.name());
+                }
+                return Err(ExitCode::SUCCESS);
+            }
+            "--list-opcodes" => {
+                list_opcodes(argv.iter().any(|x| x == "--json"));
+                return Err(ExitCode::SUCCESS);
+            }
+            "--dis" => dis = true,
+            "-c" | "-m" => {
+                let Some(v) = argv.get(i + 1) else {
+                    return Err(usage_error(&format!("Argument expected for the {a} option")));
+                };
+                let target = if a == "-c" { Target::Code(v.clone()) } else { Target::Module(v.clone()) };
+                let mut args = vec![if a == "-c" { "-c".to_string() } else { v.clone() }];
+                args.extend(argv[i + 2..].iter().cloned());
+                return Ok(Options { engine, dis, target, args });
+            }
+            "-X" => i += 1,
+            "-u" | "-B" | "-E" | "-s" | "-S" | "-I" | "-O" | "-q" => {}
+            "-" => {
+                let mut args = vec!["-".to_string()];
+                args.extend(argv[i + 1..].iter().cloned());
+                return Ok(Options { engine, dis, target: Target::Stdin, args });
+            }
+            _ if a.starts_with("--dispatch=") => {
+                let name = &a["--dispatch=".len()..];
+                match Engine::from_name(name) {
+                    Some(e) => engine = e,
+                    None => {
+                        let names: Vec<&str> = Engine::ALL.iter().map(|e| e.name()).collect();
+                        return Err(usage_error(&format!(
+                            "unknown dispatch engine '{name}' (available: {})",
+                            names.join(", ")
+                        )));
+                    }
+                }
+            }
+            _ if a.starts_with("-X") => {}
+            _ if a.starts_with('-') && a.len() > 1 => return Err(usage_error(&format!("unknown option {a}"))),
+            _ => {
+                let args: Vec<String> = argv[i..].to_vec();
+                return Ok(Options { engine, dis, target: Target::File(a.to_string()), args });
+            }
+        }
+        i += 1;
+    }
+    Ok(Options { engine, dis, target: Target::Stdin, args: vec![String::new()] })
+}
+
+/// Exit status for an uncaught exception (printing it), or for SystemExit.
+fn report(vm: &mut Vm, exc: &Value) -> u8 {
+    if vm.isinstance(exc, &vm.exc_class("SystemExit")) {
+        let code = vm.getattr(exc, "code").unwrap_or(Value::None);
+        return match code {
+            Value::None => 0,
+            Value::Int(i) => (i & 0xff) as u8,
+            Value::Bool(b) => b as u8,
+            other => {
+                let s = vm.str_string(&other).unwrap_or_default();
+                let _ = write_stderr(vm, &format!("{s}\n"));
+                1
+            }
+        };
+    }
+    let text = pyhop_vm::traceback::format_exception(vm, exc);
+    let _ = write_stderr(vm, &text);
+    1
+}
+
+fn run(opts: Options) -> u8 {
+    let (source, filename, script_dir) = match &opts.target {
+        Target::File(f) => match std::fs::read(f) {
+            Ok(bytes) => {
+                let dir = std::path::Path::new(f).parent().map(|p| p.display().to_string()).unwrap_or_default();
+                (String::from_utf8_lossy(&bytes).into_owned(), f.clone(), dir)
+            }
+            Err(e) => {
+                eprintln!("pyhop: can't open file '{f}': [Errno {}] {e}", e.raw_os_error().unwrap_or(0));
+                return 2;
+            }
+        },
+        Target::Code(c) => (c.clone(), "<string>".to_string(), String::new()),
+        Target::Stdin => {
+            let mut s = String::new();
+            let _ = std::io::Read::read_to_string(&mut std::io::stdin(), &mut s);
+            (s, "<stdin>".to_string(), String::new())
+        }
+        Target::Module(_) => (String::new(), String::new(), String::new()),
+    };
+    if opts.dis {
+        return match pyhop_compiler::compile(&source, &filename, Mode::Exec) {
+            Ok(code) => {
+                print!("{}", dis::dis_recursive(&code));
+                0
+            }
+            Err(e) => {
+                let mut vm = Vm::new(vec![], vec![], opts.engine);
+                let err = vm.syntax_error(&e);
+                report(&mut vm, &err.0)
+            }
+        };
+    }
+    let path = vec![if script_dir.is_empty() { String::new() } else { script_dir }];
+    let mut vm = Vm::new(opts.args.clone(), path, opts.engine);
+    vm.stack_floor = pyhop_vm::vm::stack_pointer().saturating_sub(STACK_SIZE - STACK_MARGIN);
+    let result = match &opts.target {
+        Target::Module(name) => {
+            let globals = vm.main_globals(None);
+            let _ = globals;
+            run_module(&mut vm, name)
+        }
+        _ => {
+            let file = matches!(opts.target, Target::File(_)).then_some(filename.as_str());
+            let globals = vm.main_globals(file);
+            match vm.compile_source(&source, &filename, Mode::Exec) {
+                Ok(code) => vm.run_code(code, globals.clone(), Value::Obj(globals)).map(|_| ()),
+                Err(e) => Err(e),
+            }
+        }
+    };
+    let status = match result {
+        Ok(()) => 0,
+        Err(e) => report(&mut vm, &e.0),
+    };
+    flush_stdout();
+    status
+}
+
+/// `-m NAME`: find NAME.py on sys.path and run it as `__main__`.
+fn run_module(vm: &mut Vm, name: &str) -> Result<(), pyhop_vm::PyErr> {
+    let rel = name.replace('.', "/");
+    let cwd = std::env::current_dir().map(|p| p.display().to_string()).unwrap_or_else(|_| ".".into());
+    for dir in [cwd.as_str(), "."] {
+        for cand in [format!("{dir}/{rel}.py"), format!("{dir}/{rel}/__main__.py")] {
+            if let Ok(src) = std::fs::read_to_string(&cand) {
+                if let Value::Obj(o) = Value::Obj(vm.sys.clone()) {
+                    if let Obj::Module(m) = &*o {
+                        let l = vm.new_list(vec![Value::str(&cwd)]);
+                        m.d().borrow_mut().insert_str("path", l);
+                        let argv0 = Value::str(&cand);
+                        if let Some(Value::Obj(a)) = m.d().borrow().get_str("argv") {
+                            if let Obj::List(l) = &*a {
+                                if let Some(first) = l.borrow_mut().first_mut() {
+                                    *first = argv0;
+                                }
+                            }
+                        }
+                    }
+                }
+                let globals = vm.main_globals(Some(&cand));
+                let code = vm.compile_source(&src, &cand, Mode::Exec)?;
+                return vm.run_code(code, globals.clone(), Value::Obj(globals)).map(|_| ());
+            }
+        }
+    }
+    let err = vm.err("ModuleNotFoundError", format!("No module named {name}"));
+    let _ = write_stderr(vm, &format!("pyhop: Error while finding module specification for '{name}' ({}: No module named '{name}')\n", "ModuleNotFoundError"));
+    let _ = err;
+    Err(pyhop_vm::PyErr(Value::None)).or(Ok(())).and_then(|()| {
+        std::process::exit(1);
+    })
+}
+
+fn main() -> ExitCode {
+    let opts = match parse_args() {
+        Ok(o) => o,
+        Err(code) => return code,
+    };
+    let handle = std::thread::Builder::new().name("pyhop".into()).stack_size(STACK_SIZE).spawn(move || run(opts));
+    match handle.map(|h| h.join()) {
+        Ok(Ok(code)) => ExitCode::from(code),
+        _ => {
+            eprintln!("pyhop: internal error: the interpreter thread failed");
+            ExitCode::from(70)
+        }
+    }
+}

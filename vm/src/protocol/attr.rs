@@ -1,0 +1,438 @@
+//! Attribute access: `PyObject_GenericGetAttr` and friends — data descriptors on the
+//! type, then the instance `__dict__`, then other class attributes (functions bind
+//! to the instance), then `__getattr__`. Classes, modules and `super` have their own
+//! lookups. Built-in objects' special attributes (`__name__`, `args`, ...) are in
+//! `special.rs`.
+
+use std::rc::Rc;
+
+use crate::object::func::Args;
+use crate::object::{NativeFunction, Obj, ObjRef};
+use crate::value::Value;
+use crate::vm::{PyErr, PyResult, Vm};
+
+impl Vm {
+    pub fn getattr(&mut self, obj: &Value, name: &str) -> PyResult<Value> {
+        match self.getattr_opt(obj, name)? {
+            Some(v) => Ok(v),
+            None => {
+                if let Some(f) = self.user_dunder(obj, "__getattr__") {
+                    return self.call_dunder(&f, obj, &[Value::str(name)]);
+                }
+                Err(self.no_attribute(obj, name))
+            }
+        }
+    }
+
+    #[cold]
+    pub fn no_attribute(&self, obj: &Value, name: &str) -> PyErr {
+        let msg = match obj {
+            Value::Obj(o) => match &**o {
+                Obj::Module(m) => format!("module '{}' has no attribute '{name}'", m.name),
+                Obj::Class(c) => format!("type object '{}' has no attribute '{name}'", c.name),
+                _ => format!("'{}' object has no attribute '{name}'", self.type_name(obj)),
+            },
+            _ => format!("'{}' object has no attribute '{name}'", self.type_name(obj)),
+        };
+        let e = self.attribute_error(msg);
+        if let Value::Obj(o) = &e.0 {
+            if let Obj::Exception(x) = &**o {
+                x.dict.borrow_mut().insert_str("name", Value::str(name));
+                x.dict.borrow_mut().insert_str("obj", obj.clone());
+            }
+        }
+        e
+    }
+
+    /// Attribute lookup without `__getattr__` and without raising AttributeError.
+    pub fn getattr_opt(&mut self, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+        if let Value::Obj(o) = obj {
+            match &**o {
+                Obj::Class(_) => return self.class_getattr(o, name),
+                Obj::Module(m) => {
+                    if let Some(v) = m.d().borrow().get_str(name) {
+                        return Ok(Some(v));
+                    }
+                    if name == "__dict__" {
+                        return Ok(Some(Value::Obj(m.dict.clone())));
+                    }
+                    return Ok(None);
+                }
+                Obj::Super { class, obj: sobj } => return self.super_getattr(class, sobj, name),
+                _ => {}
+            }
+        }
+        let tp = self.type_of(obj);
+        let Some(cls) = tp.as_class() else { return Ok(None) };
+        let descr = cls.lookup(name);
+        // Data descriptors on the type win over the instance dict.
+        if let Some(d) = &descr {
+            if let Some(v) = self.data_descr_get(d, obj)? {
+                return Ok(Some(v));
+            }
+        }
+        if let Some(d) = self.instance_dict(obj) {
+            if let Some(v) = d.borrow().get_str(name) {
+                return Ok(Some(v));
+            }
+        }
+        if let Some(v) = crate::protocol::special::special_getattr(self, obj, name)? {
+            return Ok(Some(v));
+        }
+        match descr {
+            Some(d) => Ok(Some(self.bind_descriptor(&d, Some(obj))?.unwrap_or(d))),
+            None => Ok(None),
+        }
+    }
+
+    /// The `__dict__` of objects that have one.
+    pub fn instance_dict<'a>(&self, obj: &'a Value) -> Option<&'a crate::object::DictRef> {
+        match obj {
+            Value::Obj(o) => match &**o {
+                Obj::Instance(i) => i.dict.as_ref(),
+                Obj::Exception(e) => Some(&e.dict),
+                Obj::Function(f) => Some(&f.dict),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// If `d` is a data descriptor (property, or a user object with `__set__`/`__delete__`
+    /// and `__get__`), the result of its `__get__`.
+    fn data_descr_get(&mut self, d: &Value, obj: &Value) -> PyResult<Option<Value>> {
+        let Value::Obj(o) = d else { return Ok(None) };
+        match &**o {
+            Obj::Property { fget, .. } => {
+                if fget.is_none() {
+                    return Err(self.attribute_error("unreadable attribute"));
+                }
+                let f = fget.clone();
+                Ok(Some(self.call(&f, Args::new(&[obj.clone()]))?))
+            }
+            Obj::Instance(_) => {
+                if self.user_dunder(d, "__set__").is_some() || self.user_dunder(d, "__delete__").is_some() {
+                    if let Some(g) = self.user_dunder(d, "__get__") {
+                        let t = Value::Obj(self.type_of(obj));
+                        return Ok(Some(self.call_dunder(&g, d, &[obj.clone(), t])?));
+                    }
+                }
+                Ok(None)
+            }
+            _ => Ok(None),
+        }
+    }
+
+    /// Bind a class attribute found for `obj` (`None` = the attribute as is).
+    /// `obj = None` means the lookup was on the class itself.
+    pub fn bind_descriptor(&mut self, d: &Value, obj: Option<&Value>) -> PyResult<Option<Value>> {
+        let Value::Obj(o) = d else { return Ok(None) };
+        match &**o {
+            Obj::Function(_) => Ok(obj.map(|s| Value::obj(Obj::BoundMethod { func: d.clone(), slf: s.clone() }))),
+            Obj::Native(n) if n.owner.is_some() && n.slf.is_none() => Ok(obj.map(|s| {
+                Value::obj(Obj::Native(NativeFunction { name: n.name, func: n.func, owner: n.owner, slf: Some(s.clone()) }))
+            })),
+            Obj::StaticMethod(f) => Ok(Some(f.clone())),
+            Obj::ClassMethod(f) => {
+                let cls = match obj {
+                    Some(s) => Value::Obj(self.type_of(s)),
+                    None => Value::None,
+                };
+                Ok(Some(Value::obj(Obj::BoundMethod { func: f.clone(), slf: cls })))
+            }
+            Obj::Instance(_) => match self.user_dunder(d, "__get__") {
+                Some(g) => {
+                    let (inst, owner) = match obj {
+                        Some(s) => (s.clone(), Value::Obj(self.type_of(s))),
+                        None => (Value::None, Value::None),
+                    };
+                    Ok(Some(self.call_dunder(&g, d, &[inst, owner])?))
+                }
+                None => Ok(None),
+            },
+            _ => Ok(None),
+        }
+    }
+
+    /// Attribute of a class object: its MRO (descriptors bound to the class), then the
+    /// metaclass.
+    fn class_getattr(&mut self, cls: &ObjRef, name: &str) -> PyResult<Option<Value>> {
+        let Obj::Class(c) = &**cls else { return Ok(None) };
+        let meta = self.type_of(&Value::Obj(cls.clone()));
+        if let Some(v) = c.lookup(name) {
+            if let Value::Obj(o) = &v {
+                match &**o {
+                    Obj::StaticMethod(f) => return Ok(Some(f.clone())),
+                    Obj::ClassMethod(f) => {
+                        return Ok(Some(Value::obj(Obj::BoundMethod { func: f.clone(), slf: Value::Obj(cls.clone()) })))
+                    }
+                    Obj::Instance(_) => {
+                        if let Some(g) = self.user_dunder(&v, "__get__") {
+                            return Ok(Some(self.call_dunder(&g, &v, &[Value::None, Value::Obj(cls.clone())])?));
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            return Ok(Some(v));
+        }
+        if let Some(v) = crate::protocol::special::class_special(self, cls, name)? {
+            return Ok(Some(v));
+        }
+        // Metaclass attributes (methods bound to the class).
+        if let Some(m) = meta.as_class() {
+            if let Some(d) = m.lookup(name) {
+                let me = Value::Obj(cls.clone());
+                return Ok(Some(self.bind_descriptor(&d, Some(&me))?.unwrap_or(d)));
+            }
+        }
+        Ok(None)
+    }
+
+    fn super_getattr(&mut self, class: &Value, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+        let start_type = match obj {
+            Value::Obj(o) if matches!(&**o, Obj::Class(_)) => {
+                // super(C, cls) in a classmethod: obj is a class.
+                if let (Value::Obj(c), Obj::Class(oc)) = (class, &**o) {
+                    if oc.is_subclass_of(o, c) {
+                        o.clone()
+                    } else {
+                        self.type_of(obj)
+                    }
+                } else {
+                    self.type_of(obj)
+                }
+            }
+            _ => self.type_of(obj),
+        };
+        let Some(st) = start_type.as_class() else { return Ok(None) };
+        let mro = st.mro.borrow().clone();
+        let Value::Obj(class) = class else { return Ok(None) };
+        let mut after = false;
+        for k in mro.iter() {
+            if after {
+                if let Some(kc) = k.as_class() {
+                    if let Some(v) = kc.dict.borrow().get_str(name) {
+                        let is_class = matches!(obj, Value::Obj(o) if matches!(&**o, Obj::Class(_)));
+                        if is_class {
+                            if let Value::Obj(d) = &v {
+                                match &**d {
+                                    Obj::ClassMethod(f) => {
+                                        return Ok(Some(Value::obj(Obj::BoundMethod { func: f.clone(), slf: obj.clone() })))
+                                    }
+                                    Obj::StaticMethod(f) => return Ok(Some(f.clone())),
+                                    _ => return Ok(Some(v.clone())),
+                                }
+                            }
+                            return Ok(Some(v));
+                        }
+                        if let Value::Obj(d) = &v {
+                            if let Obj::Property { fget, .. } = &**d {
+                                let f = fget.clone();
+                                return Ok(Some(self.call(&f, Args::new(&[obj.clone()]))?));
+                            }
+                        }
+                        return Ok(Some(self.bind_descriptor(&v, Some(obj))?.unwrap_or(v)));
+                    }
+                }
+            } else if Rc::ptr_eq(k, class) {
+                after = true;
+            }
+        }
+        Ok(None)
+    }
+
+    /// For `LOAD_METHOD`: the plain function to call with `obj` as first argument, if
+    /// the attribute is a method on the type not shadowed by the instance dict.
+    pub fn get_method(&mut self, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+        if let Value::Obj(o) = obj {
+            if matches!(&**o, Obj::Class(_) | Obj::Module(_) | Obj::Super { .. }) {
+                return Ok(None);
+            }
+        }
+        let tp = self.type_of(obj);
+        let Some(cls) = tp.as_class() else { return Ok(None) };
+        let Some(d) = cls.lookup(name) else { return Ok(None) };
+        let is_method = match &d {
+            Value::Obj(f) => match &**f {
+                Obj::Function(_) => true,
+                Obj::Native(n) => n.owner.is_some() && n.slf.is_none(),
+                _ => false,
+            },
+            _ => false,
+        };
+        if !is_method {
+            return Ok(None);
+        }
+        if let Some(dict) = self.instance_dict(obj) {
+            if dict.borrow().get_str(name).is_some() {
+                return Ok(None);
+            }
+        }
+        Ok(Some(d))
+    }
+
+    pub fn setattr(&mut self, obj: &Value, name: &str, v: Value) -> PyResult<()> {
+        if let Some(f) = self.user_dunder(obj, "__setattr__") {
+            self.call_dunder(&f, obj, &[Value::str(name), v])?;
+            return Ok(());
+        }
+        self.generic_setattr(obj, name, v)
+    }
+
+    /// `object.__setattr__`.
+    pub fn generic_setattr(&mut self, obj: &Value, name: &str, v: Value) -> PyResult<()> {
+        let Value::Obj(o) = obj else { return Err(self.readonly_attr(obj, name)) };
+        match &**o {
+            Obj::Class(c) => {
+                c.dict.borrow_mut().insert_str(name, v);
+                if name == "__qualname__" {
+                    if let Some(s) = c.dict.borrow().get_str(name).and_then(|s| s.as_str().map(Rc::from)) {
+                        *c.qualname.borrow_mut() = s;
+                    }
+                }
+                return Ok(());
+            }
+            Obj::Module(m) => {
+                m.d().borrow_mut().insert_str(name, v);
+                return Ok(());
+            }
+            _ => {}
+        }
+        let tp = self.type_of(obj);
+        if let Some(cls) = tp.as_class() {
+            if let Some(d) = cls.lookup(name) {
+                if let Value::Obj(dobj) = &d {
+                    match &**dobj {
+                        Obj::Property { fset, .. } => {
+                            if fset.is_none() {
+                                return Err(self.attribute_error(format!(
+                                    "property '{name}' of '{}' object has no setter",
+                                    cls.name
+                                )));
+                            }
+                            let f = fset.clone();
+                            self.call(&f, Args::new(&[obj.clone(), v]))?;
+                            return Ok(());
+                        }
+                        Obj::Instance(_) => {
+                            if let Some(s) = self.user_dunder(&d, "__set__") {
+                                self.call_dunder(&s, &d, &[obj.clone(), v])?;
+                                return Ok(());
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+            }
+        }
+        if crate::protocol::special::special_setattr(self, obj, name, &v)? {
+            return Ok(());
+        }
+        match &**o {
+            Obj::Instance(i) => {
+                if let Some(d) = &i.dict {
+                    d.borrow_mut().insert_str(name, v);
+                    return Ok(());
+                }
+                if let Some(idx) = slot_index(&i.class, name) {
+                    let mut slots = i.slots.borrow_mut();
+                    if slots.len() <= idx {
+                        slots.resize(idx + 1, Value::Null);
+                    }
+                    slots[idx] = v;
+                    return Ok(());
+                }
+                Err(self.attribute_error(format!("'{}' object has no attribute '{name}'", self.type_name(obj))))
+            }
+            Obj::Exception(e) => {
+                e.dict.borrow_mut().insert_str(name, v);
+                Ok(())
+            }
+            Obj::Function(f) => {
+                f.dict.borrow_mut().insert_str(name, v);
+                Ok(())
+            }
+            _ => Err(self.readonly_attr(obj, name)),
+        }
+    }
+
+    #[cold]
+    fn readonly_attr(&self, obj: &Value, name: &str) -> PyErr {
+        let tn = self.type_name(obj);
+        if self.type_of(obj).as_class().map(|c| c.lookup(name).is_some()).unwrap_or(false) {
+            return self.attribute_error(format!("'{tn}' object attribute '{name}' is read-only"));
+        }
+        self.attribute_error(format!("'{tn}' object has no attribute '{name}'"))
+    }
+
+    pub fn delattr(&mut self, obj: &Value, name: &str) -> PyResult<()> {
+        if let Some(f) = self.user_dunder(obj, "__delattr__") {
+            self.call_dunder(&f, obj, &[Value::str(name)])?;
+            return Ok(());
+        }
+        let Value::Obj(o) = obj else { return Err(self.no_attribute(obj, name)) };
+        let tp = self.type_of(obj);
+        if let Some(cls) = tp.as_class() {
+            if let Some(Value::Obj(d)) = cls.lookup(name) {
+                if let Obj::Property { fdel, .. } = &*d {
+                    if fdel.is_none() {
+                        return Err(self.attribute_error(format!("property '{name}' of '{}' object has no deleter", cls.name)));
+                    }
+                    let f = fdel.clone();
+                    self.call(&f, Args::new(&[obj.clone()]))?;
+                    return Ok(());
+                }
+            }
+        }
+        let removed = match &**o {
+            Obj::Class(c) => c.dict.borrow_mut().remove_str(name),
+            Obj::Module(m) => m.d().borrow_mut().remove_str(name),
+            Obj::Instance(i) => match &i.dict {
+                Some(d) => d.borrow_mut().remove_str(name),
+                None => match slot_index(&i.class, name) {
+                    Some(idx) => {
+                        let mut s = i.slots.borrow_mut();
+                        s.get_mut(idx).map(|x| std::mem::take(x)).filter(|x| !x.is_null())
+                    }
+                    None => None,
+                },
+            },
+            Obj::Exception(e) => e.dict.borrow_mut().remove_str(name),
+            Obj::Function(f) => f.dict.borrow_mut().remove_str(name),
+            _ => None,
+        };
+        match removed {
+            Some(_) => Ok(()),
+            None => Err(self.no_attribute(obj, name)),
+        }
+    }
+
+    /// `hasattr`-style helper for native code.
+    pub fn has_attr(&mut self, obj: &Value, name: &str) -> PyResult<bool> {
+        match self.getattr(obj, name) {
+            Ok(_) => Ok(true),
+            Err(e) if self.err_matches(&e, "AttributeError") => Ok(false),
+            Err(e) => Err(e),
+        }
+    }
+}
+
+/// Index of `name` among the `__slots__` of `cls` and its bases.
+pub fn slot_index(cls: &ObjRef, name: &str) -> Option<usize> {
+    let c = cls.as_class()?;
+    let mro = c.mro.borrow();
+    let mut offset = 0;
+    // Slots of bases come first (the MRO reversed).
+    for k in mro.iter().rev() {
+        if let Some(kc) = k.as_class() {
+            if let Some(slots) = &kc.slots {
+                if let Some(i) = slots.iter().position(|s| &**s == name) {
+                    return Some(offset + i);
+                }
+                offset += slots.len();
+            }
+        }
+    }
+    None
+}

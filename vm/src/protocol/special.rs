@@ -1,0 +1,295 @@
+//! Special attributes of built-in objects (`__name__`, `__code__`, `args`,
+//! `__cause__`, `co_*`, `real`, ...): what CPython exposes through member and
+//! getset descriptors.
+
+use std::rc::Rc;
+
+use crate::object::{Obj, ObjRef};
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+
+fn opt(v: &Value) -> Value {
+    if v.is_null() {
+        Value::None
+    } else {
+        v.clone()
+    }
+}
+
+pub fn special_getattr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+    if name == "__class__" {
+        return Ok(Some(Value::Obj(vm.type_of(obj))));
+    }
+    let v = match obj {
+        Value::Int(i) => match name {
+            "real" | "numerator" => Some(Value::Int(*i)),
+            "imag" => Some(Value::Int(0)),
+            "denominator" => Some(Value::Int(1)),
+            _ => None,
+        },
+        Value::Bool(b) => match name {
+            "real" | "numerator" => Some(Value::Int(*b as i64)),
+            "imag" => Some(Value::Int(0)),
+            "denominator" => Some(Value::Int(1)),
+            _ => None,
+        },
+        Value::Float(f) => match name {
+            "real" => Some(Value::Float(*f)),
+            "imag" => Some(Value::Float(0.0)),
+            _ => None,
+        },
+        Value::Obj(o) => match &**o {
+            Obj::Int(_) => match name {
+                "real" | "numerator" => Some(obj.clone()),
+                "imag" => Some(Value::Int(0)),
+                "denominator" => Some(Value::Int(1)),
+                _ => None,
+            },
+            Obj::Complex(re, im) => match name {
+                "real" => Some(Value::Float(*re)),
+                "imag" => Some(Value::Float(*im)),
+                _ => None,
+            },
+            Obj::Function(f) => match name {
+                "__name__" => Some(f.name.borrow().clone()),
+                "__qualname__" => Some(f.qualname.borrow().clone()),
+                "__code__" => Some(Value::obj(Obj::Code(f.code.clone()))),
+                "__defaults__" => Some(f.defaults.borrow().clone()),
+                "__kwdefaults__" => Some(f.kwdefaults.borrow().clone()),
+                "__globals__" => Some(Value::Obj(f.globals.clone())),
+                "__closure__" => Some(match &f.closure {
+                    Some(c) => vm.new_tuple(c.to_vec()),
+                    None => Value::None,
+                }),
+                "__doc__" => Some(f.doc.borrow().clone()),
+                "__module__" => Some(f.module.borrow().clone()),
+                "__annotations__" => {
+                    let a = f.annotations.borrow().clone();
+                    if a.is_none() {
+                        let d = vm.new_dict(Default::default());
+                        *f.annotations.borrow_mut() = d.clone();
+                        Some(d)
+                    } else {
+                        Some(a)
+                    }
+                }
+                "__dict__" => Some(Value::obj(Obj::Dict(f.dict.clone()))),
+                "__builtins__" => Some(vm.new_dict(Default::default())),
+                _ => None,
+            },
+            Obj::BoundMethod { func, slf } => match name {
+                "__self__" => Some(slf.clone()),
+                "__func__" => Some(func.clone()),
+                "__name__" | "__qualname__" | "__doc__" | "__module__" | "__code__" | "__defaults__" => {
+                    let f = func.clone();
+                    return vm.getattr_opt(&f, name);
+                }
+                _ => None,
+            },
+            Obj::Native(n) => match name {
+                "__name__" => Some(Value::str(n.name)),
+                "__qualname__" => Some(Value::string(match n.owner {
+                    Some(o) => format!("{o}.{}", n.name),
+                    None => n.name.to_string(),
+                })),
+                "__self__" => Some(n.slf.clone().unwrap_or(Value::None)),
+                "__doc__" => Some(Value::None),
+                "__module__" => Some(if n.owner.is_some() { Value::None } else { Value::str("builtins") }),
+                _ => None,
+            },
+            Obj::Exception(e) => match name {
+                "args" => Some(e.args.borrow().clone()),
+                "__cause__" => Some(opt(&e.cause.borrow())),
+                "__context__" => Some(opt(&e.context.borrow())),
+                "__traceback__" => Some(opt(&e.traceback.borrow())),
+                "__suppress_context__" => Some(Value::Bool(e.suppress_context.get())),
+                "__dict__" => Some(Value::obj(Obj::Dict(e.dict.clone()))),
+                "value" if vm.isinstance(obj, &vm.exc_class("StopIteration")) => {
+                    Some(crate::protocol::iter::stop_value(vm, &crate::vm::PyErr(obj.clone())))
+                }
+                "code" if vm.isinstance(obj, &vm.exc_class("SystemExit")) => {
+                    let args = e.args.borrow().clone();
+                    Some(match &args {
+                        Value::Obj(t) => match &**t {
+                            Obj::Tuple(t) if t.len() == 1 => t[0].clone(),
+                            Obj::Tuple(t) if t.is_empty() => Value::None,
+                            _ => args.clone(),
+                        },
+                        _ => Value::None,
+                    })
+                }
+                "msg" | "filename" | "lineno" | "offset" | "text" | "end_lineno" | "end_offset"
+                    if vm.isinstance(obj, &vm.exc_class("SyntaxError")) =>
+                {
+                    Some(Value::None)
+                }
+                "errno" | "strerror" | "filename" if vm.isinstance(obj, &vm.exc_class("OSError")) => Some(Value::None),
+                _ => None,
+            },
+            Obj::Instance(i) => {
+                if name == "__dict__" {
+                    return Ok(i.dict.as_ref().map(|d| Value::obj(Obj::Dict(d.clone()))));
+                }
+                match crate::protocol::attr::slot_index(&i.class, name) {
+                    Some(idx) => i.slots.borrow().get(idx).filter(|v| !v.is_null()).cloned(),
+                    None => None,
+                }
+            }
+            Obj::Generator(g) => {
+                let g = g.borrow();
+                match name {
+                    "__name__" => Some(g.name.clone()),
+                    "__qualname__" => Some(g.qualname.clone()),
+                    "gi_running" => Some(Value::Bool(g.running)),
+                    "gi_code" => g.frame.as_ref().map(|f| Value::obj(Obj::Code(f.code.clone()))),
+                    "gi_frame" if g.frame.is_none() => Some(Value::None),
+                    _ => None,
+                }
+            }
+            Obj::Code(c) => code_attr(vm, c, name),
+            Obj::Cell(c) => match name {
+                "cell_contents" => {
+                    let v = c.borrow().clone();
+                    if v.is_null() {
+                        return Err(vm.value_error("Cell is empty"));
+                    }
+                    Some(v)
+                }
+                _ => None,
+            },
+            Obj::Slice { start, stop, step } => match name {
+                "start" => Some(start.clone()),
+                "stop" => Some(stop.clone()),
+                "step" => Some(step.clone()),
+                _ => None,
+            },
+            Obj::Range { start, stop, step } => match name {
+                "start" => Some(Value::Int(*start)),
+                "stop" => Some(Value::Int(*stop)),
+                "step" => Some(Value::Int(*step)),
+                _ => None,
+            },
+            Obj::Property { fget, fset, fdel, doc } => match name {
+                "fget" => Some(fget.clone()),
+                "fset" => Some(fset.clone()),
+                "fdel" => Some(fdel.clone()),
+                "__doc__" => Some(doc.clone()),
+                _ => None,
+            },
+            Obj::StaticMethod(f) | Obj::ClassMethod(f) => match name {
+                "__func__" | "__wrapped__" => Some(f.clone()),
+                _ => None,
+            },
+            Obj::Traceback(tb) => match name {
+                "tb_next" => Some(tb.next.borrow().clone()),
+                "tb_lineno" => Some(Value::Int(tb.lineno as i64)),
+                "tb_lasti" => Some(Value::Int(tb.lasti as i64 * 2)),
+                _ => None,
+            },
+            Obj::Module(m) => match name {
+                "__dict__" => Some(Value::Obj(m.dict.clone())),
+                _ => None,
+            },
+            _ => None,
+        },
+        _ => None,
+    };
+    Ok(v)
+}
+
+fn strs(vm: &Vm, v: &[Rc<str>]) -> Value {
+    vm.new_tuple(v.iter().map(|s| Value::str(s)).collect())
+}
+
+fn code_attr(vm: &mut Vm, c: &Rc<crate::object::PyCode>, name: &str) -> Option<Value> {
+    Some(match name {
+        "co_name" => Value::str(&c.name),
+        "co_qualname" => Value::str(&c.qualname),
+        "co_filename" => Value::str(&c.filename),
+        "co_firstlineno" => Value::Int(c.firstlineno as i64),
+        "co_argcount" => Value::Int(c.argcount as i64),
+        "co_posonlyargcount" => Value::Int(c.posonlyargcount as i64),
+        "co_kwonlyargcount" => Value::Int(c.kwonlyargcount as i64),
+        "co_nlocals" => Value::Int(c.varnames.len() as i64),
+        "co_varnames" => strs(vm, &c.varnames),
+        "co_cellvars" => strs(vm, &c.cellvars),
+        "co_freevars" => strs(vm, &c.freevars),
+        "co_names" => strs(vm, &c.names),
+        "co_consts" => vm.new_tuple(c.consts.to_vec()),
+        "co_flags" => Value::Int(c.flags as i64),
+        "co_stacksize" => Value::Int(c.stacksize as i64),
+        "co_code" => Value::obj(Obj::Bytes(c.code_bytes().into_boxed_slice())),
+        _ => return None,
+    })
+}
+
+/// Attributes every class has (`__name__`, `__mro__`, ...), after its MRO dicts.
+pub fn class_special(vm: &mut Vm, cls: &ObjRef, name: &str) -> PyResult<Option<Value>> {
+    let Obj::Class(c) = &**cls else { return Ok(None) };
+    Ok(Some(match name {
+        "__name__" => Value::str(&c.name),
+        "__qualname__" => Value::str(&c.qualname.borrow()),
+        "__module__" => c.module.borrow().clone(),
+        "__mro__" => vm.new_tuple(c.mro.borrow().iter().map(|k| Value::Obj(k.clone())).collect()),
+        "__bases__" => {
+            let bases: Vec<Value> = if c.bases.is_empty() && !Rc::ptr_eq(cls, &vm.types.object) {
+                vec![Value::Obj(vm.types.object.clone())]
+            } else {
+                c.bases.iter().map(|b| Value::Obj(b.clone())).collect()
+            };
+            vm.new_tuple(bases)
+        }
+        "__base__" => match c.bases.first() {
+            Some(b) => Value::Obj(b.clone()),
+            None if Rc::ptr_eq(cls, &vm.types.object) => Value::None,
+            None => Value::Obj(vm.types.object.clone()),
+        },
+        "__dict__" => Value::obj(Obj::Dict(std::cell::RefCell::new(c.dict.borrow().clone()))),
+        "__doc__" => Value::None,
+        "__class__" => Value::Obj(vm.type_of(&Value::Obj(cls.clone()))),
+        _ => return Ok(None),
+    }))
+}
+
+/// Writable special attributes; `true` when handled.
+pub fn special_setattr(vm: &mut Vm, obj: &Value, name: &str, v: &Value) -> PyResult<bool> {
+    let Value::Obj(o) = obj else { return Ok(false) };
+    match &**o {
+        Obj::Function(f) => {
+            let slot = match name {
+                "__name__" => &f.name,
+                "__qualname__" => &f.qualname,
+                "__defaults__" => &f.defaults,
+                "__kwdefaults__" => &f.kwdefaults,
+                "__doc__" => &f.doc,
+                "__module__" => &f.module,
+                "__annotations__" => &f.annotations,
+                _ => return Ok(false),
+            };
+            *slot.borrow_mut() = v.clone();
+            Ok(true)
+        }
+        Obj::Exception(e) => {
+            match name {
+                "__cause__" => {
+                    *e.cause.borrow_mut() = v.clone();
+                    e.suppress_context.set(true);
+                }
+                "__context__" => *e.context.borrow_mut() = v.clone(),
+                "__traceback__" => *e.traceback.borrow_mut() = v.clone(),
+                "__suppress_context__" => e.suppress_context.set(vm.truthy(v)?),
+                "args" => {
+                    let items = vm.collect(v)?;
+                    *e.args.borrow_mut() = vm.new_tuple(items);
+                }
+                _ => return Ok(false),
+            }
+            Ok(true)
+        }
+        Obj::Cell(c) if name == "cell_contents" => {
+            *c.borrow_mut() = v.clone();
+            Ok(true)
+        }
+        _ => Ok(false),
+    }
+}

@@ -1,0 +1,145 @@
+//! The value representation.
+//!
+//! Small immediates are unboxed: `None`, `bool`, an `int` that fits in `i64` and every
+//! `float` live in the 16-byte [`Value`] itself; everything else is a reference-counted
+//! heap object ([`Obj`]). CPython boxes every int outside -5..256 and every float; this
+//! is where pyhop is structurally ahead of it. Integer arithmetic that overflows `i64`
+//! promotes transparently to a big integer (`Obj::Int`), and big results that fit in
+//! `i64` are demoted again ([`Value::from_bigint`]), so an int has one canonical form.
+//!
+//! `Value::Null` is never visible to Python code: it marks an unbound local (as
+//! CPython's NULL in `localsplus`) and the "no method" slot that `LOAD_METHOD` pushes.
+
+use std::rc::Rc;
+
+use num_bigint::BigInt;
+use num_traits::ToPrimitive;
+
+use crate::object::Obj;
+
+#[derive(Clone, Default)]
+pub enum Value {
+    /// Internal marker: unbound local / no method. Never reaches Python code.
+    #[default]
+    Null,
+    None,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Obj(Rc<Obj>),
+}
+
+const _: () = assert!(std::mem::size_of::<Value>() == 16);
+
+impl Value {
+    #[inline]
+    pub fn obj(o: Obj) -> Value {
+        Value::Obj(Rc::new(o))
+    }
+
+    /// The canonical int for a big integer: `Int` when it fits in i64.
+    pub fn from_bigint(b: BigInt) -> Value {
+        match b.to_i64() {
+            Some(i) => Value::Int(i),
+            None => Value::obj(Obj::Int(b)),
+        }
+    }
+
+    #[inline]
+    pub fn is_null(&self) -> bool {
+        matches!(self, Value::Null)
+    }
+
+    #[inline]
+    pub fn is_none(&self) -> bool {
+        matches!(self, Value::None)
+    }
+
+    /// `a is b`.
+    pub fn is(&self, other: &Value) -> bool {
+        match (self, other) {
+            (Value::Null, Value::Null) | (Value::None, Value::None) => true,
+            (Value::Bool(a), Value::Bool(b)) => a == b,
+            // Small ints are cached in CPython; every i64 is "the same object" here.
+            (Value::Int(a), Value::Int(b)) => a == b,
+            (Value::Float(a), Value::Float(b)) => a.to_bits() == b.to_bits(),
+            (Value::Obj(a), Value::Obj(b)) => Rc::ptr_eq(a, b),
+            _ => false,
+        }
+    }
+
+    #[inline]
+    pub fn as_obj(&self) -> Option<&Rc<Obj>> {
+        match self {
+            Value::Obj(o) => Some(o),
+            _ => None,
+        }
+    }
+
+    /// The str payload, when this is an exact or subclassed str.
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Value::Obj(o) => o.as_str(),
+            _ => None,
+        }
+    }
+
+    /// A pointer identity usable as `id()`.
+    pub fn id(&self) -> usize {
+        match self {
+            Value::Obj(o) => Rc::as_ptr(o) as *const u8 as usize,
+            Value::Int(i) => (*i as usize).wrapping_mul(16).wrapping_add(1),
+            Value::Float(f) => (f.to_bits() as usize) | 3,
+            Value::Bool(b) => 0x10 + *b as usize,
+            Value::None => 0x20,
+            Value::Null => 0,
+        }
+    }
+
+    /// An int value (bool counts) as a big integer, for the slow paths.
+    pub fn to_bigint(&self) -> Option<BigInt> {
+        match self {
+            Value::Int(i) => Some(BigInt::from(*i)),
+            Value::Bool(b) => Some(BigInt::from(*b as i64)),
+            Value::Obj(o) => match &**o {
+                Obj::Int(b) => Some(b.clone()),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    pub fn str(s: &str) -> Value {
+        Value::obj(Obj::Str(crate::object::PyStr::new(s)))
+    }
+
+    pub fn string(s: String) -> Value {
+        Value::obj(Obj::Str(crate::object::PyStr::from_string(s)))
+    }
+}
+
+impl From<bool> for Value {
+    fn from(b: bool) -> Value {
+        Value::Bool(b)
+    }
+}
+impl From<i64> for Value {
+    fn from(i: i64) -> Value {
+        Value::Int(i)
+    }
+}
+impl From<f64> for Value {
+    fn from(f: f64) -> Value {
+        Value::Float(f)
+    }
+}
+impl From<&str> for Value {
+    fn from(s: &str) -> Value {
+        Value::str(s)
+    }
+}
+impl From<String> for Value {
+    fn from(s: String) -> Value {
+        Value::string(s)
+    }
+}

@@ -1,0 +1,318 @@
+//! The interpreter state: built-in types, the `builtins` and `sys.modules`
+//! namespaces, the handled-exception slot, recursion accounting.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use crate::object::{Class, Dict, Exception, Layout, Obj, ObjRef};
+use crate::value::Value;
+
+/// A raised Python exception: always an `Obj::Exception` value.
+#[derive(Clone)]
+pub struct PyErr(pub Value);
+
+pub type PyResult<T> = Result<T, PyErr>;
+
+/// The built-in classes, created once at start-up.
+pub struct Types {
+    pub object: ObjRef,
+    pub type_: ObjRef,
+    pub int: ObjRef,
+    pub bool_: ObjRef,
+    pub float: ObjRef,
+    pub complex: ObjRef,
+    pub str_: ObjRef,
+    pub bytes: ObjRef,
+    pub bytearray: ObjRef,
+    pub tuple: ObjRef,
+    pub list: ObjRef,
+    pub dict: ObjRef,
+    pub set: ObjRef,
+    pub frozenset: ObjRef,
+    pub range: ObjRef,
+    pub slice: ObjRef,
+    pub function: ObjRef,
+    pub builtin_function: ObjRef,
+    pub method: ObjRef,
+    pub module: ObjRef,
+    pub code: ObjRef,
+    pub cell: ObjRef,
+    pub generator: ObjRef,
+    pub iterator: ObjRef,
+    pub property: ObjRef,
+    pub staticmethod: ObjRef,
+    pub classmethod: ObjRef,
+    pub super_: ObjRef,
+    pub none_type: ObjRef,
+    pub not_implemented_type: ObjRef,
+    pub ellipsis_type: ObjRef,
+    pub dict_keys: ObjRef,
+    pub dict_values: ObjRef,
+    pub dict_items: ObjRef,
+    pub traceback: ObjRef,
+    /// Built-in exception classes by name.
+    pub exc: HashMap<&'static str, ObjRef>,
+}
+
+/// A Python frame on the native call stack, for tracebacks and `sys._getframe`.
+pub struct FrameInfo {
+    pub code: Rc<crate::object::PyCode>,
+    pub globals: ObjRef,
+}
+
+pub struct Vm {
+    pub types: Types,
+    pub builtins: ObjRef,
+    pub modules: ObjRef,
+    pub sys: ObjRef,
+    /// The exception being handled (`sys.exc_info()`), `None` outside handlers.
+    pub exc_info: Value,
+    pub depth: u32,
+    pub recursion_limit: u32,
+    /// Lowest native stack address the interpreter may use (a guard against
+    /// overflowing the native stack whatever the recursion limit is).
+    pub stack_floor: usize,
+    pub none_repr_guard: Vec<usize>,
+    /// Exit code requested through `SystemExit` handling.
+    pub argv: Vec<String>,
+    pub path: Vec<String>,
+    pub not_implemented: Value,
+    pub ellipsis: Value,
+    pub empty_tuple: Value,
+    /// The frames being executed, innermost last (`sys._getframe`, `super()`, `locals()`).
+    pub frames: Vec<*const crate::interp::Frame>,
+    /// Dispatch engine in use (`sys.implementation` shows it).
+    pub engine: crate::interp::Engine,
+}
+
+impl Vm {
+    pub fn dict_obj(d: Dict) -> ObjRef {
+        Rc::new(Obj::Dict(RefCell::new(d)))
+    }
+
+    /// Create a built-in class.
+    pub fn make_class(name: &str, bases: Vec<ObjRef>, layout: Layout) -> ObjRef {
+        let cls = Rc::new(Obj::Class(Class {
+            name: name.into(),
+            qualname: RefCell::new(name.into()),
+            module: RefCell::new(Value::str("builtins")),
+            bases: bases.clone(),
+            mro: RefCell::new(Vec::new()),
+            dict: RefCell::new(Dict::new()),
+            layout,
+            metaclass: RefCell::new(None),
+            slots: None,
+            heap: false,
+        }));
+        let mut mro = vec![cls.clone()];
+        if let Some(b) = bases.first() {
+            mro.extend(b.as_class().map(|c| c.mro.borrow().clone()).unwrap_or_default());
+        }
+        if let Obj::Class(c) = &*cls {
+            *c.mro.borrow_mut() = mro;
+        }
+        cls
+    }
+
+    /// The class of any value (`type(v)`).
+    pub fn type_of(&self, v: &Value) -> ObjRef {
+        let t = &self.types;
+        match v {
+            Value::Null | Value::None => t.none_type.clone(),
+            Value::Bool(_) => t.bool_.clone(),
+            Value::Int(_) => t.int.clone(),
+            Value::Float(_) => t.float.clone(),
+            Value::Obj(o) => match &**o {
+                Obj::Str(_) => t.str_.clone(),
+                Obj::Int(_) => t.int.clone(),
+                Obj::Bytes(_) => t.bytes.clone(),
+                Obj::ByteArray(_) => t.bytearray.clone(),
+                Obj::Tuple(_) => t.tuple.clone(),
+                Obj::List(_) => t.list.clone(),
+                Obj::Dict(_) => t.dict.clone(),
+                Obj::Set(_) => t.set.clone(),
+                Obj::FrozenSet(_) => t.frozenset.clone(),
+                Obj::Range { .. } => t.range.clone(),
+                Obj::Slice { .. } => t.slice.clone(),
+                Obj::Complex(..) => t.complex.clone(),
+                Obj::Function(_) => t.function.clone(),
+                Obj::BoundMethod { .. } => t.method.clone(),
+                Obj::Native(_) => t.builtin_function.clone(),
+                Obj::Class(c) => c.metaclass.borrow().clone().unwrap_or_else(|| t.type_.clone()),
+                Obj::Instance(i) => i.class.clone(),
+                Obj::Exception(e) => e.class.clone(),
+                Obj::Module(_) => t.module.clone(),
+                Obj::Code(_) => t.code.clone(),
+                Obj::Cell(_) => t.cell.clone(),
+                Obj::Generator(_) => t.generator.clone(),
+                Obj::Iter(_) => t.iterator.clone(),
+                Obj::Property { .. } => t.property.clone(),
+                Obj::StaticMethod(_) => t.staticmethod.clone(),
+                Obj::ClassMethod(_) => t.classmethod.clone(),
+                Obj::Super { .. } => t.super_.clone(),
+                Obj::DictView { kind, .. } => match kind {
+                    crate::object::ViewKind::Keys => t.dict_keys.clone(),
+                    crate::object::ViewKind::Values => t.dict_values.clone(),
+                    crate::object::ViewKind::Items => t.dict_items.clone(),
+                },
+                Obj::Traceback(_) => t.traceback.clone(),
+                Obj::NotImplemented => t.not_implemented_type.clone(),
+                Obj::Ellipsis => t.ellipsis_type.clone(),
+            },
+        }
+    }
+
+    /// `type(v).__name__`.
+    pub fn type_name(&self, v: &Value) -> Rc<str> {
+        match &*self.type_of(v) {
+            Obj::Class(c) => c.name.clone(),
+            _ => "object".into(),
+        }
+    }
+
+    /// `isinstance(v, cls)` for a single class.
+    pub fn isinstance(&self, v: &Value, cls: &ObjRef) -> bool {
+        let t = self.type_of(v);
+        match &*t {
+            Obj::Class(c) => c.is_subclass_of(&t, cls),
+            _ => false,
+        }
+    }
+
+    pub fn exc_class(&self, name: &str) -> ObjRef {
+        match self.types.exc.get(name) {
+            Some(c) => c.clone(),
+            None => self.types.exc["Exception"].clone(),
+        }
+    }
+
+    /// A new exception instance of `cls` with `args`.
+    pub fn new_exception(&self, cls: ObjRef, args: Vec<Value>) -> Value {
+        Value::obj(Obj::Exception(Exception {
+            class: cls,
+            args: RefCell::new(Value::obj(Obj::Tuple(args.into_boxed_slice()))),
+            dict: RefCell::new(Dict::new()),
+            traceback: RefCell::new(Value::None),
+            cause: RefCell::new(Value::None),
+            context: RefCell::new(Value::None),
+            suppress_context: std::cell::Cell::new(false),
+        }))
+    }
+
+    /// A `PyErr` of the built-in exception class `name` with message `msg`.
+    #[cold]
+    #[inline(never)]
+    pub fn err(&self, name: &str, msg: impl Into<String>) -> PyErr {
+        let cls = self.exc_class(name);
+        PyErr(self.new_exception(cls, vec![Value::string(msg.into())]))
+    }
+
+    #[cold]
+    pub fn type_error(&self, msg: impl Into<String>) -> PyErr {
+        self.err("TypeError", msg)
+    }
+
+    #[cold]
+    pub fn value_error(&self, msg: impl Into<String>) -> PyErr {
+        self.err("ValueError", msg)
+    }
+
+    #[cold]
+    pub fn index_error(&self, msg: impl Into<String>) -> PyErr {
+        self.err("IndexError", msg)
+    }
+
+    #[cold]
+    pub fn overflow_error(&self, msg: impl Into<String>) -> PyErr {
+        self.err("OverflowError", msg)
+    }
+
+    #[cold]
+    pub fn zero_division(&self, msg: impl Into<String>) -> PyErr {
+        self.err("ZeroDivisionError", msg)
+    }
+
+    #[cold]
+    pub fn attribute_error(&self, msg: impl Into<String>) -> PyErr {
+        self.err("AttributeError", msg)
+    }
+
+    #[cold]
+    pub fn key_error(&self, key: Value) -> PyErr {
+        let cls = self.exc_class("KeyError");
+        PyErr(self.new_exception(cls, vec![key]))
+    }
+
+    #[cold]
+    pub fn name_error(&self, name: &str) -> PyErr {
+        let e = self.err("NameError", format!("name '{name}' is not defined"));
+        if let Value::Obj(o) = &e.0 {
+            if let Obj::Exception(x) = &**o {
+                x.dict.borrow_mut().insert_str("name", Value::str(name));
+            }
+        }
+        e
+    }
+
+    /// Is `err` an instance of the built-in exception class `name`?
+    pub fn err_matches(&self, err: &PyErr, name: &str) -> bool {
+        match self.types.exc.get(name) {
+            Some(c) => self.isinstance(&err.0, c),
+            None => false,
+        }
+    }
+
+    pub fn new_tuple(&self, items: Vec<Value>) -> Value {
+        if items.is_empty() {
+            return self.empty_tuple.clone();
+        }
+        Value::obj(Obj::Tuple(items.into_boxed_slice()))
+    }
+
+    pub fn new_list(&self, items: Vec<Value>) -> Value {
+        Value::obj(Obj::List(RefCell::new(items)))
+    }
+
+    pub fn new_dict(&self, d: Dict) -> Value {
+        Value::Obj(Vm::dict_obj(d))
+    }
+
+    /// Guard against runaway recursion: the Python limit and the native stack.
+    #[inline]
+    pub fn enter_call(&mut self) -> PyResult<()> {
+        self.depth += 1;
+        if self.depth > self.recursion_limit || stack_pointer() < self.stack_floor {
+            self.depth -= 1;
+            return Err(self.recursion_error());
+        }
+        Ok(())
+    }
+
+    #[inline]
+    pub fn leave_call(&mut self) {
+        self.depth -= 1;
+    }
+
+    /// The native-stack guard alone, for recursive native code (repr, eq, ...).
+    #[inline]
+    pub fn check_native_stack(&self) -> PyResult<()> {
+        if stack_pointer() < self.stack_floor {
+            return Err(self.recursion_error());
+        }
+        Ok(())
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn recursion_error(&self) -> PyErr {
+        self.err("RecursionError", "maximum recursion depth exceeded")
+    }
+}
+
+/// An address inside the current native stack frame.
+#[inline(always)]
+pub fn stack_pointer() -> usize {
+    let x = 0u8;
+    std::ptr::addr_of!(x) as usize
+}
