@@ -51,6 +51,8 @@ pub struct Types {
     pub dict_values: ObjRef,
     pub dict_items: ObjRef,
     pub traceback: ObjRef,
+    /// Built-in iterator classes by name (`list_iterator`, `map`, `zip`, ...).
+    pub iters: HashMap<&'static str, ObjRef>,
     /// Built-in exception classes by name.
     pub exc: HashMap<&'static str, ObjRef>,
 }
@@ -146,7 +148,10 @@ impl Vm {
                 Obj::Code(_) => t.code.clone(),
                 Obj::Cell(_) => t.cell.clone(),
                 Obj::Generator(_) => t.generator.clone(),
-                Obj::Iter(_) => t.iterator.clone(),
+                Obj::Iter(st) => {
+                    let name = crate::object::iter_type_name(&st.borrow());
+                    t.iters.get(name).cloned().unwrap_or_else(|| t.iterator.clone())
+                }
                 Obj::Property { .. } => t.property.clone(),
                 Obj::StaticMethod(_) => t.staticmethod.clone(),
                 Obj::ClassMethod(_) => t.classmethod.clone(),

@@ -113,6 +113,16 @@ macro_rules! for_each_opcode {
         71  => LoadBuildClass    load_build_class     "LOAD_BUILD_CLASS",     stack: |_| (0, 1), jump: NOJUMP, flags: [], predicts: [];
         /// (receiver, value -- res)  delegate: send value to receiver; if it yields, this frame yields the same value and re-executes YIELD_FROM on resume; if it returns, res = its return value
         72  => YieldFrom         yield_from           "YIELD_FROM",           stack: |_| (2, 1), jump: NOJUMP, flags: [], predicts: [];
+        /// (left, right -- res)  left <<= right
+        75  => InplaceLshift     inplace_lshift       "INPLACE_LSHIFT",       stack: |_| (2, 1), jump: NOJUMP, flags: [], predicts: [];
+        /// (left, right -- res)  left >>= right
+        76  => InplaceRshift     inplace_rshift       "INPLACE_RSHIFT",       stack: |_| (2, 1), jump: NOJUMP, flags: [], predicts: [];
+        /// (left, right -- res)  left &= right
+        77  => InplaceAnd        inplace_and          "INPLACE_AND",          stack: |_| (2, 1), jump: NOJUMP, flags: [], predicts: [];
+        /// (left, right -- res)  left ^= right
+        78  => InplaceXor        inplace_xor          "INPLACE_XOR",          stack: |_| (2, 1), jump: NOJUMP, flags: [], predicts: [];
+        /// (left, right -- res)  left |= right
+        79  => InplaceOr         inplace_or           "INPLACE_OR",           stack: |_| (2, 1), jump: NOJUMP, flags: [], predicts: [];
         /// (-- AssertionError)
         74  => LoadAssertionError load_assertion_error "LOAD_ASSERTION_ERROR", stack: |_| (0, 1), jump: NOJUMP, flags: [], predicts: [];
         /// (list -- tuple)  tuple(list)

@@ -10,7 +10,6 @@ use std::rc::Rc;
 
 pub(super) fn binop(op: ast::Operator, inplace: bool) -> Opcode {
     use ast::Operator::*;
-    // pyhop's table has no INPLACE_{LSHIFT,RSHIFT,AND,XOR,OR}: those use the binary op.
     match (op, inplace) {
         (Add, false) => Opcode::BinaryAdd,
         (Add, true) => Opcode::InplaceAdd,
@@ -28,11 +27,16 @@ pub(super) fn binop(op: ast::Operator, inplace: bool) -> Opcode {
         (Pow, true) => Opcode::InplacePower,
         (FloorDiv, false) => Opcode::BinaryFloorDivide,
         (FloorDiv, true) => Opcode::InplaceFloorDivide,
-        (LShift, _) => Opcode::BinaryLshift,
-        (RShift, _) => Opcode::BinaryRshift,
-        (BitOr, _) => Opcode::BinaryOr,
-        (BitXor, _) => Opcode::BinaryXor,
-        (BitAnd, _) => Opcode::BinaryAnd,
+        (LShift, false) => Opcode::BinaryLshift,
+        (LShift, true) => Opcode::InplaceLshift,
+        (RShift, false) => Opcode::BinaryRshift,
+        (RShift, true) => Opcode::InplaceRshift,
+        (BitOr, false) => Opcode::BinaryOr,
+        (BitOr, true) => Opcode::InplaceOr,
+        (BitXor, false) => Opcode::BinaryXor,
+        (BitXor, true) => Opcode::InplaceXor,
+        (BitAnd, false) => Opcode::BinaryAnd,
+        (BitAnd, true) => Opcode::InplaceAnd,
     }
 }
 

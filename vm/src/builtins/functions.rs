@@ -25,11 +25,6 @@ pub fn register(vm: &mut Vm) {
         ("max", max),
         ("sum", sum),
         ("sorted", sorted),
-        ("reversed", reversed),
-        ("enumerate", enumerate),
-        ("zip", zip),
-        ("map", map),
-        ("filter", filter),
         ("isinstance", isinstance),
         ("issubclass", issubclass),
         ("hasattr", hasattr),
@@ -66,6 +61,32 @@ pub fn register(vm: &mut Vm) {
     ];
     for (name, f) in fns {
         vm.set_builtin(name, native(name, *f));
+    }
+}
+
+/// `map(...)`, `zip(...)` & co.: the built-in iterator classes are callable.
+pub fn construct_iter_type(vm: &mut Vm, cls: &crate::object::ObjRef, a: Args) -> Option<PyResult<Value>> {
+    let name = cls.as_class()?.name.clone();
+    if !vm.types.iters.get(&*name).map(|c| Rc::ptr_eq(c, cls)).unwrap_or(false) {
+        return None;
+    }
+    Some(match &*name {
+        "enumerate" => enumerate(vm, a),
+        "zip" => zip(vm, a),
+        "map" => map(vm, a),
+        "filter" => filter(vm, a),
+        "reversed" => reversed(vm, a),
+        _ => Err(vm.type_error(format!("cannot create '{name}' instances"))),
+    })
+}
+
+pub const ITER_METHODS: MethodTable = &[("__next__", iter_next), ("__iter__", gen_iter)];
+
+fn iter_next(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let pos = a.check(vm, "__next__", 1, 1)?;
+    match vm.next(&pos[0])? {
+        Some(v) => Ok(v),
+        None => Err(generator::stop_iteration(vm, Value::None)),
     }
 }
 

@@ -46,11 +46,24 @@ pub fn method(owner: &'static str, name: &'static str, func: NativeFn) -> Value 
 
 pub type MethodTable = &'static [(&'static str, NativeFn)];
 
+/// Methods of built-in types that are class methods (receive the class as args[0]).
+const CLASSMETHODS: &[(&str, &str)] =
+    &[("dict", "fromkeys"), ("int", "from_bytes"), ("float", "fromhex"), ("bytes", "fromhex"), ("bytearray", "fromhex")];
+/// Methods of built-in types that are static methods (no self).
+const STATICMETHODS: &[(&str, &str)] = &[("str", "maketrans"), ("bytes", "maketrans"), ("bytearray", "maketrans")];
+
 fn install(cls: &ObjRef, owner: &'static str, methods: MethodTable) {
     if let Obj::Class(c) = &**cls {
         let mut d = c.dict.borrow_mut();
         for (name, f) in methods {
-            d.insert_str(name, method(owner, name, *f));
+            let m = if CLASSMETHODS.contains(&(owner, name)) {
+                Value::obj(Obj::ClassMethod(native(name, *f)))
+            } else if STATICMETHODS.contains(&(owner, name)) {
+                Value::obj(Obj::StaticMethod(native(name, *f)))
+            } else {
+                method(owner, name, *f)
+            };
+            d.insert_str(name, m);
         }
     }
 }
@@ -100,6 +113,10 @@ fn build_types() -> Types {
     let int = c("int", &object, Layout::Int);
     let bool_ = c("bool", &int, Layout::Bool);
     let other = |name: &str| Vm::make_class(name, vec![object.clone()], Layout::Other);
+    let mut iters = HashMap::new();
+    for name in crate::object::ITER_TYPE_NAMES {
+        iters.insert(*name, other(name));
+    }
     let mut exc = HashMap::new();
     exceptions::build_hierarchy(&object, &mut exc);
     Types {
@@ -138,6 +155,7 @@ fn build_types() -> Types {
         traceback: other("traceback"),
         int,
         object,
+        iters,
         exc,
     }
 }
@@ -188,6 +206,10 @@ impl Vm {
         install(&t.generator, "generator", functions::GENERATOR_METHODS);
         install(&t.range, "range", range::METHODS);
         install(&t.property, "property", object::PROPERTY_METHODS);
+        install(&t.slice, "slice", object::SLICE_METHODS);
+        for c in t.iters.values() {
+            install(c, "iterator", functions::ITER_METHODS);
+        }
         install(&t.bytes, "bytes", str::BYTES_METHODS);
         install(&t.dict_keys, "dict_keys", set::VIEW_METHODS);
         install(&t.dict_items, "dict_items", set::VIEW_METHODS);
@@ -226,6 +248,9 @@ impl Vm {
         }
         b.insert_str("EnvironmentError", Value::Obj(self.types.exc["OSError"].clone()));
         b.insert_str("IOError", Value::Obj(self.types.exc["OSError"].clone()));
+        for name in ["enumerate", "zip", "map", "filter", "reversed"] {
+            b.insert_str(name, Value::Obj(self.types.iters[name].clone()));
+        }
         b.insert_str("None", Value::None);
         b.insert_str("True", Value::Bool(true));
         b.insert_str("False", Value::Bool(false));

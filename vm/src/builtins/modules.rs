@@ -45,7 +45,7 @@ fn stream(vm: &Vm, name: &str) -> Value {
     let mut d = Dict::new();
     d.insert_str("name", Value::str(name));
     d.insert_str("encoding", Value::str("utf-8"));
-    Value::obj(Obj::Instance(Instance { class: cls, dict: Some(RefCell::new(d)), slots: RefCell::new(vec![]), base: Value::Null }))
+    Value::obj(Obj::Instance(Instance { class: cls, dict_obj: Some(Vm::dict_obj(d)), slots: RefCell::new(vec![]), base: Value::Null }))
 }
 
 pub fn init_sys(vm: &mut Vm) {

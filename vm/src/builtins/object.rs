@@ -37,6 +37,20 @@ pub const PROPERTY_METHODS: MethodTable = &[
     ("__set__", property_set),
 ];
 
+pub const SLICE_METHODS: MethodTable = &[("indices", slice_indices)];
+
+fn slice_indices(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let pos = a.check(vm, "indices", 2, 2)?;
+    let Value::Obj(o) = &pos[0] else { return Err(vm.type_error("descriptor 'indices' requires a 'slice' object")) };
+    let Obj::Slice { start, stop, step } = &**o else { return Err(vm.type_error("descriptor 'indices' requires a 'slice' object")) };
+    let len = vm.index_value(&pos[1])?;
+    if len < 0 {
+        return Err(vm.value_error("length should not be negative"));
+    }
+    let (s, e, st) = crate::protocol::subscr::slice_indices(vm, start, stop, step, len)?;
+    Ok(vm.new_tuple(vec![Value::Int(s), Value::Int(e), Value::Int(st)]))
+}
+
 fn object_init(_vm: &mut Vm, _a: Args) -> PyResult<Value> {
     Ok(Value::None)
 }
@@ -115,7 +129,7 @@ fn object_delattr(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let name = pos[1].as_str().ok_or_else(|| vm.type_error("attribute name must be string"))?.to_string();
     let Value::Obj(o) = &pos[0] else { return Err(vm.no_attribute(&pos[0], &name)) };
     let removed = match &**o {
-        Obj::Instance(i) => i.dict.as_ref().and_then(|d| d.borrow_mut().remove_str(&name)),
+        Obj::Instance(i) => i.dict().and_then(|d| d.borrow_mut().remove_str(&name)),
         _ => None,
     };
     match removed {

@@ -386,7 +386,7 @@ impl Vm {
             })),
             Layout::Object => Value::obj(Obj::Instance(Instance {
                 class: cls.clone(),
-                dict: if c.slots.is_some() && !c.mro.borrow().iter().any(|k| k.as_class().map(|kc| kc.heap && kc.slots.is_none()).unwrap_or(false)) { None } else { Some(RefCell::new(Dict::new())) },
+                dict_obj: if c.slots.is_some() && !c.mro.borrow().iter().any(|k| k.as_class().map(|kc| kc.heap && kc.slots.is_none()).unwrap_or(false)) { None } else { Some(Vm::dict_obj(Dict::new())) },
                 slots: RefCell::new(Vec::new()),
                 base: Value::Null,
             })),
@@ -400,7 +400,7 @@ impl Vm {
                     Layout::Set => Value::obj(Obj::Set(RefCell::new(Dict::new()))),
                     _ => self.construct_builtin(&builtin, layout, Args { args: a.args, kwnames: a.kwnames })?,
                 };
-                Value::obj(Obj::Instance(Instance { class: cls.clone(), dict: Some(RefCell::new(Dict::new())), slots: RefCell::new(Vec::new()), base }))
+                Value::obj(Obj::Instance(Instance { class: cls.clone(), dict_obj: Some(Vm::dict_obj(Dict::new())), slots: RefCell::new(Vec::new()), base }))
             }
         })
     }
@@ -435,7 +435,7 @@ impl Vm {
             if !a.pos().is_empty() {
                 return Err(self.type_error("object() takes no arguments"));
             }
-            return Ok(Value::obj(Obj::Instance(Instance { class: cls.clone(), dict: None, slots: RefCell::new(Vec::new()), base: Value::Null })));
+            return Ok(Value::obj(Obj::Instance(Instance { class: cls.clone(), dict_obj: None, slots: RefCell::new(Vec::new()), base: Value::Null })));
         }
         if is(&t.range.clone()) {
             return b::range::range_new(self, a);
@@ -462,6 +462,9 @@ impl Vm {
         }
         if is(&t.super_.clone()) {
             return b::functions::super_new(self, a);
+        }
+        if let Some(r) = b::functions::construct_iter_type(self, cls, a) {
+            return r;
         }
         match layout {
             Layout::Int => b::int::int_new(self, a),
@@ -558,5 +561,5 @@ pub fn simple_namespace(vm: &Vm, attrs: Dict) -> Value {
     if let Obj::Class(c) = &*cls {
         *c.module.borrow_mut() = Value::str("types");
     }
-    Value::obj(Obj::Instance(Instance { class: cls, dict: Some(RefCell::new(attrs)), slots: RefCell::new(vec![]), base: Value::Null }))
+    Value::obj(Obj::Instance(Instance { class: cls, dict_obj: Some(Vm::dict_obj(attrs)), slots: RefCell::new(vec![]), base: Value::Null }))
 }

@@ -92,6 +92,48 @@ pub enum IterState {
     Exhausted,
 }
 
+/// The Python type name of a built-in iterator state.
+pub fn iter_type_name(st: &IterState) -> &'static str {
+    match st {
+        IterState::Seq { seq: Value::Obj(o), .. } => match &**o {
+            Obj::List(_) => "list_iterator",
+            Obj::Tuple(_) => "tuple_iterator",
+            Obj::Bytes(_) => "bytes_iterator",
+            Obj::ByteArray(_) => "bytearray_iterator",
+            _ => "iterator",
+        },
+        IterState::Str { s, .. } => match s {
+            Value::Obj(o) => match &**o {
+                Obj::Str(p) if !p.is_ascii() => "str_iterator",
+                _ => "str_ascii_iterator",
+            },
+            _ => "str_ascii_iterator",
+        },
+        IterState::Range { .. } => "range_iterator",
+        IterState::Dict { kind, .. } => match kind {
+            ViewKind::Keys => "dict_keyiterator",
+            ViewKind::Values => "dict_valueiterator",
+            ViewKind::Items => "dict_itemiterator",
+        },
+        IterState::SetKeys { .. } => "set_iterator",
+        IterState::Reversed { seq: Value::Obj(o), .. } if matches!(&**o, Obj::List(_)) => "list_reverseiterator",
+        IterState::Reversed { .. } => "reversed",
+        IterState::Callable { .. } => "callable_iterator",
+        IterState::Enumerate { .. } => "enumerate",
+        IterState::Zip { .. } => "zip",
+        IterState::Map { .. } => "map",
+        IterState::Filter { .. } => "filter",
+        _ => "iterator",
+    }
+}
+
+/// Every built-in iterator type name.
+pub const ITER_TYPE_NAMES: &[&str] = &[
+    "list_iterator", "tuple_iterator", "bytes_iterator", "bytearray_iterator", "str_iterator", "str_ascii_iterator",
+    "range_iterator", "dict_keyiterator", "dict_valueiterator", "dict_itemiterator", "set_iterator",
+    "list_reverseiterator", "reversed", "callable_iterator", "enumerate", "zip", "map", "filter",
+];
+
 /// A class: built-in type or user class (CPython's `PyTypeObject` + heap type).
 pub struct Class {
     pub name: Rc<str>,
@@ -134,7 +176,8 @@ pub enum Layout {
 
 pub struct Instance {
     pub class: ObjRef,
-    pub dict: Option<DictRef>,
+    /// The instance `__dict__` (an `Obj::Dict`, shared with `obj.__dict__`), if any.
+    pub dict_obj: Option<ObjRef>,
     pub slots: RefCell<Vec<Value>>,
     /// The built-in value a user subclass of a built-in type wraps (list, dict, int...),
     /// set once by `__new__`; `Value::Null` for plain objects.
@@ -172,6 +215,15 @@ pub struct Traceback {
     pub lasti: u32,
     pub lineno: u32,
     pub next: RefCell<Value>,
+}
+
+impl Instance {
+    pub fn dict(&self) -> Option<&DictRef> {
+        match self.dict_obj.as_deref() {
+            Some(Obj::Dict(d)) => Some(d),
+            _ => None,
+        }
+    }
 }
 
 impl Obj {

@@ -89,7 +89,7 @@ impl Vm {
     pub fn instance_dict<'a>(&self, obj: &'a Value) -> Option<&'a crate::object::DictRef> {
         match obj {
             Value::Obj(o) => match &**o {
-                Obj::Instance(i) => i.dict.as_ref(),
+                Obj::Instance(i) => i.dict(),
                 Obj::Exception(e) => Some(&e.dict),
                 Obj::Function(f) => Some(&f.dict),
                 _ => None,
@@ -331,7 +331,7 @@ impl Vm {
         }
         match &**o {
             Obj::Instance(i) => {
-                if let Some(d) = &i.dict {
+                if let Some(d) = i.dict() {
                     d.borrow_mut().insert_str(name, v);
                     return Ok(());
                 }
@@ -388,7 +388,7 @@ impl Vm {
         let removed = match &**o {
             Obj::Class(c) => c.dict.borrow_mut().remove_str(name),
             Obj::Module(m) => m.d().borrow_mut().remove_str(name),
-            Obj::Instance(i) => match &i.dict {
+            Obj::Instance(i) => match i.dict() {
                 Some(d) => d.borrow_mut().remove_str(name),
                 None => match slot_index(&i.class, name) {
                     Some(idx) => {

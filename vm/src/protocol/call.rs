@@ -134,9 +134,19 @@ impl Vm {
         } else {
             None
         };
+        let posonly = code.posonlyargcount as usize;
+        if kwdict.is_none() {
+            let bad: Vec<&str> = args.kw().map(|(n, _)| n).filter(|n| code.varnames[..posonly].iter().any(|v| &**v == *n)).collect();
+            if !bad.is_empty() {
+                return Err(self.type_error(format!(
+                    "{}() got some positional-only arguments passed as keyword arguments: '{}'",
+                    code.qualname,
+                    bad.join(", ")
+                )));
+            }
+        }
         let fast = frame.fast_mut();
         for (name, value) in args.kw() {
-            let posonly = code.posonlyargcount as usize;
             let found = code.varnames[..argcount + kwonly].iter().position(|v| &**v == name);
             match found {
                 Some(i) if i >= posonly => {

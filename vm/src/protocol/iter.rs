@@ -111,7 +111,8 @@ impl Vm {
                 if v.is_some() {
                     *index += 1;
                 } else {
-                    *s = IterState::Exhausted;
+                    // Stay exhausted even if the sequence grows (CPython drops it).
+                    *index = usize::MAX / 2;
                 }
                 Ok(v)
             }

@@ -298,6 +298,15 @@ impl Vm {
 
     /// Built-in implementations; `None` = not supported for these types.
     pub fn native_binop(&mut self, op: BinOp, a: &Value, b: &Value) -> Option<PyResult<Value>> {
+        // bool & | ^ bool stays bool.
+        if let (Value::Bool(x), Value::Bool(y)) = (a, b) {
+            match op {
+                BinOp::And => return Some(Ok(Value::Bool(x & y))),
+                BinOp::Or => return Some(Ok(Value::Bool(x | y))),
+                BinOp::Xor => return Some(Ok(Value::Bool(x ^ y))),
+                _ => {}
+            }
+        }
         // Numbers.
         if let (Some(x), Some(y)) = (as_num(a), as_num(b)) {
             return match (x, y) {

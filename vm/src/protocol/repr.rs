@@ -244,24 +244,7 @@ impl Vm {
                 format!("<generator object {qn} at {addr}>")
             }
             Obj::Iter(st) => {
-                let kind = match &*st.borrow() {
-                    crate::object::IterState::Seq { seq, .. } => format!("{}_iterator", self.type_name(seq)),
-                    crate::object::IterState::Str { .. } => "str_ascii_iterator".into(),
-                    crate::object::IterState::Range { .. } => "range_iterator".into(),
-                    crate::object::IterState::Dict { kind, .. } => match kind {
-                        crate::object::ViewKind::Keys => "dict_keyiterator".into(),
-                        crate::object::ViewKind::Values => "dict_valueiterator".into(),
-                        crate::object::ViewKind::Items => "dict_itemiterator".into(),
-                    },
-                    crate::object::IterState::SetKeys { .. } => "set_iterator".into(),
-                    crate::object::IterState::Reversed { .. } => "reversed".into(),
-                    crate::object::IterState::Enumerate { .. } => "enumerate".into(),
-                    crate::object::IterState::Zip { .. } => "zip".into(),
-                    crate::object::IterState::Map { .. } => "map".into(),
-                    crate::object::IterState::Filter { .. } => "filter".into(),
-                    crate::object::IterState::Callable { .. } => "callable_iterator".into(),
-                    _ => "iterator".into(),
-                };
+                let kind = crate::object::iter_type_name(&st.borrow());
                 format!("<{kind} object at {addr}>")
             }
             Obj::Property { .. } => format!("<property object at {addr}>"),

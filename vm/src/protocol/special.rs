@@ -128,7 +128,7 @@ pub fn special_getattr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<
             },
             Obj::Instance(i) => {
                 if name == "__dict__" {
-                    return Ok(i.dict.as_ref().map(|d| Value::obj(Obj::Dict(d.clone()))));
+                    return Ok(i.dict_obj.clone().map(Value::Obj));
                 }
                 match crate::protocol::attr::slot_index(&i.class, name) {
                     Some(idx) => i.slots.borrow().get(idx).filter(|v| !v.is_null()).cloned(),

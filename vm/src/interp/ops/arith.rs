@@ -118,6 +118,16 @@ binary_handler!(/// INPLACE_MODULO
     inplace_modulo, Mod, true);
 binary_handler!(/// INPLACE_POWER
     inplace_power, Pow, true);
+binary_handler!(/// INPLACE_LSHIFT
+    inplace_lshift, LShift, true);
+binary_handler!(/// INPLACE_RSHIFT
+    inplace_rshift, RShift, true);
+binary_handler!(/// INPLACE_AND
+    inplace_and, And, true);
+binary_handler!(/// INPLACE_XOR
+    inplace_xor, Xor, true);
+binary_handler!(/// INPLACE_OR
+    inplace_or, Or, true);
 binary_handler!(/// INPLACE_MATRIX_MULTIPLY
     inplace_matrix_multiply, MatMul, true);
 

@@ -128,6 +128,7 @@ impl Regs {
 macro_rules! predict {
     ($D:ident, $r:ident, $vm:ident, $op:ident, $h:ident) => {
         // SAFETY: ip points at a valid unit (every path ends in a terminal op).
+        #[allow(unused_unsafe)]
         unsafe {
             let u = *$r.ip;
             if u.op == pyhop_compiler::Opcode::$op as u8 {
