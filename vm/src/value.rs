@@ -17,7 +17,7 @@ use num_traits::ToPrimitive;
 
 use crate::object::Obj;
 
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub enum Value {
     /// Internal marker: unbound local / no method. Never reaches Python code.
     #[default]
@@ -30,6 +30,18 @@ pub enum Value {
 }
 
 const _: () = assert!(std::mem::size_of::<Value>() == 16);
+
+impl Clone for Value {
+    /// Immediates are copied bit for bit; only heap objects touch a reference count.
+    #[inline(always)]
+    fn clone(&self) -> Value {
+        match self {
+            Value::Obj(o) => Value::Obj(o.clone()),
+            // SAFETY: every other variant is plain data without drop glue.
+            _ => unsafe { std::ptr::read(self) },
+        }
+    }
+}
 
 impl Value {
     #[inline]

@@ -857,7 +857,9 @@ fn code_arg(vm: &mut Vm, src: &Value, mode: Mode, what: &str) -> PyResult<Rc<cra
         Value::Obj(o) => match &**o {
             Obj::Code(c) => Ok(c.clone()),
             Obj::Str(s) => {
-                let text = s.as_str().to_string();
+                // eval() strips leading spaces and tabs, as CPython does.
+                let text = if mode == Mode::Eval { s.as_str().trim_start_matches([' ', '\t']) } else { s.as_str() };
+                let text = text.to_string();
                 vm.compile_source(&text, "<string>", mode)
             }
             Obj::Bytes(b) => {

@@ -182,6 +182,7 @@ impl Vm {
             ellipsis: Value::obj(Obj::Ellipsis),
             empty_tuple: Value::obj(Obj::Tuple(Box::new([]))),
             frames: Vec::new(),
+            pending: None,
             engine,
         };
         vm.install_methods();

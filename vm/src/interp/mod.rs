@@ -77,7 +77,9 @@ pub trait Dispatch {
     unsafe fn next(r: &mut Regs, vm: &mut Vm) -> Self::Out;
     /// Run opcode byte `op` with the `r.oparg` already set (EXTENDED_ARG).
     unsafe fn dispatch_op(op: u8, r: &mut Regs, vm: &mut Vm) -> Self::Out;
-    fn exit(e: Exit) -> Self::Out;
+    /// Stop the chain: the payload waits in `vm.pending` for `run_frame`, so the
+    /// engines pass only a small code around.
+    fn exit(vm: &mut Vm, e: Exit) -> Self::Out;
 }
 
 /// What a generator or coroutine frame's run ended with.

@@ -7,10 +7,11 @@ use crate::vm::Vm;
 
 pub enum Switch {}
 
+/// Small enough to travel in a register: exit payloads wait in `vm.pending`.
 pub enum Step {
     Next,
     Op(u8),
-    Exit(Exit),
+    Exit,
 }
 
 impl Dispatch for Switch {
@@ -27,8 +28,9 @@ impl Dispatch for Switch {
     }
 
     #[inline(always)]
-    fn exit(e: Exit) -> Step {
-        Step::Exit(e)
+    fn exit(vm: &mut Vm, e: Exit) -> Step {
+        vm.pending = Some(e);
+        Step::Exit
     }
 }
 
@@ -54,7 +56,10 @@ pyhop_compiler::for_each_opcode!(build_match);
 ///
 /// # Safety
 /// `r` satisfies the handler contract of `interp/mod.rs`.
-pub unsafe fn run(r: &mut Regs, vm: &mut Vm) -> Exit {
+pub unsafe fn run(regs: &mut Regs, vm: &mut Vm) -> Exit {
+    // Work on a local copy so the registers live in machine registers.
+    let mut local = Regs { ip: regs.ip, sp: regs.sp, fp: regs.fp, oparg: regs.oparg };
+    let r = &mut local;
     // SAFETY: ip stays inside the code (the compiler ends every path in a return or raise).
     unsafe {
         let mut unit = *r.ip;
@@ -70,7 +75,10 @@ pub unsafe fn run(r: &mut Regs, vm: &mut Vm) -> Exit {
                     op = unit.op;
                 }
                 Step::Op(o) => op = o,
-                Step::Exit(e) => return e,
+                Step::Exit => {
+                    *regs = Regs { ip: r.ip, sp: r.sp, fp: r.fp, oparg: r.oparg };
+                    return vm.pending.take().unwrap_or(Exit::Return(crate::value::Value::None));
+                }
             }
         }
     }

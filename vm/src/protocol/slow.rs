@@ -9,6 +9,12 @@ use crate::vm::{PyErr, PyResult, Vm};
 
 #[cold]
 #[inline(never)]
+pub fn unknown_opcode(vm: &mut Vm, op: u8) -> PyErr {
+    vm.err("SystemError", format!("unknown opcode {op}"))
+}
+
+#[cold]
+#[inline(never)]
 pub fn unbound_local(vm: &mut Vm, name: &str) -> PyErr {
     vm.err("UnboundLocalError", format!("cannot access local variable '{name}' where it is not associated with a value"))
 }

@@ -71,7 +71,7 @@ macro_rules! binary_handler {
                 let b = r.pop();
                 let a = r.pop();
                 let res = if $inplace { vm.inplace_op(BinOp::$op, a, b) } else { vm.binary_op(BinOp::$op, &a, &b) };
-                r.push(tri!(D, res));
+                r.push(tri!(D, vm, res));
                 D::next(r, vm)
             }
         }
@@ -141,7 +141,7 @@ pub unsafe fn unary_negative<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
             _ => {
                 r.save();
                 let a = r.pop();
-                let v = tri!(D, vm.unary_op(crate::protocol::ops::UnaryOp::Neg, &a));
+                let v = tri!(D, vm, vm.unary_op(crate::protocol::ops::UnaryOp::Neg, &a));
                 r.push(v);
                 return D::next(r, vm);
             }
@@ -159,7 +159,7 @@ macro_rules! unary_handler {
             unsafe {
                 r.save();
                 let a = r.pop();
-                let v = tri!(D, vm.unary_op(crate::protocol::ops::UnaryOp::$op, &a));
+                let v = tri!(D, vm, vm.unary_op(crate::protocol::ops::UnaryOp::$op, &a));
                 r.push(v);
                 D::next(r, vm)
             }
@@ -180,7 +180,7 @@ pub unsafe fn unary_not<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
             _ => {
                 r.save();
                 let a = r.pop();
-                let t = tri!(D, vm.truthy(&a));
+                let t = tri!(D, vm, vm.truthy(&a));
                 r.push(Value::Bool(!t));
                 return D::next(r, vm);
             }
@@ -204,7 +204,7 @@ pub unsafe fn binary_subscr<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
         r.save();
         let key = r.pop();
         let obj = r.pop();
-        let v = tri!(D, vm.getitem(&obj, &key));
+        let v = tri!(D, vm, vm.getitem(&obj, &key));
         r.push(v);
         D::next(r, vm)
     }
@@ -218,7 +218,7 @@ pub unsafe fn store_subscr<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
         let key = r.pop();
         let obj = r.pop();
         let v = r.pop();
-        tri!(D, vm.setitem(&obj, key, v));
+        tri!(D, vm, vm.setitem(&obj, key, v));
         D::next(r, vm)
     }
 }
@@ -230,7 +230,7 @@ pub unsafe fn delete_subscr<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
         r.save();
         let key = r.pop();
         let obj = r.pop();
-        tri!(D, vm.delitem(&obj, &key));
+        tri!(D, vm, vm.delitem(&obj, &key));
         D::next(r, vm)
     }
 }

@@ -46,7 +46,7 @@ pub unsafe fn compare_op<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
             r.save();
             let b = r.pop();
             let a = r.pop();
-            let v = tri!(D, vm.compare(&a, &b, CmpOp::from_arg(r.oparg)));
+            let v = tri!(D, vm, vm.compare(&a, &b, CmpOp::from_arg(r.oparg)));
             r.push(v);
         }
         predict!(D, r, vm, PopJumpIfFalse, pop_jump_if_false);
@@ -75,7 +75,7 @@ pub unsafe fn contains_op<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
         r.save();
         let container = r.pop();
         let item = r.pop();
-        let found = tri!(D, vm.contains(&container, &item));
+        let found = tri!(D, vm, vm.contains(&container, &item));
         r.push(Value::Bool(found != (r.oparg == 1)));
         predict!(D, r, vm, PopJumpIfFalse, pop_jump_if_false);
         predict!(D, r, vm, PopJumpIfTrue, pop_jump_if_true);

@@ -33,7 +33,7 @@ pub unsafe fn check_exc_match<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out 
     unsafe {
         r.save();
         let ty = r.pop();
-        let m = tri!(D, slow::exc_matches(vm, r.peek(1), &ty));
+        let m = tri!(D, vm, slow::exc_matches(vm, r.peek(1), &ty));
         r.push(Value::Bool(m));
         D::next(r, vm)
     }
@@ -41,11 +41,11 @@ pub unsafe fn check_exc_match<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out 
 
 /// RERAISE
 #[inline(always)]
-pub unsafe fn reraise<D: Dispatch>(r: &mut Regs, _vm: &mut Vm) -> D::Out {
+pub unsafe fn reraise<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
     unsafe {
         r.save();
         let exc = r.pop();
-        D::exit(Exit::Reraise(PyErr(exc)))
+        D::exit(vm, Exit::Reraise(PyErr(exc)))
     }
 }
 
@@ -59,12 +59,12 @@ pub unsafe fn raise_varargs<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
         match exc {
             None => {
                 if vm.exc_info.is_none() {
-                    D::exit(Exit::Error(vm.err("RuntimeError", "No active exception to reraise")))
+                    { let e = vm.err("RuntimeError", "No active exception to reraise"); D::exit(vm, Exit::Error(e)) }
                 } else {
-                    D::exit(Exit::Reraise(PyErr(vm.exc_info.clone())))
+                    { let e = PyErr(vm.exc_info.clone()); D::exit(vm, Exit::Reraise(e)) }
                 }
             }
-            Some(exc) => D::exit(Exit::Error(slow::make_raise(vm, exc, cause))),
+            Some(exc) => { let e = slow::make_raise(vm, exc, cause); D::exit(vm, Exit::Error(e)) },
         }
     }
 }
@@ -75,7 +75,7 @@ pub unsafe fn before_with<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
     unsafe {
         r.save();
         let mgr = r.pop();
-        let (exit, value) = tri!(D, slow::before_with(vm, &mgr));
+        let (exit, value) = tri!(D, vm, slow::before_with(vm, &mgr));
         r.push(exit);
         r.push(value);
         D::next(r, vm)
@@ -89,7 +89,7 @@ pub unsafe fn with_except_start<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Ou
         r.save();
         let exc = r.peek(1).clone();
         let exit = r.peek(3).clone();
-        let res = tri!(D, slow::call_exit(vm, &exit, &exc));
+        let res = tri!(D, vm, slow::call_exit(vm, &exit, &exc));
         r.push(res);
         D::next(r, vm)
     }

@@ -14,7 +14,7 @@ pub unsafe fn get_iter<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
     unsafe {
         r.save();
         let v = r.pop();
-        let it = tri!(D, vm.iter(&v));
+        let it = tri!(D, vm, vm.iter(&v));
         r.push(it);
         predict!(D, r, vm, ForIter, for_iter);
         D::next(r, vm)
@@ -32,7 +32,7 @@ pub unsafe fn get_yield_from_iter<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::
         }
         r.save();
         let v = r.pop();
-        let it = tri!(D, vm.iter(&v));
+        let it = tri!(D, vm, vm.iter(&v));
         r.push(it);
         D::next(r, vm)
     }
@@ -90,7 +90,7 @@ pub unsafe fn for_iter<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
             None => {
                 r.save();
                 let it = r.peek(1).clone();
-                tri!(D, vm.next(&it))
+                tri!(D, vm, vm.next(&it))
             }
         };
         match next {
@@ -110,10 +110,10 @@ pub unsafe fn for_iter<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
 
 /// YIELD_VALUE
 #[inline(always)]
-pub unsafe fn yield_value<D: Dispatch>(r: &mut Regs, _vm: &mut Vm) -> D::Out {
+pub unsafe fn yield_value<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
     unsafe {
         let v = r.pop();
-        D::exit(Exit::Yield(v))
+        D::exit(vm, Exit::Yield(v))
     }
 }
 
@@ -124,11 +124,11 @@ pub unsafe fn yield_from<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
         r.save();
         let v = r.pop();
         let recv = r.peek(1).clone();
-        match tri!(D, vm.send(&recv, v)) {
+        match tri!(D, vm, vm.send(&recv, v)) {
             SendResult::Yield(x) => {
                 // Re-execute YIELD_FROM on resume, with the sent value pushed.
                 r.ip = r.ip.sub(1);
-                D::exit(Exit::Yield(x))
+                D::exit(vm, Exit::Yield(x))
             }
             SendResult::Return(x) => {
                 r.drop_n(1);

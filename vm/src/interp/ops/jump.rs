@@ -34,7 +34,7 @@ pub unsafe fn jump_absolute<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
 pub unsafe fn pop_jump_if_false<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
     unsafe {
         let v = r.pop();
-        if !tri!(D, truth(r, vm, &v)) {
+        if !tri!(D, vm, truth(r, vm, &v)) {
             r.jump(r.oparg);
         }
         D::next(r, vm)
@@ -46,7 +46,7 @@ pub unsafe fn pop_jump_if_false<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Ou
 pub unsafe fn pop_jump_if_true<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
     unsafe {
         let v = r.pop();
-        if tri!(D, truth(r, vm, &v)) {
+        if tri!(D, vm, truth(r, vm, &v)) {
             r.jump(r.oparg);
         }
         D::next(r, vm)
@@ -58,7 +58,7 @@ pub unsafe fn pop_jump_if_true<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out
 pub unsafe fn jump_if_false_or_pop<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
     unsafe {
         let v = r.peek(1).clone();
-        if !tri!(D, truth(r, vm, &v)) {
+        if !tri!(D, vm, truth(r, vm, &v)) {
             r.jump(r.oparg);
         } else {
             r.drop_n(1);
@@ -72,7 +72,7 @@ pub unsafe fn jump_if_false_or_pop<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D:
 pub unsafe fn jump_if_true_or_pop<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
     unsafe {
         let v = r.peek(1).clone();
-        if tri!(D, truth(r, vm, &v)) {
+        if tri!(D, vm, truth(r, vm, &v)) {
             r.jump(r.oparg);
         } else {
             r.drop_n(1);

@@ -61,7 +61,7 @@ pub unsafe fn load_fast<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
         if v.is_null() {
             r.save();
             let name = r.code().varnames[r.oparg as usize].clone();
-            return D::exit(Exit::Error(slow::unbound_local(vm, &name)));
+            return { let e = slow::unbound_local(vm, &name); D::exit(vm, Exit::Error(e)) };
         }
         r.push(v);
         D::next(r, vm)
@@ -85,7 +85,7 @@ pub unsafe fn delete_fast<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
         let slot = r.local(r.oparg as usize);
         if slot.is_null() {
             let name = r.code().varnames[r.oparg as usize].clone();
-            return D::exit(Exit::Error(slow::unbound_local(vm, &name)));
+            return { let e = slow::unbound_local(vm, &name); D::exit(vm, Exit::Error(e)) };
         }
         *slot = Value::Null;
         D::next(r, vm)
@@ -99,7 +99,7 @@ pub unsafe fn load_name<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
         r.save();
         let f = r.frame();
         let name = f.code.names[r.oparg as usize].clone();
-        let v = tri!(D, slow::load_name(vm, f, &name));
+        let v = tri!(D, vm, slow::load_name(vm, f, &name));
         r.push(v);
         D::next(r, vm)
     }
@@ -113,7 +113,7 @@ pub unsafe fn store_name<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
         let v = r.pop();
         let f = r.frame();
         let name = f.code.names[r.oparg as usize].clone();
-        tri!(D, slow::store_name(vm, f, &name, v));
+        tri!(D, vm, slow::store_name(vm, f, &name, v));
         D::next(r, vm)
     }
 }
@@ -125,7 +125,7 @@ pub unsafe fn delete_name<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
         r.save();
         let f = r.frame();
         let name = f.code.names[r.oparg as usize].clone();
-        tri!(D, slow::delete_name(vm, f, &name));
+        tri!(D, vm, slow::delete_name(vm, f, &name));
         D::next(r, vm)
     }
 }
@@ -147,7 +147,7 @@ pub unsafe fn load_global<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
                     Some(v) => v,
                     None => {
                         r.save();
-                        return D::exit(Exit::Error(vm.name_error(name)));
+                        return { let e = vm.name_error(name); D::exit(vm, Exit::Error(e)) };
                     }
                 },
                 _ => Value::None,
@@ -184,7 +184,7 @@ pub unsafe fn delete_global<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
         };
         if removed.is_none() {
             r.save();
-            return D::exit(Exit::Error(vm.name_error(&name)));
+            return { let e = vm.name_error(&name); D::exit(vm, Exit::Error(e)) };
         }
         D::next(r, vm)
     }
@@ -215,7 +215,7 @@ pub unsafe fn load_deref<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
         };
         if v.is_null() {
             r.save();
-            return D::exit(Exit::Error(slow::unbound_deref(vm, r.code(), r.oparg as usize)));
+            return { let e = slow::unbound_deref(vm, r.code(), r.oparg as usize); D::exit(vm, Exit::Error(e)) };
         }
         r.push(v);
         D::next(r, vm)
@@ -251,7 +251,7 @@ pub unsafe fn delete_deref<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
         }
         if was_null {
             r.save();
-            return D::exit(Exit::Error(slow::unbound_deref(vm, r.code(), r.oparg as usize)));
+            return { let e = slow::unbound_deref(vm, r.code(), r.oparg as usize); D::exit(vm, Exit::Error(e)) };
         }
         D::next(r, vm)
     }
@@ -262,7 +262,7 @@ pub unsafe fn delete_deref<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
 pub unsafe fn load_classderef<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
     unsafe {
         r.save();
-        let v = tri!(D, slow::load_classderef(vm, r.frame(), r.oparg as usize));
+        let v = tri!(D, vm, slow::load_classderef(vm, r.frame(), r.oparg as usize));
         r.push(v);
         D::next(r, vm)
     }
@@ -275,7 +275,7 @@ pub unsafe fn load_attr<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
         r.save();
         let obj = r.pop();
         let name = r.code().names[r.oparg as usize].clone();
-        let v = tri!(D, vm.getattr(&obj, &name));
+        let v = tri!(D, vm, vm.getattr(&obj, &name));
         r.push(v);
         D::next(r, vm)
     }
@@ -289,7 +289,7 @@ pub unsafe fn store_attr<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
         let obj = r.pop();
         let v = r.pop();
         let name = r.code().names[r.oparg as usize].clone();
-        tri!(D, vm.setattr(&obj, &name, v));
+        tri!(D, vm, vm.setattr(&obj, &name, v));
         D::next(r, vm)
     }
 }
@@ -301,7 +301,7 @@ pub unsafe fn delete_attr<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
         r.save();
         let obj = r.pop();
         let name = r.code().names[r.oparg as usize].clone();
-        tri!(D, vm.delattr(&obj, &name));
+        tri!(D, vm, vm.delattr(&obj, &name));
         D::next(r, vm)
     }
 }
@@ -313,13 +313,13 @@ pub unsafe fn load_method<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
         r.save();
         let obj = r.pop();
         let name = r.code().names[r.oparg as usize].clone();
-        match tri!(D, vm.get_method(&obj, &name)) {
+        match tri!(D, vm, vm.get_method(&obj, &name)) {
             Some(meth) => {
                 r.push(meth);
                 r.push(obj);
             }
             None => {
-                let attr = tri!(D, vm.getattr(&obj, &name));
+                let attr = tri!(D, vm, vm.getattr(&obj, &name));
                 r.push(Value::Null);
                 r.push(attr);
             }
@@ -340,12 +340,13 @@ pub unsafe fn extended_arg<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
 }
 
 /// Any byte that is not an opcode.
-#[cold]
+#[inline(always)]
 pub unsafe fn unknown_opcode<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
     unsafe {
         r.save();
         let op = (*r.ip.sub(1)).op;
-        D::exit(Exit::Error(vm.err("SystemError", format!("unknown opcode {op}"))))
+        let e = slow::unknown_opcode(vm, op);
+        D::exit(vm, Exit::Error(e))
     }
 }
 
@@ -360,7 +361,7 @@ pub unsafe fn load_build_class<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out
         };
         match v {
             Some(v) => r.push(v),
-            None => return D::exit(Exit::Error(vm.err("NameError", "__build_class__ not found"))),
+            None => return { let e = vm.err("NameError", "__build_class__ not found"); D::exit(vm, Exit::Error(e)) },
         }
         D::next(r, vm)
     }
@@ -380,7 +381,7 @@ pub unsafe fn load_assertion_error<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D:
 pub unsafe fn setup_annotations<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
     unsafe {
         r.save();
-        tri!(D, slow::setup_annotations(vm, r.frame()));
+        tri!(D, vm, slow::setup_annotations(vm, r.frame()));
         D::next(r, vm)
     }
 }
@@ -391,7 +392,7 @@ pub unsafe fn print_expr<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
     unsafe {
         r.save();
         let v = r.pop();
-        tri!(D, slow::print_expr(vm, v));
+        tri!(D, vm, slow::print_expr(vm, v));
         D::next(r, vm)
     }
 }
@@ -405,7 +406,7 @@ pub unsafe fn import_name<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
         let level = r.pop();
         let name = r.code().names[r.oparg as usize].clone();
         let globals = r.frame().globals.clone();
-        let m = tri!(D, vm.import_name(&name, &fromlist, &level, &globals));
+        let m = tri!(D, vm, vm.import_name(&name, &fromlist, &level, &globals));
         r.push(m);
         D::next(r, vm)
     }
@@ -417,7 +418,7 @@ pub unsafe fn import_from<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
     unsafe {
         r.save();
         let name = r.code().names[r.oparg as usize].clone();
-        let v = tri!(D, vm.import_from(r.peek(1), &name));
+        let v = tri!(D, vm, vm.import_from(r.peek(1), &name));
         r.push(v);
         D::next(r, vm)
     }
@@ -429,7 +430,7 @@ pub unsafe fn import_star<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
     unsafe {
         r.save();
         let m = r.pop();
-        tri!(D, slow::import_star(vm, r.frame(), &m));
+        tri!(D, vm, slow::import_star(vm, r.frame(), &m));
         D::next(r, vm)
     }
 }

@@ -1,7 +1,7 @@
 //! Handler bodies, one per opcode row, grouped like `compiler/src/codegen`.
 //! Each is generic over the engine (`D: Dispatch`) and follows the contract in
 //! `interp/mod.rs`. Fast paths are inline; everything else calls into `crate::protocol`
-//! after `r.save()`, and errors leave through `D::exit(Exit::Error(..))`.
+//! after `r.save()`, and errors leave through `D::exit(vm, Exit::Error(..))`.
 
 mod arith;
 mod build;
@@ -143,10 +143,10 @@ pub(crate) use predict;
 
 /// Leave with an error: `try_or_exit!(D, expr)` yields the Ok value.
 macro_rules! tri {
-    ($D:ident, $e:expr) => {
+    ($D:ident, $vm:ident, $e:expr) => {
         match $e {
             Ok(v) => v,
-            Err(err) => return $D::exit(crate::interp::Exit::Error(err)),
+            Err(err) => return $D::exit($vm, crate::interp::Exit::Error(err)),
         }
     };
 }
