@@ -12,6 +12,11 @@ use crate::value::Value;
 pub struct PyCode {
     pub co: Rc<CodeObject>,
     pub consts: Box<[Value]>,
+    /// `hash_str` of every name in `co_names`, for namespace lookups without hashing.
+    pub name_hashes: Box<[i64]>,
+    /// True when a call can copy positional arguments straight into the locals: no
+    /// `*args`/`**kwargs`, no keyword-only parameters, no cells.
+    pub simple_args: bool,
 }
 
 impl Deref for PyCode {
@@ -24,8 +29,13 @@ impl Deref for PyCode {
 
 impl PyCode {
     pub fn new(co: Rc<CodeObject>) -> Rc<PyCode> {
+        use pyhop_compiler::bytecode::co_flags;
         let consts = co.consts.iter().map(const_value).collect();
-        Rc::new(PyCode { co, consts })
+        let name_hashes = co.names.iter().map(|n| crate::object::dict::hash_str(n)).collect();
+        let simple_args = co.flags & (co_flags::VARARGS | co_flags::VARKEYWORDS) == 0
+            && co.kwonlyargcount == 0
+            && co.cellvars.is_empty();
+        Rc::new(PyCode { co, consts, name_hashes, simple_args })
     }
 }
 

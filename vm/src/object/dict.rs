@@ -202,6 +202,15 @@ impl Dict {
         Ok(found.map(|&i| i as usize))
     }
 
+    /// Lookup by a str key whose `hash_str` is already known.
+    #[inline]
+    pub fn get_str_hashed(&self, hash: i64, key: &str) -> Option<Value> {
+        if self.used == 0 {
+            return None;
+        }
+        self.find_str(hash, key).map(|i| self.entries[i].value.clone())
+    }
+
     fn find_str(&self, hash: i64, key: &str) -> Option<usize> {
         let entries = &self.entries;
         self.table

@@ -109,6 +109,18 @@ impl Vm {
     /// Bind arguments to parameters (CPython's `initialize_locals`), then set up
     /// cells and frees.
     fn bind_args(&mut self, f: &Function, frame: &mut Frame, args: Args) -> PyResult<()> {
+        // Fast path: exactly the positional parameters, nothing else to set up.
+        if f.code.simple_args && args.kwnames.is_empty() && args.args.len() == f.code.argcount as usize {
+            let fast = frame.fast_mut();
+            fast[..args.args.len()].clone_from_slice(args.args);
+            if let Some(closure) = &f.closure {
+                let base = f.code.varnames.len();
+                for (i, c) in closure.iter().enumerate() {
+                    fast[base + i] = c.clone();
+                }
+            }
+            return Ok(());
+        }
         let code = f.code.clone();
         let argcount = code.argcount as usize;
         let kwonly = code.kwonlyargcount as usize;

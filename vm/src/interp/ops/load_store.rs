@@ -135,15 +135,17 @@ pub unsafe fn delete_name<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
 pub unsafe fn load_global<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
     unsafe {
         let f = r.frame();
-        let name = &f.code.names[r.oparg as usize];
+        let i = r.oparg as usize;
+        let name = &f.code.names[i];
+        let hash = f.code.name_hashes[i];
         let found = match &*f.globals {
-            Obj::Dict(d) => d.borrow().get_str(name),
+            Obj::Dict(d) => d.borrow().get_str_hashed(hash, name),
             _ => None,
         };
         let v = match found {
             Some(v) => v,
             None => match &*f.builtins {
-                Obj::Dict(d) => match d.borrow().get_str(name) {
+                Obj::Dict(d) => match d.borrow().get_str_hashed(hash, name) {
                     Some(v) => v,
                     None => {
                         r.save();
