@@ -261,8 +261,13 @@ fn translate(index: &LineIndex, filename: &str, e: rp::ParseError) -> CompileErr
     if let Some(issue) = &scanned {
         let early = match issue {
             ScanIssue::Unterminated { .. } | ScanIssue::Unmatched { .. } | ScanIssue::Mismatch { .. } => true,
-            ScanIssue::NeverClosed { .. } => matches!(e.error, ParseErrorType::Eof | ParseErrorType::Lexical(L::Eof))
-                || off as usize >= src.trim_end().len(),
+            // Inside an unclosed bracket the logical line runs to the end of the file, so
+            // CPython's tokenizer reaches EOF first and reports the bracket.
+            ScanIssue::NeverClosed { pos, .. } => {
+                matches!(e.error, ParseErrorType::Eof | ParseErrorType::Lexical(L::Eof))
+                    || off as usize >= src.trim_end().len()
+                    || (off as usize > *pos && index.line_col(off).0 > index.line_col(*pos as u32).0)
+            }
         };
         if early {
             return scan_err(issue);

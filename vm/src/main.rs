@@ -270,12 +270,9 @@ fn run_module(vm: &mut Vm, name: &str) -> Result<(), pyhop_vm::PyErr> {
             }
         }
     }
-    let err = vm.err("ModuleNotFoundError", format!("No module named {name}"));
-    let _ = write_stderr(vm, &format!("pyhop: Error while finding module specification for '{name}' ({}: No module named '{name}')\n", "ModuleNotFoundError"));
-    let _ = err;
-    Err(pyhop_vm::PyErr(Value::None)).or(Ok(())).and_then(|()| {
-        std::process::exit(1);
-    })
+    let cls = vm.exc_class("ModuleNotFoundError");
+    let exc = vm.new_exception(cls, vec![Value::string(format!("No module named {name}"))]);
+    Err(pyhop_vm::PyErr(exc))
 }
 
 fn main() -> ExitCode {

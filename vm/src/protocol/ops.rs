@@ -384,7 +384,7 @@ impl Vm {
                 let n = repeat_count(self, bv)?;
                 Some(n.and_then(|n| self.check_repeat(x.len(), n)).map(|n| Value::obj(Obj::Bytes(x.repeat(n).into_boxed_slice()))))
             }
-            (Obj::Set(_) | Obj::FrozenSet(_), BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor) => {
+            (Obj::Set(_) | Obj::FrozenSet(_) | Obj::DictView { .. }, BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor) => {
                 crate::builtins::set::set_binop(self, op, a, bv)
             }
             (Obj::Dict(x), BinOp::Or) => {

@@ -125,10 +125,12 @@ impl Vm {
             _ => match self.index_value(key) {
                 Ok(i) => i,
                 Err(e) if self.err_matches(&e, "TypeError") => {
-                    return Err(self.type_error(format!(
-                        "{what} indices must be integers or slices, not {}",
-                        self.type_name(key)
-                    )))
+                    // 3.11 words the str case differently from the others.
+                    return Err(self.type_error(if what == "string" {
+                        format!("string indices must be integers, not '{}'", self.type_name(key))
+                    } else {
+                        format!("{what} indices must be integers or slices, not {}", self.type_name(key))
+                    }));
                 }
                 Err(e) => return Err(e),
             },
@@ -320,6 +322,9 @@ impl Vm {
         step: &Value,
         v: &Value,
     ) -> PyResult<()> {
+        if self.iter(v).is_err() {
+            return Err(self.type_error("can only assign an iterable"));
+        }
         let items = self.collect(v)?;
         let len = l.borrow().len() as i64;
         let (s, e, st) = slice_indices(self, start, stop, step, len)?;
