@@ -35,6 +35,9 @@ pub enum ErrorKind {
     SyntaxError,
     IndentationError,
     TabError,
+    /// Nesting too deep to compile (CPython: "maximum recursion depth exceeded during
+    /// compilation"); raised as RecursionError, not SyntaxError.
+    RecursionError,
 }
 
 impl ErrorKind {
@@ -44,6 +47,7 @@ impl ErrorKind {
             ErrorKind::SyntaxError => "SyntaxError",
             ErrorKind::IndentationError => "IndentationError",
             ErrorKind::TabError => "TabError",
+            ErrorKind::RecursionError => "RecursionError",
         }
     }
 }

@@ -122,6 +122,7 @@ impl SymbolTable {
             loops: vec![0],
             index,
             filename,
+            depth: 0,
         };
         match &parsed.body {
             Body::Module(stmts) => b.stmts(stmts)?,
@@ -139,7 +140,14 @@ struct Builder<'a> {
     loops: Vec<u32>,
     index: &'a LineIndex,
     filename: &'a str,
+    /// Current nesting of statements and expressions: the compiler's passes recurse
+    /// over the tree, so a bound here bounds their native stack use too.
+    depth: u32,
 }
+
+/// Deepest statement/expression nesting accepted (CPython raises RecursionError
+/// "maximum recursion depth exceeded during compilation" at a similar point).
+const MAX_NESTING: u32 = 20_000;
 
 type R = Result<(), CompileError>;
 
@@ -291,7 +299,29 @@ impl<'a> Builder<'a> {
         Ok(())
     }
 
+    fn enter(&mut self, r: ast::text_size::TextRange) -> R {
+        self.depth += 1;
+        if self.depth > MAX_NESTING {
+            let (s, e) = rng(r);
+            return Err(self.index.error(
+                ErrorKind::RecursionError,
+                "maximum recursion depth exceeded during compilation",
+                self.filename,
+                s,
+                e,
+            ));
+        }
+        Ok(())
+    }
+
     fn stmt(&mut self, s: &ast::Stmt) -> R {
+        self.enter(s.range())?;
+        let r = self.stmt_inner(s);
+        self.depth -= 1;
+        r
+    }
+
+    fn stmt_inner(&mut self, s: &ast::Stmt) -> R {
         use ast::Stmt::*;
         match s {
             FunctionDef(f) => {
@@ -596,6 +626,13 @@ impl<'a> Builder<'a> {
     }
 
     fn expr(&mut self, e: &ast::Expr) -> R {
+        self.enter(e.range())?;
+        let r = self.expr_inner(e);
+        self.depth -= 1;
+        r
+    }
+
+    fn expr_inner(&mut self, e: &ast::Expr) -> R {
         use ast::Expr::*;
         match e {
             BoolOp(b) => self.exprs(&b.values)?,

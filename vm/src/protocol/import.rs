@@ -44,6 +44,9 @@ impl Vm {
 
     /// A `SyntaxError` (or subclass) object from a compile error.
     pub fn syntax_error(&mut self, e: &CompileError) -> PyErr {
+        if e.kind == pyhop_compiler::ErrorKind::RecursionError {
+            return self.err("RecursionError", e.msg.clone());
+        }
         let cls = self.exc_class(e.kind.name());
         let details = self.new_tuple(vec![
             Value::str(&e.filename),
