@@ -35,6 +35,10 @@ enum Target {
 
 struct Options {
     engine: Engine,
+    /// `-X frame-reuse=none|freelist|zombie|both`.
+    frame_reuse: pyhop_vm::interp::frame_pool::Policy,
+    /// `-X frame-stats`: print the frame-reuse counters at exit.
+    frame_stats: bool,
     dis: bool,
     target: Target,
     args: Vec<String>,
@@ -90,6 +94,17 @@ fn list_opcodes(json: bool) {
     }
 }
 
+/// One `-X` option. Unknown names are accepted, as CPython does.
+fn x_option(opt: &str, reuse: &mut pyhop_vm::interp::frame_pool::Policy, stats: &mut bool) -> Result<(), String> {
+    if let Some(v) = opt.strip_prefix("frame-reuse=") {
+        *reuse = pyhop_vm::interp::frame_pool::Policy::from_name(v)
+            .ok_or_else(|| format!("-X frame-reuse: unknown policy '{v}' (none, freelist, zombie, both)"))?;
+    } else if opt == "frame-stats" {
+        *stats = true;
+    }
+    Ok(())
+}
+
 fn parse_args() -> Result<Options, ExitCode> {
     let argv: Vec<String> = std::env::args().collect();
     let mut engine = match std::env::var("PYHOP_DISPATCH") {
@@ -100,6 +115,8 @@ fn parse_args() -> Result<Options, ExitCode> {
         _ => Engine::DEFAULT,
     };
     let mut dis = false;
+    let mut frame_reuse = pyhop_vm::interp::frame_pool::Policy::Both;
+    let mut frame_stats = false;
     let mut i = 1;
     while i < argv.len() {
         let a = argv[i].as_str();
@@ -130,14 +147,21 @@ fn parse_args() -> Result<Options, ExitCode> {
                 let target = if a == "-c" { Target::Code(v.clone()) } else { Target::Module(v.clone()) };
                 let mut args = vec![if a == "-c" { "-c".to_string() } else { v.clone() }];
                 args.extend(argv[i + 2..].iter().cloned());
-                return Ok(Options { engine, dis, target, args });
+                return Ok(Options { engine, frame_reuse, frame_stats, dis, target, args });
             }
-            "-X" => i += 1,
+            "-X" => {
+                i += 1;
+                let Some(opt) = argv.get(i) else { return Err(usage_error("Argument expected for the -X option")) };
+                match x_option(opt, &mut frame_reuse, &mut frame_stats) {
+                    Ok(()) => {}
+                    Err(msg) => return Err(usage_error(&msg)),
+                }
+            }
             "-u" | "-B" | "-E" | "-s" | "-S" | "-I" | "-O" | "-q" => {}
             "-" => {
                 let mut args = vec!["-".to_string()];
                 args.extend(argv[i + 1..].iter().cloned());
-                return Ok(Options { engine, dis, target: Target::Stdin, args });
+                return Ok(Options { engine, frame_reuse, frame_stats, dis, target: Target::Stdin, args });
             }
             _ if a.starts_with("--dispatch=") => {
                 let name = &a["--dispatch=".len()..];
@@ -152,16 +176,20 @@ fn parse_args() -> Result<Options, ExitCode> {
                     }
                 }
             }
-            _ if a.starts_with("-X") => {}
+            _ if a.starts_with("-X") => {
+                if let Err(msg) = x_option(&a[2..], &mut frame_reuse, &mut frame_stats) {
+                    return Err(usage_error(&msg));
+                }
+            }
             _ if a.starts_with('-') && a.len() > 1 => return Err(usage_error(&format!("unknown option {a}"))),
             _ => {
                 let args: Vec<String> = argv[i..].to_vec();
-                return Ok(Options { engine, dis, target: Target::File(a.to_string()), args });
+                return Ok(Options { engine, frame_reuse, frame_stats, dis, target: Target::File(a.to_string()), args });
             }
         }
         i += 1;
     }
-    Ok(Options { engine, dis, target: Target::Stdin, args: vec![String::new()] })
+    Ok(Options { engine, frame_reuse, frame_stats, dis, target: Target::Stdin, args: vec![String::new()] })
 }
 
 /// Exit status for an uncaught exception (printing it), or for SystemExit.
@@ -219,6 +247,7 @@ fn run(opts: Options) -> u8 {
     }
     let path = vec![if script_dir.is_empty() { String::new() } else { script_dir }];
     let mut vm = Vm::new(opts.args.clone(), path, opts.engine);
+    vm.frame_pool.policy = opts.frame_reuse;
     vm.stack_floor = pyhop_vm::vm::stack_pointer().saturating_sub(STACK_SIZE - STACK_MARGIN);
     let result = match &opts.target {
         Target::Module(name) => {
@@ -240,6 +269,19 @@ fn run(opts: Options) -> u8 {
         Err(e) => report(&mut vm, &e.0),
     };
     flush_stdout();
+    if opts.frame_stats {
+        let s = vm.frame_pool.stats;
+        eprintln!(
+            "frame reuse ({}): {} allocations, {} zombie hits, {} free-list hits, {} released, {} freed, {} on the free list",
+            vm.frame_pool.policy.name(),
+            s.allocations,
+            s.zombie_hits,
+            s.freelist_hits,
+            s.released,
+            s.dropped,
+            vm.frame_pool.free_len()
+        );
+    }
     status
 }
 

@@ -84,6 +84,8 @@ pub struct Vm {
     pub empty_tuple: Value,
     /// The frames being executed, innermost last (`sys._getframe`, `super()`, `locals()`).
     pub frames: Vec<*const crate::interp::Frame>,
+    /// Frame storage reuse: zombie frames and the free list.
+    pub frame_pool: crate::interp::frame_pool::FramePool,
     /// The payload of a handler chain's exit (see `Dispatch::exit`).
     pub pending: Option<crate::interp::Exit>,
     /// Dispatch engine in use (`sys.implementation` shows it).

@@ -183,6 +183,7 @@ impl Vm {
             empty_tuple: Value::obj(Obj::Tuple(Box::new([]))),
             frames: Vec::new(),
             pending: None,
+            frame_pool: crate::interp::frame_pool::FramePool::new(crate::interp::frame_pool::Policy::Both),
             engine,
         };
         vm.install_methods();

@@ -95,6 +95,7 @@ pub fn init_sys(vm: &mut Vm) {
         ("getdefaultencoding", sys_getdefaultencoding),
         ("set_int_max_str_digits", sys_set_int_max_str_digits),
         ("get_int_max_str_digits", sys_get_int_max_str_digits),
+        ("frame_stats", sys_frame_stats),
     ] {
         d.insert_str(name, native(name, f));
     }
@@ -175,6 +176,22 @@ fn sys_getsizeof(vm: &mut Vm, a: Args) -> PyResult<Value> {
         },
     };
     Ok(Value::Int(n))
+}
+
+/// `sys.frame_stats()`: pyhop's frame-reuse policy and counters, as a dict.
+fn sys_frame_stats(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    a.check(vm, "frame_stats", 0, 0)?;
+    let p = &vm.frame_pool;
+    let s = p.stats;
+    let mut d = Dict::new();
+    d.insert_str("policy", Value::str(p.policy.name()));
+    d.insert_str("allocations", Value::Int(s.allocations as i64));
+    d.insert_str("zombie_hits", Value::Int(s.zombie_hits as i64));
+    d.insert_str("freelist_hits", Value::Int(s.freelist_hits as i64));
+    d.insert_str("released", Value::Int(s.released as i64));
+    d.insert_str("freed", Value::Int(s.dropped as i64));
+    d.insert_str("free_list", Value::Int(p.free_len() as i64));
+    Ok(vm.new_dict(d))
 }
 
 fn sys_getdefaultencoding(_vm: &mut Vm, _a: Args) -> PyResult<Value> {

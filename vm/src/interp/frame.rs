@@ -30,9 +30,15 @@ pub struct Frame {
 
 impl Frame {
     pub fn new(code: Rc<PyCode>, globals: ObjRef, builtins: ObjRef, locals: Value) -> Frame {
+        let storage = Box::new_uninit_slice(code.frame_size);
+        Frame::with_storage(code, globals, builtins, locals, storage)
+    }
+
+    /// A frame over `localsplus` storage (from the frame pool): at least
+    /// `code.frame_size` slots, all uninitialised.
+    pub fn with_storage(code: Rc<PyCode>, globals: ObjRef, builtins: ObjRef, locals: Value, mut localsplus: crate::interp::frame_pool::Storage) -> Frame {
         let nlocalsplus = code.varnames.len() + code.cellvars.len() + code.freevars.len();
-        let size = nlocalsplus + code.stacksize as usize + 1;
-        let mut localsplus: Box<[MaybeUninit<Value>]> = Box::new_uninit_slice(size);
+        debug_assert!(localsplus.len() >= code.frame_size);
         for slot in localsplus[..nlocalsplus].iter_mut() {
             slot.write(Value::Null);
         }
@@ -90,6 +96,16 @@ impl Frame {
             self.sp = r.sp.offset_from(base) as usize;
             self.ip = r.ip.offset_from(self.code.code.as_ptr()) as usize;
         }
+    }
+
+    /// Drop every live value and hand back the emptied storage (for the frame pool).
+    pub fn into_storage(mut self) -> crate::interp::frame_pool::Storage {
+        for slot in self.localsplus[..self.sp].iter_mut() {
+            // SAFETY: slots below sp are initialised.
+            unsafe { slot.assume_init_drop() };
+        }
+        self.sp = 0;
+        std::mem::take(&mut self.localsplus)
     }
 
     /// Index of the instruction executed last (for line numbers and handlers).

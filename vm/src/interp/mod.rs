@@ -15,6 +15,7 @@
 //! readable from Python (`f_lineno`) and tracebacks name the right line.
 
 pub mod frame;
+pub mod frame_pool;
 pub mod generator;
 pub mod ops;
 pub mod switch;

@@ -17,6 +17,10 @@ pub struct PyCode {
     /// True when a call can copy positional arguments straight into the locals: no
     /// `*args`/`**kwargs`, no keyword-only parameters, no cells.
     pub simple_args: bool,
+    /// Slots a frame of this code needs: locals, cells, frees, stack, and one spare.
+    pub frame_size: usize,
+    /// The zombie frame storage of this code (see `interp/frame_pool.rs`).
+    pub zombie: std::cell::Cell<Option<crate::interp::frame_pool::Storage>>,
 }
 
 impl Deref for PyCode {
@@ -35,7 +39,8 @@ impl PyCode {
         let simple_args = co.flags & (co_flags::VARARGS | co_flags::VARKEYWORDS) == 0
             && co.kwonlyargcount == 0
             && co.cellvars.is_empty();
-        Rc::new(PyCode { co, consts, name_hashes, simple_args })
+        let frame_size = co.varnames.len() + co.cellvars.len() + co.freevars.len() + co.stacksize as usize + 1;
+        Rc::new(PyCode { co, consts, name_hashes, simple_args, frame_size, zombie: Default::default() })
     }
 }
 

@@ -90,8 +90,12 @@ impl Vm {
 
     fn call_function(&mut self, fobj: &ObjRef, f: &Function, args: Args) -> PyResult<Value> {
         let code = f.code.clone();
-        let mut frame = Frame::new(code.clone(), f.globals.clone(), self.builtins.clone(), Value::Null);
-        self.bind_args(f, &mut frame, args)?;
+        let storage = self.frame_pool.acquire(&code.zombie, code.frame_size);
+        let mut frame = Frame::with_storage(code.clone(), f.globals.clone(), self.builtins.clone(), Value::Null, storage);
+        if let Err(e) = self.bind_args(f, &mut frame, args) {
+            self.frame_pool.release(&code.zombie, code.frame_size, frame.into_storage());
+            return Err(e);
+        }
         let _ = fobj;
         if code.flags & co_flags::GENERATOR != 0 {
             let g = Generator {
@@ -103,7 +107,9 @@ impl Vm {
             };
             return Ok(Value::obj(Obj::Generator(RefCell::new(g))));
         }
-        run_frame(self, &mut frame)
+        let r = run_frame(self, &mut frame);
+        self.frame_pool.release(&code.zombie, code.frame_size, frame.into_storage());
+        r
     }
 
     /// Bind arguments to parameters (CPython's `initialize_locals`), then set up
