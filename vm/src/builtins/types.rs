@@ -11,7 +11,26 @@ use crate::object::{Class, Dict, Exception, Instance, Layout, Obj, ObjRef};
 use crate::value::Value;
 use crate::vm::{PyErr, PyResult, Vm};
 
-pub const METHODS: MethodTable = &[("mro", type_mro), ("__subclasses__", type_subclasses), ("__instancecheck__", type_instancecheck), ("__subclasscheck__", type_subclasscheck)];
+pub const METHODS: MethodTable = &[
+    ("__new__", type_dunder_new),
+    ("__call__", type_dunder_call),
+    ("__init__", type_dunder_init),
+    ("mro", type_mro), ("__subclasses__", type_subclasses), ("__instancecheck__", type_instancecheck), ("__subclasscheck__", type_subclasscheck)];
+
+/// `type.__call__(cls, *args)`: what `super().__call__(...)` in a metaclass reaches.
+fn type_dunder_call(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    match a.pos().first() {
+        Some(Value::Obj(c)) if matches!(&**c, Obj::Class(_)) => {
+            let c = c.clone();
+            vm.type_call(&c, Args { args: &a.args[1..], kwnames: a.kwnames })
+        }
+        _ => Err(vm.type_error("descriptor '__call__' requires a 'type' object")),
+    }
+}
+
+fn type_dunder_init(_vm: &mut Vm, _a: Args) -> PyResult<Value> {
+    Ok(Value::None)
+}
 
 fn type_mro(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let pos = a.check(vm, "mro", 1, 1)?;
@@ -88,6 +107,13 @@ impl Vm {
         let mut layout = Layout::Object;
         for b in &bases {
             let Some(bc) = b.as_class() else { continue };
+            let wrappable = [&self.types.property, &self.types.classmethod, &self.types.staticmethod]
+                .iter()
+                .any(|t| bc.mro.borrow().iter().any(|k| Rc::ptr_eq(k, t)));
+            if wrappable {
+                layout = Layout::Other;
+                continue;
+            }
             if bc.layout == Layout::Other || (Rc::ptr_eq(b, &self.types.bool_)) {
                 return Err(self.type_error(format!("type '{}' is not an acceptable base type", bc.name)));
             }
@@ -390,6 +416,17 @@ impl Vm {
                 slots: RefCell::new(Vec::new()),
                 base: Value::Null,
             })),
+            Layout::Other => {
+                // A subclass of property/classmethod/staticmethod wraps one.
+                let t = &self.types;
+                let builtin = [&t.property, &t.classmethod, &t.staticmethod]
+                    .into_iter()
+                    .find(|b| c.mro.borrow().iter().any(|k| Rc::ptr_eq(k, b)))
+                    .cloned()
+                    .ok_or_else(|| self.type_error(format!("cannot create '{}' instances", c.name)))?;
+                let base = self.construct_builtin(&builtin, Layout::Other, a)?;
+                Value::obj(Obj::Instance(Instance { class: cls.clone(), dict_obj: Some(Vm::dict_obj(Dict::new())), slots: RefCell::new(Vec::new()), base }))
+            }
             layout => {
                 // A subclass of a built-in type wraps a value of that type.
                 let builtin = self.layout_class(layout);

@@ -100,7 +100,21 @@ impl Vm {
 
     /// If `d` is a data descriptor (property, or a user object with `__set__`/`__delete__`
     /// and `__get__`), the result of its `__get__`.
+    /// A subclass of property/classmethod/staticmethod acts as the built-in it wraps,
+    /// unless it defines `__get__` itself.
+    fn builtin_descr(&self, d: &Value) -> Value {
+        if let Value::Obj(o) = d {
+            if let Obj::Instance(i) = &**o {
+                if !i.base.is_null() && self.user_dunder(d, "__get__").is_none() {
+                    return i.base.clone();
+                }
+            }
+        }
+        d.clone()
+    }
+
     fn data_descr_get(&mut self, d: &Value, obj: &Value) -> PyResult<Option<Value>> {
+        let d = &self.builtin_descr(d);
         let Value::Obj(o) = d else { return Ok(None) };
         match &**o {
             Obj::Property { fget, .. } => {
@@ -126,6 +140,7 @@ impl Vm {
     /// Bind a class attribute found for `obj` (`None` = the attribute as is).
     /// `obj = None` means the lookup was on the class itself.
     pub fn bind_descriptor(&mut self, d: &Value, obj: Option<&Value>) -> PyResult<Option<Value>> {
+        let d = &self.builtin_descr(d);
         let Value::Obj(o) = d else { return Ok(None) };
         match &**o {
             Obj::Function(_) => Ok(obj.map(|s| Value::obj(Obj::BoundMethod { func: d.clone(), slf: s.clone() }))),
@@ -160,6 +175,7 @@ impl Vm {
         let Obj::Class(c) = &**cls else { return Ok(None) };
         let meta = self.type_of(&Value::Obj(cls.clone()));
         if let Some(v) = c.lookup(name) {
+            let v = self.builtin_descr(&v);
             if let Value::Obj(o) = &v {
                 match &**o {
                     Obj::StaticMethod(f) => return Ok(Some(f.clone())),
@@ -213,8 +229,10 @@ impl Vm {
             if after {
                 if let Some(kc) = k.as_class() {
                     if let Some(v) = kc.dict.borrow().get_str(name) {
-                        let is_class = matches!(obj, Value::Obj(o) if matches!(&**o, Obj::Class(_)));
-                        if is_class {
+                        // super(C, cls) in a classmethod: obj is the start type itself and
+                        // plain functions stay unbound (CPython's super_getattro).
+                        let obj_is_start = matches!(obj, Value::Obj(o) if Rc::ptr_eq(o, &start_type));
+                        if obj_is_start {
                             if let Value::Obj(d) = &v {
                                 match &**d {
                                     Obj::ClassMethod(f) => {
