@@ -8,7 +8,7 @@
 
 use std::cell::RefCell;
 
-use crate::builtins::str::{adjust_indices, check_kwargs, opt_index, opt_str_kw};
+use crate::builtins::str::{adjust_indices, check_kwargs, clinic_type_name, opt_index, opt_str_kw};
 use crate::builtins::MethodTable;
 use crate::object::func::Args;
 use crate::object::Obj;
@@ -26,7 +26,6 @@ macro_rules! common_methods {
             ("endswith", b_endswith),
             ("expandtabs", b_expandtabs),
             ("find", b_find),
-            ("fromhex", b_fromhex),
             ("hex", b_hex),
             ("index", b_index),
             ("isalnum", b_isalnum),
@@ -78,9 +77,11 @@ macro_rules! common_methods {
     };
 }
 
-pub const BYTES_METHODS: MethodTable = common_methods![("__hash__", b_hash), ("__getnewargs__", b_getnewargs)];
+pub const BYTES_METHODS: MethodTable =
+    common_methods![("fromhex", b_fromhex), ("__hash__", b_hash), ("__getnewargs__", b_getnewargs)];
 
 pub const BYTEARRAY_METHODS: MethodTable = common_methods![
+    ("fromhex", ba_fromhex),
     ("append", ba_append),
     ("clear", ba_clear),
     ("copy", ba_copy),
@@ -863,29 +864,34 @@ fn hex_string(d: &[u8], sep: Option<char>, per: i64) -> String {
     out
 }
 
-/// `bytes.fromhex(string)` (a class method: the receiver, if any, is skipped).
+/// `bytes.fromhex(string)`. Installed as a plain method, so the receiver,
+/// when called through an instance, comes first and is skipped.
 fn b_fromhex(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let pos = a.check(vm, "fromhex", 1, 2)?;
-    let (mutable, arg) = match pos {
-        [cls_or_self, s] => (is_bytearray_kind(vm, cls_or_self), s),
-        [s] => (false, s),
-        _ => return Err(vm.type_error("fromhex() takes exactly one argument")),
+    fromhex(vm, a, "bytes").map(new_bytes)
+}
+
+/// `bytearray.fromhex(string)`.
+fn ba_fromhex(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    fromhex(vm, a, "bytearray").map(new_bytearray)
+}
+
+fn fromhex(vm: &mut Vm, a: Args, owner: &str) -> PyResult<Vec<u8>> {
+    let pos = a.pos();
+    if a.has_kw() {
+        return Err(vm.type_error(format!("{owner}.fromhex() takes no keyword arguments")));
+    }
+    let arg = match pos {
+        [_, s] if bytes_data(&pos[0]).is_some() => s,
+        [s] => s,
+        _ => {
+            let n = pos.len().saturating_sub(usize::from(pos.first().is_some_and(|v| bytes_data(v).is_some())));
+            return Err(vm.type_error(format!("{owner}.fromhex() takes exactly one argument ({n} given)")));
+        }
     };
     let s = unwrap_base(arg)
         .as_str()
-        .ok_or_else(|| vm.type_error(format!("fromhex() argument must be str, not {}", vm.type_name(arg))))?;
-    let data = parse_hex(s).map_err(|i| vm.value_error(format!("non-hexadecimal number found in fromhex() arg at position {i}")))?;
-    Ok(if mutable { new_bytearray(data) } else { new_bytes(data) })
-}
-
-fn is_bytearray_kind(vm: &Vm, v: &Value) -> bool {
-    if bytearray_cell(v).is_some() {
-        return true;
-    }
-    match v {
-        Value::Obj(o) => o.as_class().is_some_and(|c| c.is_subclass_of(o, &vm.types.bytearray)),
-        _ => false,
-    }
+        .ok_or_else(|| vm.type_error(format!("fromhex() argument must be str, not {}", clinic_type_name(vm, arg))))?;
+    parse_hex(s).map_err(|i| vm.value_error(format!("non-hexadecimal number found in fromhex() arg at position {i}")))
 }
 
 /// Hex pairs separated by optional ASCII whitespace; `Err(position)` on a bad digit.
@@ -1011,9 +1017,11 @@ fn b_mod(vm: &mut Vm, a: Args) -> PyResult<Value> {
 fn compare(vm: &mut Vm, a: Args, name: &str, op: CmpOp) -> PyResult<Value> {
     let r = recv(vm, a, name)?;
     let pos = r.rest.check(vm, name, 1, 1)?;
+    // bytes compares only with bytes; bytearray with any bytes-like object.
+    let other_is_bytes = bytes_data(&pos[0]).is_some() && bytearray_cell(&pos[0]).is_none();
     match bytes_data(&pos[0]) {
-        Some(other) => Ok(Value::Bool(op.test(r.data.cmp(&other)))),
-        None => Ok(vm.not_implemented.clone()),
+        Some(other) if r.mutable || other_is_bytes => Ok(Value::Bool(op.test(r.data.cmp(&other)))),
+        _ => Ok(vm.not_implemented.clone()),
     }
 }
 
@@ -1238,7 +1246,12 @@ fn from_object(vm: &mut Vm, x: &Value, name: &str) -> PyResult<Vec<u8>> {
     };
     let mut out = Vec::new();
     for v in vm.collect(&it)? {
-        out.push(byte_value(vm, &v)?);
+        let i = vm.index_value(&v)?;
+        match u8::try_from(i) {
+            Ok(b) => out.push(b),
+            Err(_) if name == "bytes" => return Err(vm.value_error("bytes must be in range(0, 256)")),
+            Err(_) => return Err(vm.value_error("byte must be in range(0, 256)")),
+        }
     }
     Ok(out)
 }

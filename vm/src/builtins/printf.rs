@@ -147,7 +147,8 @@ fn format(vm: &mut Vm, f: &[char], args: &Value, mode: Mode) -> PyResult<String>
         i = next;
     }
     if st.argidx < st.arglen && st.dict.is_none() {
-        return Err(vm.type_error("not all arguments converted during string formatting"));
+        let what = if mode == Mode::Str { "string" } else { "bytes" };
+        return Err(vm.type_error(format!("not all arguments converted during {what} formatting")));
     }
     Ok(out)
 }

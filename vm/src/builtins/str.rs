@@ -130,17 +130,26 @@ fn recv0<'a>(vm: &Vm, a: Args<'a>, name: &str) -> PyResult<&'a str> {
 pub fn check_kwargs(vm: &Vm, a: &Args, name: &str, allowed: &[&str]) -> PyResult<()> {
     for (k, _) in a.kw() {
         if !allowed.contains(&k) {
-            return Err(vm.type_error(format!("{name}() got an unexpected keyword argument '{k}'")));
+            return Err(vm.type_error(format!("'{k}' is an invalid keyword argument for {name}()")));
         }
     }
     Ok(())
+}
+
+/// The type name in Argument Clinic's messages (`None` for None).
+pub fn clinic_type_name(vm: &Vm, v: &Value) -> String {
+    if v.is_none() {
+        "None".into()
+    } else {
+        vm.type_name(v).to_string()
+    }
 }
 
 /// A str argument of `name()`, with "NAME() argument N must be str, not T".
 fn str_arg<'a>(vm: &Vm, v: &'a Value, name: &str, n: usize) -> PyResult<&'a str> {
     unwrap_base(v)
         .as_str()
-        .ok_or_else(|| vm.type_error(format!("{name}() argument {n} must be str, not {}", vm.type_name(v))))
+        .ok_or_else(|| vm.type_error(format!("{name}() argument {n} must be str, not {}", clinic_type_name(vm, v))))
 }
 
 /// A str argument, with CPython's bare "must be str, not T".
@@ -540,7 +549,7 @@ fn remove_affix(vm: &mut Vm, a: Args, name: &str, prefix: bool) -> PyResult<Valu
     let pos = rest.check(vm, &format!("str.{name}"), 1, 1)?;
     let t = unwrap_base(&pos[0])
         .as_str()
-        .ok_or_else(|| vm.type_error(format!("{name}() argument must be str, not {}", vm.type_name(&pos[0]))))?;
+        .ok_or_else(|| vm.type_error(format!("{name}() argument must be str, not {}", clinic_type_name(vm, &pos[0]))))?;
     let s = s.as_str();
     let r = if prefix { s.strip_prefix(t) } else { s.strip_suffix(t) };
     Ok(Value::str(r.unwrap_or(s)))
@@ -798,7 +807,7 @@ pub fn opt_str_kw<'a>(vm: &Vm, a: &Args<'a>, i: usize, kw: &str, func: &str) -> 
         Some(v) => unwrap_base(v)
             .as_str()
             .map(Some)
-            .ok_or_else(|| vm.type_error(format!("{func}() argument '{kw}' must be str, not {}", vm.type_name(v)))),
+            .ok_or_else(|| vm.type_error(format!("{func}() argument '{kw}' must be str, not {}", clinic_type_name(vm, v)))),
     }
 }
 
