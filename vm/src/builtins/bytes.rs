@@ -8,7 +8,9 @@
 
 use std::cell::RefCell;
 
-use crate::builtins::str::{adjust_indices, check_kwargs, clinic_type_name, opt_index, opt_str_kw};
+use crate::builtins::str::{
+    adjust_indices, check_kwargs, check_size, clinic_type_name, opt_index, opt_str_kw, width_arg,
+};
 use crate::builtins::MethodTable;
 use crate::object::func::Args;
 use crate::object::Obj;
@@ -148,7 +150,10 @@ fn recv<'a>(vm: &Vm, a: Args<'a>, name: &str) -> PyResult<Recv<'a>> {
         return Err(vm.type_error(format!("unbound method bytes.{name}() needs an argument")));
     };
     let data = bytes_data(slf).ok_or_else(|| {
-        vm.type_error(format!("descriptor '{name}' for 'bytes' objects doesn't apply to a '{}' object", vm.type_name(slf)))
+        vm.type_error(format!(
+            "descriptor '{name}' for 'bytes' objects doesn't apply to a '{}' object",
+            vm.type_name(slf)
+        ))
     })?;
     let mutable = bytearray_cell(slf).is_some();
     Ok(Recv { data, mutable, rest: Args { args: &a.args[1..], kwnames: a.kwnames } })
@@ -605,17 +610,17 @@ fn fill_byte(vm: &Vm, name: &str, v: Option<&Value>) -> PyResult<u8> {
     let Some(v) = v else { return Ok(b' ') };
     match bytes_data(v) {
         Some(d) if d.len() == 1 => Ok(d[0]),
-        _ => Err(vm.type_error(format!(
-            "{name}() argument 2 must be a byte string of length 1, not {}",
-            vm.type_name(v)
-        ))),
+        _ => {
+            Err(vm
+                .type_error(format!("{name}() argument 2 must be a byte string of length 1, not {}", vm.type_name(v))))
+        }
     }
 }
 
 fn justify(vm: &mut Vm, a: Args, name: &str) -> PyResult<Value> {
     let r = recv(vm, a, name)?;
     let pos = r.rest.check(vm, name, 1, 2)?;
-    let width = vm.index_value(&pos[0])?.max(0) as usize;
+    let width = width_arg(vm, &pos[0])?;
     let fill = fill_byte(vm, name, pos.get(1))?;
     let len = r.data.len();
     if width <= len {
@@ -648,7 +653,7 @@ fn b_rjust(vm: &mut Vm, a: Args) -> PyResult<Value> {
 fn b_zfill(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let r = recv(vm, a, "zfill")?;
     let pos = r.rest.check(vm, "zfill", 1, 1)?;
-    let width = vm.index_value(&pos[0])?.max(0) as usize;
+    let width = width_arg(vm, &pos[0])?;
     let d = &r.data;
     if width <= d.len() {
         return Ok(r.make(d.clone()));
@@ -676,6 +681,7 @@ fn b_expandtabs(vm: &mut Vm, a: Args) -> PyResult<Value> {
         match b {
             b'\t' if tabsize > 0 => {
                 let n = tabsize - col % tabsize;
+                check_size(vm, out.len().saturating_add(n as usize))?;
                 out.resize(out.len() + n as usize, b' ');
                 col += n;
             }
@@ -718,9 +724,7 @@ fn capitalize_bytes(d: &[u8]) -> Vec<u8> {
 }
 
 fn swapcase_bytes(d: &[u8]) -> Vec<u8> {
-    d.iter()
-        .map(|&b| if b.is_ascii_uppercase() { b.to_ascii_lowercase() } else { b.to_ascii_uppercase() })
-        .collect()
+    d.iter().map(|&b| if b.is_ascii_uppercase() { b.to_ascii_lowercase() } else { b.to_ascii_uppercase() }).collect()
 }
 
 fn b_upper(vm: &mut Vm, a: Args) -> PyResult<Value> {
@@ -854,7 +858,7 @@ fn hex_string(d: &[u8], sep: Option<char>, per: i64) -> String {
     for (i, b) in d.iter().enumerate() {
         if let (Some(s), true) = (sep, group > 0 && i > 0) {
             // Groups are counted from the right for a positive bytes_per_sep.
-            let boundary = if per > 0 { (n - i) % group == 0 } else { i % group == 0 };
+            let boundary = if per > 0 { (n - i).is_multiple_of(group) } else { i.is_multiple_of(group) };
             if boundary {
                 out.push(s);
             }
@@ -938,12 +942,8 @@ fn b_translate(vm: &mut Vm, a: Args) -> PyResult<Value> {
         Some(v) => buffer(vm, v)?,
         None => Vec::new(),
     };
-    let out = r
-        .data
-        .iter()
-        .filter(|b| !delete.contains(b))
-        .map(|&b| table.as_ref().map_or(b, |t| t[b as usize]))
-        .collect();
+    let out =
+        r.data.iter().filter(|b| !delete.contains(b)).map(|&b| table.as_ref().map_or(b, |t| t[b as usize])).collect();
     Ok(r.make(out))
 }
 
@@ -1214,9 +1214,8 @@ fn construct(vm: &mut Vm, a: Args, name: &str) -> PyResult<Vec<u8>> {
 fn from_object(vm: &mut Vm, x: &Value, name: &str) -> PyResult<Vec<u8>> {
     if let Some(f) = vm.user_dunder(x, "__bytes__") {
         let r = vm.call_dunder(&f, x, &[])?;
-        return bytes_data(&r).ok_or_else(|| {
-            vm.type_error(format!("__bytes__ returned non-bytes (type {})", vm.type_name(&r)))
-        });
+        return bytes_data(&r)
+            .ok_or_else(|| vm.type_error(format!("__bytes__ returned non-bytes (type {})", vm.type_name(&r))));
     }
     if let Some(d) = bytes_data(x) {
         return Ok(d);
@@ -1239,7 +1238,11 @@ fn from_object(vm: &mut Vm, x: &Value, name: &str) -> PyResult<Vec<u8>> {
     let it = match vm.iter(x) {
         Ok(it) => it,
         Err(e) if vm.err_matches(&e, "TypeError") => {
-            let what = if name == "bytes" { "cannot convert '{}' object to bytes" } else { "cannot convert '{}' object to bytearray" };
+            let what = if name == "bytes" {
+                "cannot convert '{}' object to bytes"
+            } else {
+                "cannot convert '{}' object to bytearray"
+            };
             return Err(vm.type_error(what.replace("{}", &vm.type_name(x))));
         }
         Err(e) => return Err(e),

@@ -35,7 +35,8 @@ impl Codec {
 
 /// Find the codec for an encoding name (`LookupError: unknown encoding: X`).
 pub fn lookup(vm: &Vm, name: &str) -> PyResult<Codec> {
-    let norm: String = name.trim().to_ascii_lowercase().chars().map(|c| if c == '-' || c == ' ' { '_' } else { c }).collect();
+    let norm: String =
+        name.trim().to_ascii_lowercase().chars().map(|c| if c == '-' || c == ' ' { '_' } else { c }).collect();
     Ok(match norm.as_str() {
         "utf_8" | "utf8" | "u8" | "utf" | "cp65001" | "utf8_ucs2" | "utf8_ucs4" => Codec::Utf8,
         "ascii" | "us_ascii" | "646" | "us" | "cp367" | "csascii" | "ibm367" | "iso646_us" | "iso_ir_6"
@@ -126,7 +127,13 @@ pub fn decode(vm: &Vm, b: &[u8], encoding: &str, errors: &str) -> PyResult<Strin
 }
 
 /// What a decode error handler puts in place of the bad bytes.
-fn decode_replacement(vm: &Vm, errors: &str, bad: &[u8], out: &mut String, strict: impl FnOnce() -> PyErr) -> PyResult<()> {
+fn decode_replacement(
+    vm: &Vm,
+    errors: &str,
+    bad: &[u8],
+    out: &mut String,
+    strict: impl FnOnce() -> PyErr,
+) -> PyResult<()> {
     match errors {
         "strict" | "surrogateescape" | "surrogatepass" => Err(strict()),
         "ignore" => Ok(()),

@@ -23,7 +23,10 @@ use crate::vm::{PyResult, Vm};
 /// `fmt % args` for a str `fmt`.
 pub fn str_mod(vm: &mut Vm, fmt: &Value, args: &Value) -> PyResult<Value> {
     let Some(f) = unwrap_base(fmt).as_str() else {
-        return Err(vm.type_error(format!("descriptor '__mod__' requires a 'str' object but received a '{}'", vm.type_name(fmt))));
+        return Err(vm.type_error(format!(
+            "descriptor '__mod__' requires a 'str' object but received a '{}'",
+            vm.type_name(fmt)
+        )));
     };
     let chars: Vec<char> = f.chars().collect();
     let out = format(vm, &chars, args, Mode::Str)?;
@@ -33,7 +36,10 @@ pub fn str_mod(vm: &mut Vm, fmt: &Value, args: &Value) -> PyResult<Value> {
 /// `fmt % args` for a bytes or bytearray `fmt` (the result has `fmt`'s type).
 pub fn bytes_mod(vm: &mut Vm, fmt: &Value, args: &Value) -> PyResult<Value> {
     let Some(data) = bytes_data(fmt) else {
-        return Err(vm.type_error(format!("descriptor '__mod__' requires a 'bytes' object but received a '{}'", vm.type_name(fmt))));
+        return Err(vm.type_error(format!(
+            "descriptor '__mod__' requires a 'bytes' object but received a '{}'",
+            vm.type_name(fmt)
+        )));
     };
     let chars: Vec<char> = data.iter().map(|&b| b as char).collect();
     let out = format(vm, &chars, args, Mode::Bytes)?;
@@ -45,6 +51,13 @@ pub fn bytes_mod(vm: &mut Vm, fmt: &Value, args: &Value) -> PyResult<Value> {
         crate::builtins::bytes::new_bytes(bytes)
     })
 }
+
+/// Largest width or precision accepted (CPython: `INT_MAX`; the padding
+/// itself is bounded far lower to fail with MemoryError, not abort).
+const MAX_FIELD: usize = i32::MAX as usize;
+
+/// Largest padding actually built.
+const MAX_PAD: usize = 1 << 30;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Mode {
@@ -106,10 +119,9 @@ fn is_mapping(vm: &Vm, v: &Value) -> bool {
         return true;
     }
     match unwrap_base(v) {
-        Value::Obj(o) => matches!(
-            &**o,
-            Obj::Dict(_) | Obj::List(_) | Obj::Bytes(_) | Obj::ByteArray(_) | Obj::Range { .. }
-        ),
+        Value::Obj(o) => {
+            matches!(&**o, Obj::Dict(_) | Obj::List(_) | Obj::Bytes(_) | Obj::ByteArray(_) | Obj::Range { .. })
+        }
         _ => false,
     }
 }
@@ -142,6 +154,9 @@ fn format(vm: &mut Vm, f: &[char], args: &Value, mode: Mode) -> PyResult<String>
             continue;
         }
         let (spec, next) = parse_directive(vm, f, i + 1, &mut st, mode)?;
+        if spec.width > MAX_PAD || spec.prec.is_some_and(|p| p > MAX_PAD) {
+            return Err(vm.err("MemoryError", ""));
+        }
         let arg = st.next(vm)?;
         convert(vm, &spec, &arg, mode, &mut out, next - 1)?;
         i = next;
@@ -240,7 +255,7 @@ fn digits(vm: &Vm, f: &[char], mut i: usize, too_big: &str) -> PyResult<(Option<
     while let Some(d) = f.get(i).and_then(|c| c.to_digit(10)) {
         let v = n.unwrap_or(0).checked_mul(10).and_then(|v| v.checked_add(d as usize));
         match v {
-            Some(v) if v <= i32::MAX as usize => n = Some(v),
+            Some(v) if v <= MAX_FIELD => n = Some(v),
             _ => return Err(vm.value_error(too_big)),
         }
         i += 1;
@@ -255,7 +270,7 @@ fn star_arg(vm: &mut Vm, st: &mut ArgState) -> PyResult<i64> {
         return Err(vm.type_error("* wants int"));
     }
     let n = vm.index_value(&v)?;
-    if n.unsigned_abs() > i32::MAX as u64 {
+    if n.unsigned_abs() > MAX_FIELD as u64 {
         return Err(vm.value_error("width too big"));
     }
     Ok(n)
@@ -513,9 +528,10 @@ fn float_arg(vm: &mut Vm, arg: &Value) -> PyResult<f64> {
         Value::Float(x) => return Ok(*x),
         v => {
             if let Some(n) = int_value(v) {
-                return n.to_f64().filter(|x| x.is_finite()).ok_or_else(|| {
-                    vm.err("OverflowError", "int too large to convert to float")
-                });
+                return n
+                    .to_f64()
+                    .filter(|x| x.is_finite())
+                    .ok_or_else(|| vm.err("OverflowError", "int too large to convert to float"));
             }
         }
     }

@@ -114,7 +114,10 @@ fn recv<'a>(vm: &Vm, a: Args<'a>, name: &str) -> PyResult<(&'a PyStr, Args<'a>)>
         return Err(vm.type_error(format!("unbound method str.{name}() needs an argument")));
     };
     let s = pystr(slf).ok_or_else(|| {
-        vm.type_error(format!("descriptor '{name}' for 'str' objects doesn't apply to a '{}' object", vm.type_name(slf)))
+        vm.type_error(format!(
+            "descriptor '{name}' for 'str' objects doesn't apply to a '{}' object",
+            vm.type_name(slf)
+        ))
     })?;
     Ok((s, Args { args: &a.args[1..], kwnames: a.kwnames }))
 }
@@ -190,8 +193,22 @@ fn char_index(s: &PyStr, b: usize) -> usize {
     }
 }
 
-fn width_arg(vm: &mut Vm, v: &Value) -> PyResult<usize> {
-    Ok(vm.index_value(v)?.max(0) as usize)
+/// Largest result the padding methods build (beyond it: MemoryError, as
+/// the core's sequence repetition does).
+const MAX_RESULT: usize = 1 << 34;
+
+/// Refuse to build a result of `n` units.
+pub fn check_size(vm: &Vm, n: usize) -> PyResult<usize> {
+    if n > MAX_RESULT {
+        return Err(vm.err("MemoryError", ""));
+    }
+    Ok(n)
+}
+
+/// A width argument (negative means 0), bounded by [`check_size`].
+pub fn width_arg(vm: &mut Vm, v: &Value) -> PyResult<usize> {
+    let w = vm.index_value(v)?.max(0) as usize;
+    check_size(vm, w)
 }
 
 // ---------------------------------------------------------------------------
@@ -206,12 +223,7 @@ enum Search {
 
 /// Parsed `(sub[, start[, end]])` of find/index/count: the needle and the byte
 /// range of the haystack, or `None` when the range cannot contain it.
-fn search_args<'a>(
-    vm: &mut Vm,
-    s: &PyStr,
-    rest: Args<'a>,
-    name: &str,
-) -> PyResult<(&'a str, Option<(usize, usize)>)> {
+fn search_args<'a>(vm: &mut Vm, s: &PyStr, rest: Args<'a>, name: &str) -> PyResult<(&'a str, Option<(usize, usize)>)> {
     let pos = rest.check(vm, name, 1, 3)?;
     let sub = must_be_str(vm, &pos[0])?;
     let start = opt_index(vm, pos.get(1))?;
@@ -467,10 +479,9 @@ fn str_join(vm: &mut Vm, a: Args) -> PyResult<Value> {
         match unwrap_base(it).as_str() {
             Some(s) => out.push_str(s),
             None => {
-                return Err(vm.type_error(format!(
-                    "sequence item {i}: expected str instance, {} found",
-                    vm.type_name(it)
-                )))
+                return Err(
+                    vm.type_error(format!("sequence item {i}: expected str instance, {} found", vm.type_name(it)))
+                )
             }
         }
     }
@@ -547,9 +558,9 @@ fn str_rpartition(vm: &mut Vm, a: Args) -> PyResult<Value> {
 fn remove_affix(vm: &mut Vm, a: Args, name: &str, prefix: bool) -> PyResult<Value> {
     let (s, rest) = recv(vm, a, name)?;
     let pos = rest.check(vm, &format!("str.{name}"), 1, 1)?;
-    let t = unwrap_base(&pos[0])
-        .as_str()
-        .ok_or_else(|| vm.type_error(format!("{name}() argument must be str, not {}", clinic_type_name(vm, &pos[0]))))?;
+    let t = unwrap_base(&pos[0]).as_str().ok_or_else(|| {
+        vm.type_error(format!("{name}() argument must be str, not {}", clinic_type_name(vm, &pos[0])))
+    })?;
     let s = s.as_str();
     let r = if prefix { s.strip_prefix(t) } else { s.strip_suffix(t) };
     Ok(Value::str(r.unwrap_or(s)))
@@ -685,6 +696,7 @@ fn str_expandtabs(vm: &mut Vm, a: Args) -> PyResult<Value> {
             '\t' => {
                 if tabsize > 0 {
                     let n = tabsize - col % tabsize;
+                    check_size(vm, out.len().saturating_add(n as usize))?;
                     out.extend(std::iter::repeat_n(' ', n as usize));
                     col += n;
                 }
@@ -804,10 +816,9 @@ fn str_encode(vm: &mut Vm, a: Args) -> PyResult<Value> {
 pub fn opt_str_kw<'a>(vm: &Vm, a: &Args<'a>, i: usize, kw: &str, func: &str) -> PyResult<Option<&'a str>> {
     match a.get(i, kw) {
         None => Ok(None),
-        Some(v) => unwrap_base(v)
-            .as_str()
-            .map(Some)
-            .ok_or_else(|| vm.type_error(format!("{func}() argument '{kw}' must be str, not {}", clinic_type_name(vm, v)))),
+        Some(v) => unwrap_base(v).as_str().map(Some).ok_or_else(|| {
+            vm.type_error(format!("{func}() argument '{kw}' must be str, not {}", clinic_type_name(vm, v)))
+        }),
     }
 }
 
@@ -928,9 +939,9 @@ fn str_format_map(vm: &mut Vm, a: Args) -> PyResult<Value> {
 fn str_dunder_format(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (s, rest) = recv(vm, a, "__format__")?;
     let pos = rest.check(vm, "__format__", 1, 1)?;
-    let spec = unwrap_base(&pos[0]).as_str().ok_or_else(|| {
-        vm.type_error(format!("__format__() argument must be str, not {}", vm.type_name(&pos[0])))
-    })?;
+    let spec = unwrap_base(&pos[0])
+        .as_str()
+        .ok_or_else(|| vm.type_error(format!("__format__() argument must be str, not {}", vm.type_name(&pos[0]))))?;
     crate::format::str_format_spec(s.as_str(), spec).map(Value::string).map_err(|m| vm.value_error(m))
 }
 
@@ -939,9 +950,8 @@ fn str_dunder_format(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 /// `self` (the plain str) and the single other argument of a binary dunder.
 fn binary<'a>(vm: &Vm, a: Args<'a>, name: &str) -> PyResult<(Value, &'a Value)> {
-    let (s, rest) = recv(vm, a, name)?;
+    let (_, rest) = recv(vm, a, name)?;
     let pos = rest.check(vm, &format!("str.{name}"), 1, 1)?;
-    let _ = s;
     Ok((unwrap_base(&a.pos()[0]).clone(), &pos[0]))
 }
 

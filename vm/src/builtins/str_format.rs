@@ -16,7 +16,7 @@ pub fn str_format_method(vm: &mut Vm, a: Args) -> PyResult<Value> {
         return Err(vm.type_error("descriptor 'format' for 'str' objects doesn't apply to this object"));
     };
     let chars: Vec<char> = fmt.as_str().chars().collect();
-    let mut f = Formatter { args: Some(&a.pos()[1..]), kw: Kw::Args(a), auto: Auto::Init, next: 0 };
+    let mut f = Formatter { args: Some(&a.pos()[1..]), kw: Kw::Args(a), auto: Numbering::Unset, next: 0 };
     let out = f.build(vm, &chars, 2)?;
     Ok(Value::string(out))
 }
@@ -28,7 +28,7 @@ pub fn str_format_map(vm: &mut Vm, a: Args) -> PyResult<Value> {
         return Err(vm.type_error("descriptor 'format_map' for 'str' objects doesn't apply to this object"));
     };
     let chars: Vec<char> = fmt.as_str().chars().collect();
-    let mut f = Formatter { args: None, kw: Kw::Map(pos[1].clone()), auto: Auto::Init, next: 0 };
+    let mut f = Formatter { args: None, kw: Kw::Map(pos[1].clone()), auto: Numbering::Unset, next: 0 };
     let out = f.build(vm, &chars, 2)?;
     Ok(Value::string(out))
 }
@@ -41,9 +41,9 @@ enum Kw<'a> {
 
 /// CPython's auto-numbering state.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Auto {
-    Init,
-    Auto,
+enum Numbering {
+    Unset,
+    Automatic,
     Manual,
 }
 
@@ -51,7 +51,7 @@ struct Formatter<'a> {
     /// Positional arguments (`None` for `format_map`).
     args: Option<&'a [Value]>,
     kw: Kw<'a>,
-    auto: Auto,
+    auto: Numbering,
     next: usize,
 }
 
@@ -147,28 +147,31 @@ impl Formatter<'_> {
     fn first_object(&mut self, vm: &mut Vm, first: &[char]) -> PyResult<Value> {
         let index = integer(vm, first)?;
         let empty = first.is_empty();
-        let index = if empty || index.is_some() {
-            if self.auto == Auto::Init {
-                self.auto = if empty { Auto::Auto } else { Auto::Manual };
-            }
-            match (self.auto, empty) {
-                (Auto::Manual, true) => {
-                    return Err(vm.value_error("cannot switch from manual field specification to automatic field numbering"))
+        let index =
+            if empty || index.is_some() {
+                if self.auto == Numbering::Unset {
+                    self.auto = if empty { Numbering::Automatic } else { Numbering::Manual };
                 }
-                (Auto::Auto, false) => {
-                    return Err(vm.value_error("cannot switch from automatic field numbering to manual field specification"))
+                match (self.auto, empty) {
+                    (Numbering::Manual, true) => {
+                        return Err(vm
+                            .value_error("cannot switch from manual field specification to automatic field numbering"))
+                    }
+                    (Numbering::Automatic, false) => {
+                        return Err(vm
+                            .value_error("cannot switch from automatic field numbering to manual field specification"))
+                    }
+                    _ => {}
                 }
-                _ => {}
-            }
-            if empty {
-                self.next += 1;
-                Some(self.next - 1)
+                if empty {
+                    self.next += 1;
+                    Some(self.next - 1)
+                } else {
+                    index
+                }
             } else {
-                index
-            }
-        } else {
-            None
-        };
+                None
+            };
         match index {
             Some(i) => {
                 let Some(args) = self.args else {
