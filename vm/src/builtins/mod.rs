@@ -5,6 +5,8 @@
 //! ...) as a `METHODS` table of `(name, NativeFn)`; `Vm::new` installs every table
 //! into its class dict, so adding a method is one row in one file.
 
+pub mod bytes;
+pub mod codec;
 pub mod complex;
 pub mod dict;
 pub mod exceptions;
@@ -20,9 +22,12 @@ pub mod printf;
 pub mod range;
 pub mod set;
 pub mod str;
+pub mod str_case;
+pub mod str_format;
 pub mod time;
 pub mod tuple;
 pub mod types;
+pub mod unicode_tables;
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -213,6 +218,7 @@ impl Vm {
             install(c, "iterator", functions::ITER_METHODS);
         }
         install(&t.bytes, "bytes", str::BYTES_METHODS);
+        install(&t.bytearray, "bytearray", bytes::BYTEARRAY_METHODS);
         install(&t.dict_keys, "dict_keys", set::VIEW_METHODS);
         install(&t.dict_items, "dict_items", set::VIEW_METHODS);
         let base_exc = self.types.exc["BaseException"].clone();
