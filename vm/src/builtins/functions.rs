@@ -890,6 +890,13 @@ fn exec_eval(vm: &mut Vm, a: Args, mode: Mode, what: &str) -> PyResult<Value> {
                 (d.clone(), Value::Obj(d))
             }
         },
+        (Value::None, _) => {
+            let glob = match current_frame(vm) {
+                Some(f) => f.globals.clone(),
+                None => Vm::dict_obj(Dict::new()),
+            };
+            (glob, l.clone())
+        }
         (Value::Obj(go), _) if matches!(&**go, Obj::Dict(_)) => {
             let loc = if l.is_none() { g.clone() } else { l.clone() };
             (go.clone(), loc)
