@@ -885,7 +885,8 @@ fn fromhex(vm: &mut Vm, a: Args, owner: &str) -> PyResult<Vec<u8>> {
         return Err(vm.type_error(format!("{owner}.fromhex() takes no keyword arguments")));
     }
     let arg = match pos {
-        [_, s] if bytes_data(&pos[0]).is_some() => s,
+        // A class method: the class (or, called on an instance, the receiver) comes first.
+        [_, s] if bytes_data(&pos[0]).is_some() || matches!(&pos[0], Value::Obj(o) if matches!(&**o, crate::object::Obj::Class(_))) => s,
         [s] => s,
         _ => {
             let n = pos.len().saturating_sub(usize::from(pos.first().is_some_and(|v| bytes_data(v).is_some())));

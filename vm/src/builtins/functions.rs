@@ -479,6 +479,21 @@ fn isinstance(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 pub fn is_subclass(vm: &mut Vm, c: &Value, cls: &Value) -> PyResult<bool> {
+    if let Value::Obj(o) = cls {
+        if matches!(&**o, Obj::Class(_)) {
+            let meta = vm.type_of(cls);
+            if let Some(mc) = meta.as_class() {
+                if mc.heap {
+                    if let Some(f) = mc.lookup("__subclasscheck__") {
+                        if matches!(&f, Value::Obj(x) if matches!(&**x, Obj::Function(_))) {
+                            let r = vm.call(&f, Args::new(&[cls.clone(), c.clone()]))?;
+                            return vm.truthy(&r);
+                        }
+                    }
+                }
+            }
+        }
+    }
     let Value::Obj(co) = c else { return Err(vm.type_error("issubclass() arg 1 must be a class")) };
     let Some(cc) = co.as_class() else { return Err(vm.type_error("issubclass() arg 1 must be a class")) };
     match cls {

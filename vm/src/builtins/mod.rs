@@ -214,6 +214,9 @@ impl Vm {
         install(&t.range, "range", range::METHODS);
         install(&t.property, "property", object::PROPERTY_METHODS);
         install(&t.slice, "slice", object::SLICE_METHODS);
+        install(&t.function, "function", object::DESCRIPTOR_METHODS);
+        install(&t.classmethod, "classmethod", object::DESCRIPTOR_METHODS);
+        install(&t.staticmethod, "staticmethod", object::DESCRIPTOR_METHODS);
         for c in t.iters.values() {
             install(c, "iterator", functions::ITER_METHODS);
         }

@@ -37,6 +37,32 @@ pub const PROPERTY_METHODS: MethodTable = &[
     ("__set__", property_set),
 ];
 
+/// `__get__` of functions and of classmethod/staticmethod objects (descriptor protocol,
+/// also what `hasattr(f, '__get__')` checks).
+pub const DESCRIPTOR_METHODS: MethodTable = &[("__get__", descriptor_get)];
+
+fn descriptor_get(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let pos = a.check(vm, "__get__", 2, 3)?;
+    let inst = &pos[1];
+    let owner = pos.get(2).cloned().unwrap_or(Value::None);
+    if let Value::Obj(o) = &pos[0] {
+        if let Obj::ClassMethod(f) = &**o {
+            let cls = if owner.is_none() { Value::Obj(vm.type_of(inst)) } else { owner };
+            return Ok(Value::obj(Obj::BoundMethod { func: f.clone(), slf: cls }));
+        }
+    }
+    if inst.is_none() {
+        return Ok(match &pos[0] {
+            Value::Obj(o) => match &**o {
+                Obj::StaticMethod(f) => f.clone(),
+                _ => pos[0].clone(),
+            },
+            v => v.clone(),
+        });
+    }
+    Ok(vm.bind_descriptor(&pos[0], Some(inst))?.unwrap_or_else(|| pos[0].clone()))
+}
+
 pub const SLICE_METHODS: MethodTable = &[("indices", slice_indices)];
 
 fn slice_indices(vm: &mut Vm, a: Args) -> PyResult<Value> {
@@ -88,6 +114,20 @@ fn object_hash(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn object_repr(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let pos = a.check(vm, "__repr__", 1, 1)?;
+    // `dict.__repr__(self)` & co. reach here for built-in types without their own
+    // `__repr__` entry: show the wrapped built-in value.
+    if let Value::Obj(o) = &pos[0] {
+        if let Obj::Instance(i) = &**o {
+            if !i.base.is_null() {
+                let b = i.base.clone();
+                return vm.repr(&b);
+            }
+        }
+        if !matches!(&**o, Obj::Instance(_)) {
+            let v = pos[0].clone();
+            return vm.repr(&v);
+        }
+    }
     let t = vm.type_of(&pos[0]);
     let c = t.as_class().map(|c| (c.module.borrow().as_str().unwrap_or("builtins").to_string(), c.qualname.borrow().to_string()));
     let (m, q) = c.unwrap_or_default();

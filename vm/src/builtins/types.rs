@@ -412,7 +412,7 @@ impl Vm {
             })),
             Layout::Object => Value::obj(Obj::Instance(Instance {
                 class: cls.clone(),
-                dict_obj: if c.slots.is_some() && !c.mro.borrow().iter().any(|k| k.as_class().map(|kc| kc.heap && kc.slots.is_none()).unwrap_or(false)) { None } else { Some(Vm::dict_obj(Dict::new())) },
+                dict_obj: if needs_dict(c) { Some(Vm::dict_obj(Dict::new())) } else { None },
                 slots: RefCell::new(Vec::new()),
                 base: Value::Null,
             })),
@@ -437,7 +437,8 @@ impl Vm {
                     Layout::Set => Value::obj(Obj::Set(RefCell::new(Dict::new()))),
                     _ => self.construct_builtin(&builtin, layout, Args { args: a.args, kwnames: a.kwnames })?,
                 };
-                Value::obj(Obj::Instance(Instance { class: cls.clone(), dict_obj: Some(Vm::dict_obj(Dict::new())), slots: RefCell::new(Vec::new()), base }))
+                let dict_obj = if needs_dict(c) { Some(Vm::dict_obj(Dict::new())) } else { None };
+                Value::obj(Obj::Instance(Instance { class: cls.clone(), dict_obj, slots: RefCell::new(Vec::new()), base }))
             }
         })
     }
@@ -551,6 +552,11 @@ impl Vm {
             ))),
         }
     }
+}
+
+/// Instances get a `__dict__` unless every user class in the MRO declares `__slots__`.
+fn needs_dict(c: &Class) -> bool {
+    c.slots.is_none() || c.mro.borrow().iter().any(|k| k.as_class().map(|kc| kc.heap && kc.slots.is_none()).unwrap_or(false))
 }
 
 fn ns_get(ns: &Value, key: &str) -> Option<Value> {

@@ -19,7 +19,8 @@ pub struct Function {
     pub kwdefaults: RefCell<Value>,
     /// The cells of the free variables, in `co_freevars` order.
     pub closure: Option<Box<[Value]>>,
-    pub dict: DictRef,
+    /// The function's `__dict__` (an `Obj::Dict`, shared with `f.__dict__`).
+    pub dict: crate::object::ObjRef,
     pub annotations: RefCell<Value>,
     pub doc: RefCell<Value>,
     pub module: RefCell<Value>,
@@ -31,6 +32,15 @@ pub struct Function {
 pub struct Args<'a> {
     pub args: &'a [Value],
     pub kwnames: &'a [Value],
+}
+
+impl Function {
+    pub fn dict(&self) -> &DictRef {
+        match &*self.dict {
+            crate::object::Obj::Dict(d) => d,
+            _ => unreachable!("function dict is always a dict"),
+        }
+    }
 }
 
 impl<'a> Args<'a> {

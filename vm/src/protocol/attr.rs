@@ -91,7 +91,7 @@ impl Vm {
             Value::Obj(o) => match &**o {
                 Obj::Instance(i) => i.dict(),
                 Obj::Exception(e) => Some(&e.dict),
-                Obj::Function(f) => Some(&f.dict),
+                Obj::Function(f) => Some(f.dict()),
                 _ => None,
             },
             _ => None,
@@ -174,6 +174,17 @@ impl Vm {
     fn class_getattr(&mut self, cls: &ObjRef, name: &str) -> PyResult<Option<Value>> {
         let Obj::Class(c) = &**cls else { return Ok(None) };
         let meta = self.type_of(&Value::Obj(cls.clone()));
+        // A data descriptor on the metaclass (a property) wins over the class's own MRO.
+        if let Some(mc) = meta.as_class() {
+            if mc.heap {
+                if let Some(d) = mc.lookup(name) {
+                    let me = Value::Obj(cls.clone());
+                    if let Some(v) = self.data_descr_get(&d, &me)? {
+                        return Ok(Some(v));
+                    }
+                }
+            }
+        }
         if let Some(v) = c.lookup(name) {
             let v = self.builtin_descr(&v);
             if let Value::Obj(o) = &v {
@@ -368,7 +379,7 @@ impl Vm {
                 Ok(())
             }
             Obj::Function(f) => {
-                f.dict.borrow_mut().insert_str(name, v);
+                f.dict().borrow_mut().insert_str(name, v);
                 Ok(())
             }
             _ => Err(self.readonly_attr(obj, name)),
@@ -417,7 +428,7 @@ impl Vm {
                 },
             },
             Obj::Exception(e) => e.dict.borrow_mut().remove_str(name),
-            Obj::Function(f) => f.dict.borrow_mut().remove_str(name),
+            Obj::Function(f) => f.dict().borrow_mut().remove_str(name),
             _ => None,
         };
         match removed {

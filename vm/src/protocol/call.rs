@@ -347,7 +347,7 @@ impl Vm {
             defaults: RefCell::new(defaults),
             kwdefaults: RefCell::new(kwdefaults),
             closure,
-            dict: RefCell::new(Dict::new()),
+            dict: Vm::dict_obj(Dict::new()),
             annotations: RefCell::new(annotations),
             doc: RefCell::new(doc),
             module: RefCell::new(module),

@@ -267,10 +267,18 @@ impl Vm {
             return Ok(sub);
         }
         let file = self.getattr_opt(m, "__file__")?.and_then(|n| n.as_str().map(String::from));
-        let msg = match file {
+        let msg = match &file {
             Some(f) => format!("cannot import name '{name}' from '{mname}' ({f})"),
             None => format!("cannot import name '{name}' from '{mname}' (unknown location)"),
         };
-        Err(self.err("ImportError", msg))
+        let e = self.err("ImportError", msg);
+        if let Value::Obj(o) = &e.0 {
+            if let Obj::Exception(x) = &**o {
+                let mut d = x.dict.borrow_mut();
+                d.insert_str("name", Value::str(&mname));
+                d.insert_str("path", file.as_deref().map(Value::str).unwrap_or(Value::None));
+            }
+        }
+        Err(e)
     }
 }

@@ -408,7 +408,10 @@ impl Vm {
         let Value::Obj(bo) = b else { return None };
         match (&**bo, op) {
             (Obj::Str(_) | Obj::List(_) | Obj::Tuple(_) | Obj::Bytes(_), BinOp::Mul) => {
-                as_num(a).and_then(|n| matches!(n, Num::Int(_)).then_some(()))?;
+                let int_like = matches!(as_num(a), Some(Num::Int(_))) || self.user_dunder(a, "__index__").is_some();
+                if !int_like {
+                    return None;
+                }
                 self.native_binop(op, b, a)
             }
             (Obj::Complex(..), _) => crate::builtins::complex::complex_binop(self, op, a, b),
@@ -552,6 +555,13 @@ impl Vm {
         let rname = op.swapped().dunder();
         let a_user = self.user_dunder(a, name);
         let b_user = self.user_dunder(b, rname);
+        if op == CmpOp::Ne && a_user.is_none() && b_user.is_none() {
+            // object.__ne__ inverts __eq__ (which may be user-defined on either side).
+            if self.user_dunder(a, "__eq__").is_some() || self.user_dunder(b, "__eq__").is_some() {
+                let r = self.compare(a, b, CmpOp::Eq)?;
+                return Ok(Value::Bool(!self.truthy(&r)?));
+            }
+        }
         if a_user.is_some() || b_user.is_some() {
             let ta = self.type_of(a);
             let tb = self.type_of(b);
@@ -836,7 +846,10 @@ impl Vm {
 }
 
 /// The repeat count of `seq * n`: `None` when `n` is not an int.
-fn repeat_count(vm: &Vm, n: &Value) -> Option<PyResult<usize>> {
+fn repeat_count(vm: &mut Vm, n: &Value) -> Option<PyResult<usize>> {
+    if as_num(n).is_none() && vm.user_dunder(n, "__index__").is_some() {
+        return Some(vm.index_value(n).map(|k| k.max(0) as usize));
+    }
     match as_num(n)? {
         Num::Int(i) => Some(match i.to_i64() {
             Some(k) => Ok(k.max(0) as usize),

@@ -486,11 +486,11 @@ impl Vm {
                 Obj::Instance(i) => {
                     let cls = i.class.clone();
                     if let Some(c) = cls.as_class() {
-                        match c.lookup("__hash__") {
-                            Some(Value::None) => {
-                                return Err(self.type_error(format!("unhashable type: '{}'", self.type_name(v))))
-                            }
-                            Some(f) if c.heap => {
+                        if let Some(Value::None) = c.lookup("__hash__") {
+                            return Err(self.type_error(format!("unhashable type: '{}'", self.type_name(v))));
+                        }
+                        match self.user_dunder(v, "__hash__") {
+                            Some(f) => {
                                 let r = self.call_dunder(&f, v, &[])?;
                                 return match r {
                                     Value::Int(i) => Ok(if i == -1 { -2 } else { hash_int(i) }),
@@ -501,7 +501,7 @@ impl Vm {
                                     },
                                 };
                             }
-                            _ => {}
+                            None => {}
                         }
                     }
                     if !i.base.is_null() {

@@ -73,7 +73,7 @@ pub fn special_getattr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<
                         Some(a)
                     }
                 }
-                "__dict__" => Some(Value::obj(Obj::Dict(f.dict.clone()))),
+                "__dict__" => Some(Value::Obj(f.dict.clone())),
                 "__builtins__" => Some(vm.new_dict(Default::default())),
                 _ => None,
             },
