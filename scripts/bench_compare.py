@@ -128,8 +128,9 @@ def main(argv):
             for iname, cmd in interps:
                 if iname in errors:
                     continue
-                sys.stderr.write("\r[%d/%d] %-20s run %d/%d %-14s" % (bi + 1, len(names), name, rep, opts.runs, iname))
-                sys.stderr.flush()
+                if sys.stderr.isatty():
+                    sys.stderr.write("\r[%d/%d] %-20s run %d/%d %-14s" % (bi + 1, len(names), name, rep, opts.runs, iname))
+                    sys.stderr.flush()
                 dt, err, out = run_once(cmd, path, bench_args, opts.timeout)
                 if err:
                     errors[iname] = err
@@ -157,15 +158,18 @@ def main(argv):
         if errors:
             failed = True
         results.append(row)
-    sys.stderr.write("\r" + " " * 70 + "\r")
+        if not sys.stderr.isatty():
+            sys.stderr.write("[%d/%d] %s done\n" % (bi + 1, len(names), name))
+    if sys.stderr.isatty():
+        sys.stderr.write("\r" + " " * 70 + "\r")
 
-    header = "%-18s" % "benchmark" + "".join("%18s" % n for n, _ in interps) + "%9s" % "ratio"
+    header = "%-18s" % "benchmark" + "".join("%22s" % n for n, _ in interps) + "%9s" % "ratio"
     print(header)
     for row in results:
         cells = []
         for iname, _ in interps:
             r = row["interpreters"][iname]
-            cells.append("%18s" % ("FAILED" if r["error"] else "%.3fs (%.2f-%.2f)" % (r["median"], r["min"], r["max"])))
+            cells.append("%22s" % ("FAILED" if r["error"] else "%.3fs (%.3f-%.3f)" % (r["median"], r["min"], r["max"])))
         ratio = row["ratio"]
         print("%-18s" % row["name"] + "".join(cells) + ("%9.2f" % ratio if ratio else "%9s" % "-"))
         for iname, _ in interps:
