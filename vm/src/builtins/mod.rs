@@ -11,6 +11,7 @@ pub mod complex;
 pub mod dict;
 pub mod exceptions;
 pub mod float;
+pub mod fmath;
 pub mod functions;
 pub mod int;
 pub mod io;
