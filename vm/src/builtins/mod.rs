@@ -18,6 +18,7 @@ pub mod modules;
 pub mod object;
 pub mod printf;
 pub mod range;
+pub mod seqops;
 pub mod set;
 pub mod str;
 pub mod time;
@@ -191,6 +192,7 @@ impl Vm {
         install(&t.bytes, "bytes", str::BYTES_METHODS);
         install(&t.dict_keys, "dict_keys", set::VIEW_METHODS);
         install(&t.dict_items, "dict_items", set::VIEW_METHODS);
+        install(&t.dict_values, "dict_values", dict::VALUES_METHODS);
         let base_exc = self.types.exc["BaseException"].clone();
         install(&base_exc, "BaseException", exceptions::METHODS);
         // Built-in type names in the builtins namespace.
