@@ -1,9 +1,34 @@
 //! `list` methods.
 
-use crate::builtins::{list_of, MethodTable};
+use crate::builtins::{list_of, seqops, MethodTable};
 use crate::object::func::Args;
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
+
+/// Receiver and arguments of a method of a built-in type, with CPython's
+/// messages. `min..=max` counts the arguments after self: (1, 1) is a `METH_O`
+/// method, (0, 0) a `METH_NOARGS` one, anything else an argument-clinic signature.
+pub fn margs<'a>(vm: &Vm, a: &Args<'a>, owner: &str, name: &str, min: usize, max: usize) -> PyResult<(&'a Value, &'a [Value])> {
+    let pos = a.pos();
+    let Some(slf) = pos.first() else {
+        return Err(vm.type_error(format!("unbound method {owner}.{name}() needs an argument")));
+    };
+    if a.has_kw() {
+        return Err(vm.type_error(format!("{owner}.{name}() takes no keyword arguments")));
+    }
+    let rest = &pos[1..];
+    let n = rest.len();
+    let plural = |k: usize| if k == 1 { "" } else { "s" };
+    let msg = match (min, max) {
+        (1, 1) if n != 1 => format!("{owner}.{name}() takes exactly one argument ({n} given)"),
+        (0, 0) if n != 0 => format!("{owner}.{name}() takes no arguments ({n} given)"),
+        _ if n < min && min == max => format!("{name} expected {min} argument{}, got {n}", plural(min)),
+        _ if n < min => format!("{name} expected at least {min} argument{}, got {n}", plural(min)),
+        _ if n > max => format!("{name} expected at most {max} argument{}, got {n}", plural(max)),
+        _ => return Ok((slf, rest)),
+    };
+    Err(vm.type_error(msg))
+}
 
 pub const METHODS: MethodTable = &[
     ("__init__", list_init),
@@ -18,18 +43,50 @@ pub const METHODS: MethodTable = &[
     ("reverse", list_reverse),
     ("clear", list_clear),
     ("copy", list_copy),
+    ("__getitem__", seqops::list_getitem),
+    ("__setitem__", seqops::list_setitem),
+    ("__delitem__", seqops::list_delitem),
+    ("__len__", seqops::list_len),
+    ("__contains__", seqops::list_contains),
+    ("__iter__", seqops::list_iter),
+    ("__reversed__", seqops::list_reversed),
+    ("__add__", seqops::list_add),
+    ("__mul__", seqops::list_mul),
+    ("__rmul__", seqops::list_mul),
+    ("__iadd__", seqops::list_iadd),
+    ("__imul__", seqops::list_imul),
+    ("__hash__", seqops::unhashable),
 ];
 
 fn this<'a>(vm: &Vm, a: &Args<'a>, name: &str) -> PyResult<&'a std::cell::RefCell<Vec<Value>>> {
-    match a.pos().first().and_then(list_of) {
-        Some(l) => Ok(l),
-        None => Err(vm.type_error(format!("descriptor '{name}' for 'list' objects doesn't apply to this object"))),
+    match a.pos().first() {
+        Some(v) => match list_of(v) {
+            Some(l) => Ok(l),
+            None => Err(vm.type_error(format!(
+                "descriptor '{name}' for 'list' objects doesn't apply to a '{}' object",
+                vm.type_name(v)
+            ))),
+        },
+        None => Err(vm.type_error(format!("unbound method list.{name}() needs an argument"))),
     }
 }
 
+/// `margs` for a list method; returns all positional arguments, self first.
+fn chk<'a>(vm: &Vm, a: &Args<'a>, name: &str, min: usize, max: usize) -> PyResult<&'a [Value]> {
+    margs(vm, a, "list", name, min, max)?;
+    this(vm, a, name)?;
+    Ok(a.pos())
+}
+
 fn list_init(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let pos = a.check(vm, "list", 1, 2)?;
     let l = this(vm, &a, "__init__")?;
+    if a.has_kw() {
+        return Err(vm.type_error("list() takes no keyword arguments"));
+    }
+    let pos = a.pos();
+    if pos.len() > 2 {
+        return Err(vm.type_error(format!("list expected at most 1 argument, got {}", pos.len() - 1)));
+    }
     let items = match pos.get(1) {
         Some(v) => vm.collect(v)?,
         None => Vec::new(),
@@ -39,13 +96,13 @@ fn list_init(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn list_append(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let pos = a.check(vm, "append", 2, 2)?;
+    let pos = chk(vm, &a, "append", 1, 1)?;
     this(vm, &a, "append")?.borrow_mut().push(pos[1].clone());
     Ok(Value::None)
 }
 
 fn list_extend(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let pos = a.check(vm, "extend", 2, 2)?;
+    let pos = chk(vm, &a, "extend", 1, 1)?;
     let l = this(vm, &a, "extend")?;
     let items = vm.collect(&pos[1])?;
     l.borrow_mut().extend(items);
@@ -53,7 +110,7 @@ fn list_extend(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn list_pop(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let pos = a.check(vm, "pop", 1, 2)?;
+    let pos = chk(vm, &a, "pop", 0, 1)?;
     let l = this(vm, &a, "pop")?;
     let len = l.borrow().len() as i64;
     if len == 0 {
@@ -71,7 +128,7 @@ fn list_pop(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn list_insert(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let pos = a.check(vm, "insert", 3, 3)?;
+    let pos = chk(vm, &a, "insert", 2, 2)?;
     let l = this(vm, &a, "insert")?;
     let len = l.borrow().len() as i64;
     let i = vm.index_value(&pos[1])?;
@@ -81,7 +138,7 @@ fn list_insert(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn list_remove(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let pos = a.check(vm, "remove", 2, 2)?;
+    let pos = chk(vm, &a, "remove", 1, 1)?;
     let l = this(vm, &a, "remove")?;
     let items = l.borrow().clone();
     for (i, x) in items.iter().enumerate() {
@@ -112,7 +169,7 @@ pub fn index_bounds(vm: &mut Vm, pos: &[Value], len: usize) -> PyResult<(usize, 
 }
 
 fn list_index(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let pos = a.check(vm, "index", 2, 4)?;
+    let pos = chk(vm, &a, "index", 1, 3)?;
     let items = this(vm, &a, "index")?.borrow().clone();
     let (start, stop) = index_bounds(vm, pos, items.len())?;
     for (i, x) in items.iter().enumerate().take(stop).skip(start) {
@@ -125,7 +182,7 @@ fn list_index(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn list_count(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let pos = a.check(vm, "count", 2, 2)?;
+    let pos = chk(vm, &a, "count", 1, 1)?;
     let items = this(vm, &a, "count")?.borrow().clone();
     let mut n = 0;
     for x in items.iter() {
@@ -137,8 +194,13 @@ fn list_count(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn list_sort(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    a.check_pos(vm, "sort", 1, 1)?;
     let l = this(vm, &a, "sort")?;
+    if a.pos().len() > 1 {
+        return Err(vm.type_error("sort() takes no positional arguments"));
+    }
+    if a.kwnames.len() > 2 {
+        return Err(vm.type_error(format!("sort() takes at most 2 keyword arguments ({} given)", a.kwnames.len())));
+    }
     let mut key = Value::None;
     let mut reverse = false;
     for (k, v) in a.kw() {
@@ -174,20 +236,20 @@ fn list_sort(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn list_reverse(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    a.check(vm, "reverse", 1, 1)?;
+    chk(vm, &a, "reverse", 0, 0)?;
     this(vm, &a, "reverse")?.borrow_mut().reverse();
     Ok(Value::None)
 }
 
 fn list_clear(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    a.check(vm, "clear", 1, 1)?;
+    chk(vm, &a, "clear", 0, 0)?;
     let old = std::mem::take(&mut *this(vm, &a, "clear")?.borrow_mut());
     drop(old);
     Ok(Value::None)
 }
 
 fn list_copy(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    a.check(vm, "copy", 1, 1)?;
+    chk(vm, &a, "copy", 0, 0)?;
     let items = this(vm, &a, "copy")?.borrow().clone();
     Ok(vm.new_list(items))
 }

@@ -21,6 +21,7 @@ pub mod modules;
 pub mod object;
 pub mod printf;
 pub mod range;
+pub mod seqops;
 pub mod set;
 pub mod str;
 pub mod str_case;
@@ -225,6 +226,7 @@ impl Vm {
         install(&t.bytearray, "bytearray", bytes::BYTEARRAY_METHODS);
         install(&t.dict_keys, "dict_keys", set::VIEW_METHODS);
         install(&t.dict_items, "dict_items", set::VIEW_METHODS);
+        install(&t.dict_values, "dict_values", dict::VALUES_METHODS);
         let base_exc = self.types.exc["BaseException"].clone();
         install(&base_exc, "BaseException", exceptions::METHODS);
         // Built-in type names in the builtins namespace.

@@ -1,12 +1,20 @@
 //! `range`: construction, length, indexing, membership.
 
-use crate::builtins::MethodTable;
+use crate::builtins::{seqops, MethodTable};
 use crate::object::func::Args;
 use crate::object::{Obj, ObjRef};
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
-pub const METHODS: MethodTable = &[("index", range_index), ("count", range_count)];
+pub const METHODS: MethodTable = &[
+    ("index", range_index),
+    ("count", range_count),
+    ("__getitem__", seqops::range_getitem),
+    ("__len__", seqops::range_len),
+    ("__contains__", seqops::range_contains),
+    ("__iter__", seqops::range_iter),
+    ("__reversed__", seqops::range_reversed),
+];
 
 fn parts(o: &ObjRef) -> (i64, i64, i64) {
     match &**o {
@@ -89,24 +97,65 @@ pub fn range_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
 fn this(vm: &Vm, v: &Value) -> PyResult<ObjRef> {
     match v {
         Value::Obj(o) if matches!(&**o, Obj::Range { .. }) => Ok(o.clone()),
-        _ => Err(vm.type_error("descriptor requires a 'range' object")),
+        _ => Err(vm.type_error(format!(
+            "descriptor 'index' for 'range' objects doesn't apply to a '{}' object",
+            vm.type_name(v)
+        ))),
     }
+}
+
+/// Items of a range equal to `x`, for a non-int `x` (`range(3).count(1.0)`):
+/// CPython falls back to a sequence search.
+fn search(vm: &mut Vm, o: &ObjRef, x: &Value, first_only: bool) -> PyResult<(i64, Option<i64>)> {
+    let (start, _, step) = parts(o);
+    let n = range_len(o) as i64;
+    let mut count = 0;
+    let mut first = None;
+    for i in 0..n {
+        let v = Value::Int(start + i * step);
+        if vm.eq(&v, x)? {
+            count += 1;
+            if first.is_none() {
+                first = Some(i);
+                if first_only {
+                    break;
+                }
+            }
+        }
+    }
+    Ok((count, first))
+}
+
+fn is_exact_int(v: &Value) -> bool {
+    matches!(v, Value::Int(_) | Value::Bool(_))
 }
 
 fn range_index(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let pos = a.check(vm, "index", 2, 2)?;
-    let o = this(vm, &pos[0])?;
-    if range_contains(&o, &pos[1]) == Some(true) {
-        let (start, _, step) = parts(&o);
-        let x = vm.index_value(&pos[1])?;
-        return Ok(Value::Int((x - start) / step));
+    let (slf, rest) = crate::builtins::list::margs(vm, &a, "range", "index", 1, 1)?;
+    let o = this(vm, slf)?;
+    let x = &rest[0];
+    if is_exact_int(x) {
+        if range_contains(&o, x) == Some(true) {
+            let (start, _, step) = parts(&o);
+            let x = vm.index_value(x)?;
+            return Ok(Value::Int((x - start) / step));
+        }
+    } else if let (_, Some(i)) = search(vm, &o, x, true)? {
+        return Ok(Value::Int(i));
     }
-    let r = vm.repr_string(&pos[1])?;
-    Err(vm.value_error(format!("{r} is not in range")))
+    if is_exact_int(x) {
+        let r = vm.repr_string(x)?;
+        return Err(vm.value_error(format!("{r} is not in range")));
+    }
+    Err(vm.value_error("sequence.index(x): x not in sequence"))
 }
 
 fn range_count(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let pos = a.check(vm, "count", 2, 2)?;
-    let o = this(vm, &pos[0])?;
-    Ok(Value::Int((range_contains(&o, &pos[1]) == Some(true)) as i64))
+    let (slf, rest) = crate::builtins::list::margs(vm, &a, "range", "count", 1, 1)?;
+    let o = this(vm, slf)?;
+    if is_exact_int(&rest[0]) {
+        return Ok(Value::Int((range_contains(&o, &rest[0]) == Some(true)) as i64));
+    }
+    let (n, _) = search(vm, &o, &rest[0], false)?;
+    Ok(Value::Int(n))
 }

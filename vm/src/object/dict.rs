@@ -5,6 +5,12 @@
 //! hash equal, as in CPython. Key equality takes a fast path for str, numbers and
 //! identity; other keys go through `Vm::eq` (which may run `__eq__`). A deleted entry
 //! keeps its slot (key = `Null`) until the array is compacted.
+//!
+//! A dict iterates in insertion order. A set or frozenset (`Dict::new_set`) also
+//! keeps CPython's `setobject.c` slot table beside the entries and iterates in slot
+//! order, so `{3, 1, 2}` prints as `{1, 2, 3}` and `set.pop()` picks what CPython
+//! picks: same table sizes, linear-then-perturbed probing, dummies, resizes and
+//! the `pop` finger.
 
 use std::cell::RefCell;
 
@@ -27,6 +33,104 @@ pub struct Dict {
     table: HashTable<u32>,
     entries: Vec<Entry>,
     used: usize,
+    /// Set mode: CPython's set slot table (iteration order), `None` for a dict.
+    set: Option<Box<SetSlots>>,
+}
+
+const EMPTY: u32 = u32::MAX;
+const DUMMY: u32 = u32::MAX - 1;
+const LINEAR_PROBES: usize = 9;
+const PERTURB_SHIFT: u32 = 5;
+/// `PySet_MINSIZE`.
+const SET_MINSIZE: usize = 8;
+
+/// The slots of a CPython set table; each holds an entry index, `EMPTY` or `DUMMY`.
+#[derive(Clone)]
+struct SetSlots {
+    slots: Vec<u32>,
+    /// Active plus dummy slots (`so->fill`).
+    fill: usize,
+    /// Where `pop` starts looking (`so->finger`).
+    finger: usize,
+}
+
+impl SetSlots {
+    fn new(size: usize) -> SetSlots {
+        SetSlots { slots: vec![EMPTY; size], fill: 0, finger: 0 }
+    }
+
+    fn mask(&self) -> usize {
+        self.slots.len() - 1
+    }
+
+    /// The probe sequence of `set_add_entry`/`set_lookkey`: calls `visit` on slot
+    /// indices until it returns `Some`.
+    fn probe<T>(slots: &[u32], hash: i64, mut visit: impl FnMut(usize, u32) -> Option<T>) -> Option<T> {
+        let mask = slots.len() - 1;
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        // Every slot is visited within a bounded number of rounds (the recurrence
+        // `5*i + 1` is a full cycle once perturb is 0); stop after that.
+        for _ in 0..(slots.len() + 64) {
+            let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
+            for j in i..=i + probes {
+                if let Some(r) = visit(j, slots[j]) {
+                    return Some(r);
+                }
+            }
+            perturb >>= PERTURB_SHIFT;
+            i = ((i as u64).wrapping_mul(5).wrapping_add(1).wrapping_add(perturb) as usize) & mask;
+        }
+        None
+    }
+
+    /// `set_add_entry` for a key known to be absent; true if the table must grow.
+    fn add(&mut self, hash: i64, idx: u32) -> bool {
+        let mut freeslot = None;
+        let target = SetSlots::probe(&self.slots, hash, |j, s| match s {
+            EMPTY => Some(j),
+            // CPython 3.11 keeps the last dummy seen on the probe path.
+            DUMMY => {
+                freeslot = Some(j);
+                None
+            }
+            _ => None,
+        });
+        if let Some(f) = freeslot {
+            self.slots[f] = idx;
+            return false;
+        }
+        match target {
+            Some(j) => {
+                self.slots[j] = idx;
+                self.fill += 1;
+                self.fill * 5 >= self.mask() * 3
+            }
+            None => true,
+        }
+    }
+
+    /// `set_insert_clean`: into a table without dummies or equal keys.
+    fn insert_clean(slots: &mut [u32], hash: i64, idx: u32) {
+        if let Some(j) = SetSlots::probe(slots, hash, |j, s| (s == EMPTY).then_some(j)) {
+            slots[j] = idx;
+        }
+    }
+
+    /// The slot holding entry `idx` (whose hash is `hash`).
+    fn slot_of(&self, hash: i64, idx: u32) -> Option<usize> {
+        SetSlots::probe(&self.slots, hash, |j, s| {
+            if s == idx {
+                Some(Some(j))
+            } else if s == EMPTY {
+                Some(None)
+            } else {
+                None
+            }
+        })
+        .flatten()
+        .or_else(|| self.slots.iter().position(|&s| s == idx))
+    }
 }
 
 /// FxHash-style string hash, fixed across runs (CPython with a fixed PYTHONHASHSEED).
@@ -163,7 +267,119 @@ impl Dict {
     }
 
     pub fn with_capacity(n: usize) -> Dict {
-        Dict { table: HashTable::with_capacity(n), entries: Vec::with_capacity(n), used: 0 }
+        Dict { table: HashTable::with_capacity(n), entries: Vec::with_capacity(n), used: 0, set: None }
+    }
+
+    /// An empty set table (iterates in CPython's set slot order).
+    pub fn new_set() -> Dict {
+        Dict { set: Some(Box::new(SetSlots::new(SET_MINSIZE))), ..Dict::default() }
+    }
+
+    #[inline]
+    pub fn is_set(&self) -> bool {
+        self.set.is_some()
+    }
+
+    /// Switch a table to set mode (no-op if it is one), replaying its entries in
+    /// insertion order: exact for a table that only ever had insertions.
+    pub fn ensure_set(&mut self) {
+        if self.set.is_some() {
+            return;
+        }
+        self.set = Some(Box::new(SetSlots::new(SET_MINSIZE)));
+        let live: Vec<(i64, u32)> =
+            self.entries.iter().enumerate().filter(|(_, e)| !e.key.is_null()).map(|(i, e)| (e.hash, i as u32)).collect();
+        let mut used = 0;
+        for (h, i) in live {
+            used += 1;
+            let grow = self.set.as_mut().map(|s| s.add(h, i)).unwrap_or(false);
+            if grow {
+                self.set_resize(if used > 50000 { used * 2 } else { used * 4 });
+            }
+        }
+    }
+
+    /// The same keys in a dict-mode table (insertion order = this table's order).
+    pub fn to_dict_mode(&self) -> Dict {
+        let mut d = Dict::with_capacity(self.used);
+        for e in self.iter() {
+            d.push_new(e.hash, e.key.clone(), e.value.clone());
+        }
+        d
+    }
+
+    /// `set_swap_bodies`: take `other`'s table but keep this set's pop finger.
+    pub fn set_swap_body(&mut self, other: Dict) {
+        let finger = self.set.as_ref().map(|s| s.finger);
+        *self = other;
+        if let (Some(f), Some(s)) = (finger, self.set.as_mut()) {
+            s.finger = f;
+        }
+    }
+
+    /// `so->fill` and `so->mask` of a set table.
+    pub fn set_fill_mask(&self) -> (usize, usize) {
+        match &self.set {
+            Some(s) => (s.fill, s.mask()),
+            None => (self.used, SET_MINSIZE - 1),
+        }
+    }
+
+    /// `set_table_resize(so, minused)`: a table of the smallest power of two above
+    /// `minused` (at least 8), live entries reinserted in old slot order.
+    pub fn set_resize(&mut self, minused: usize) {
+        let Some(s) = self.set.as_mut() else { return };
+        let mut size = SET_MINSIZE;
+        while size <= minused {
+            size <<= 1;
+        }
+        let mut slots = vec![EMPTY; size];
+        for &idx in s.slots.iter() {
+            if idx != EMPTY && idx != DUMMY {
+                SetSlots::insert_clean(&mut slots, self.entries[idx as usize].hash, idx);
+            }
+        }
+        s.slots = slots;
+        s.fill = self.used;
+    }
+
+    /// The clean half of `set_merge`, into a set table with `so->fill == 0` (the
+    /// caller has done the resize check): copies `other`'s layout when the sizes
+    /// match and it has no dummies, else reinserts in its order. `other`'s keys
+    /// are distinct, so no comparisons are needed.
+    pub fn set_merge_into_empty(&mut self, other: &Dict) {
+        self.ensure_set();
+        if other.used == 0 {
+            return;
+        }
+        let (ofill, omask) = other.set_fill_mask();
+        let (_, mask) = self.set_fill_mask();
+        let copy_layout = other.set.is_some() && mask == omask && ofill == other.used;
+        let order: Vec<(i64, Value)> = other.iter().map(|e| (e.hash, e.key.clone())).collect();
+        if copy_layout {
+            let Some(os) = other.set.as_ref() else { return };
+            let mut slots = vec![EMPTY; os.slots.len()];
+            for (j, &idx) in os.slots.iter().enumerate() {
+                if idx != EMPTY && idx != DUMMY {
+                    let e = &other.entries[idx as usize];
+                    slots[j] = self.entries.len() as u32;
+                    self.push_entry(e.hash, e.key.clone(), Value::None);
+                }
+            }
+            if let Some(s) = self.set.as_mut() {
+                s.slots = slots;
+                s.fill = other.used;
+            }
+            return;
+        }
+        for (h, k) in order {
+            let idx = self.entries.len() as u32;
+            self.push_entry(h, k, Value::None);
+            if let Some(s) = self.set.as_mut() {
+                SetSlots::insert_clean(&mut s.slots, h, idx);
+                s.fill += 1;
+            }
+        }
     }
 
     #[inline]
@@ -209,6 +425,100 @@ impl Dict {
             return None;
         }
         self.find_str(hash, key).map(|i| self.entries[i].value.clone())
+    }
+
+    /// Look `key` up without calling into the interpreter: `Ok(Some(i))` found,
+    /// `Ok(None)` absent, `Err(candidates)` when keys with the same hash need
+    /// `Vm::eq` (entry index and key, in probe order).
+    fn find_fast(&self, hash: i64, key: &Value) -> Result<Option<usize>, Vec<(usize, Value)>> {
+        let mut slow = Vec::new();
+        for &i in self.table.iter_hash(hash as u64) {
+            let e = &self.entries[i as usize];
+            if e.hash != hash || e.key.is_null() {
+                continue;
+            }
+            match fast_eq(&e.key, key) {
+                Some(true) => return Ok(Some(i as usize)),
+                Some(false) => {}
+                None => slow.push((i as usize, e.key.clone())),
+            }
+        }
+        if slow.is_empty() {
+            Ok(None)
+        } else {
+            Err(slow)
+        }
+    }
+
+    /// Find `key` in the table inside `cell` with no borrow held while user
+    /// `__eq__` code runs (it may read or change the table). The index is valid
+    /// until the table changes.
+    pub fn cell_find(cell: &RefCell<Dict>, vm: &mut Vm, hash: i64, key: &Value) -> PyResult<Option<usize>> {
+        for _ in 0..100 {
+            let (cands, stamp) = {
+                let d = cell.borrow();
+                match d.find_fast(hash, key) {
+                    Ok(r) => return Ok(r),
+                    Err(c) => (c, (d.entries.len(), d.used)),
+                }
+            };
+            let mut changed = false;
+            for (i, k) in cands {
+                let eq = vm.eq(&k, key)?;
+                let d = cell.borrow();
+                let same = d.entries.get(i).map(|e| e.key.is(&k)).unwrap_or(false);
+                if eq && same {
+                    return Ok(Some(i));
+                }
+                if (d.entries.len(), d.used) != stamp || !same {
+                    changed = true;
+                    break;
+                }
+            }
+            if !changed {
+                return Ok(None);
+            }
+        }
+        Ok(None)
+    }
+
+    /// `cell[key]`, borrow-safe (see [`Dict::cell_find`]).
+    pub fn cell_get(cell: &RefCell<Dict>, vm: &mut Vm, hash: i64, key: &Value) -> PyResult<Option<Value>> {
+        let i = Dict::cell_find(cell, vm, hash, key)?;
+        Ok(i.and_then(|i| cell.borrow().entries.get(i).map(|e| e.value.clone())))
+    }
+
+    /// `cell[key] = value` (keeps an equal existing key), borrow-safe. Returns
+    /// true if the key was new.
+    pub fn cell_insert(cell: &RefCell<Dict>, vm: &mut Vm, hash: i64, key: Value, value: Value) -> PyResult<bool> {
+        match Dict::cell_find(cell, vm, hash, &key)? {
+            Some(i) => {
+                if let Some(e) = cell.borrow_mut().entries.get_mut(i) {
+                    e.value = value;
+                }
+                Ok(false)
+            }
+            None => {
+                cell.borrow_mut().push_new(hash, key, value);
+                Ok(true)
+            }
+        }
+    }
+
+    /// Remove `key`, borrow-safe; its value if it was there.
+    pub fn cell_remove(cell: &RefCell<Dict>, vm: &mut Vm, hash: i64, key: &Value) -> PyResult<Option<Value>> {
+        match Dict::cell_find(cell, vm, hash, key)? {
+            Some(i) => {
+                let v = cell.borrow_mut().remove_at(i);
+                Ok(Some(v))
+            }
+            None => Ok(None),
+        }
+    }
+
+    /// The key and value of entry `i` (an index from [`Dict::cell_find`]).
+    pub fn entry_at(&self, i: usize) -> Option<&Entry> {
+        self.entries.get(i).filter(|e| !e.key.is_null())
     }
 
     fn find_str(&self, hash: i64, key: &str) -> Option<usize> {
@@ -281,6 +591,20 @@ impl Dict {
 
     fn push_new(&mut self, hash: i64, key: Value, value: Value) {
         let idx = self.entries.len() as u32;
+        self.push_entry(hash, key, value);
+        let grow = match self.set.as_mut() {
+            Some(s) => s.add(hash, idx),
+            None => false,
+        };
+        if grow {
+            let used = self.used;
+            self.set_resize(if used > 50000 { used * 2 } else { used * 4 });
+        }
+    }
+
+    /// Append an entry and index it in the hash table (not in the set slots).
+    fn push_entry(&mut self, hash: i64, key: Value, value: Value) {
+        let idx = self.entries.len() as u32;
         let entries = &self.entries;
         self.table.insert_unique(hash as u64, idx, |&i| entries[i as usize].hash as u64);
         self.entries.push(Entry { hash, key, value });
@@ -289,6 +613,13 @@ impl Dict {
 
     pub fn remove(&mut self, vm: &mut Vm, key: &Value) -> PyResult<Option<Value>> {
         let hash = vm.hash(key)?;
+        match self.find(vm, hash, key)? {
+            Some(i) => Ok(Some(self.remove_at(i))),
+            None => Ok(None),
+        }
+    }
+
+    pub fn remove_hashed(&mut self, vm: &mut Vm, hash: i64, key: &Value) -> PyResult<Option<Value>> {
         match self.find(vm, hash, key)? {
             Some(i) => Ok(Some(self.remove_at(i))),
             None => Ok(None),
@@ -305,6 +636,11 @@ impl Dict {
         if let Ok(slot) = self.table.find_entry(hash as u64, |&j| j as usize == i) {
             slot.remove();
         }
+        if let Some(s) = self.set.as_mut() {
+            if let Some(j) = s.slot_of(hash, i as u32) {
+                s.slots[j] = DUMMY;
+            }
+        }
         let e = &mut self.entries[i];
         e.key = Value::Null;
         self.used -= 1;
@@ -319,20 +655,40 @@ impl Dict {
         let old = std::mem::take(&mut self.entries);
         self.table.clear();
         self.used = 0;
-        for e in old {
+        let mut remap = vec![EMPTY; old.len()];
+        for (i, e) in old.into_iter().enumerate() {
             if !e.key.is_null() {
-                self.push_new(e.hash, e.key, e.value);
+                remap[i] = self.entries.len() as u32;
+                self.push_entry(e.hash, e.key, e.value);
+            }
+        }
+        if let Some(s) = self.set.as_mut() {
+            for x in s.slots.iter_mut() {
+                if *x != EMPTY && *x != DUMMY {
+                    *x = remap.get(*x as usize).copied().unwrap_or(DUMMY);
+                }
             }
         }
     }
 
     pub fn clear(&mut self) {
-        *self = Dict::new();
+        *self = match &self.set {
+            // `set_clear_internal` keeps the pop finger.
+            Some(s) => {
+                let finger = s.finger;
+                let mut d = Dict::new_set();
+                if let Some(s) = d.set.as_mut() {
+                    s.finger = finger;
+                }
+                d
+            }
+            None => Dict::new(),
+        };
     }
 
-    /// Live entries in insertion order.
-    pub fn iter(&self) -> impl Iterator<Item = &Entry> + '_ {
-        self.entries.iter().filter(|e| !e.key.is_null())
+    /// Live entries: insertion order for a dict, slot order for a set.
+    pub fn iter(&self) -> DictIter<'_> {
+        DictIter { dict: self, pos: 0 }
     }
 
     pub fn keys(&self) -> Vec<Value> {
@@ -350,7 +706,16 @@ impl Dict {
     /// The entry at raw slot `i` or later that is live: used by iterators, which keep
     /// a slot index. Returns the slot index found.
     pub fn entry_from(&self, i: usize) -> Option<(usize, &Entry)> {
-        self.entries.iter().enumerate().skip(i).find(|(_, e)| !e.key.is_null())
+        match &self.set {
+            Some(s) => s
+                .slots
+                .iter()
+                .enumerate()
+                .skip(i)
+                .find(|(_, &x)| x != EMPTY && x != DUMMY)
+                .and_then(|(j, &x)| self.entries.get(x as usize).map(|e| (j, e))),
+            None => self.entries.iter().enumerate().skip(i).find(|(_, e)| !e.key.is_null()),
+        }
     }
 
     /// Remove and return the last inserted entry (`dict.popitem`).
@@ -362,10 +727,65 @@ impl Dict {
     }
 
     /// Remove and return the first entry (`set.pop`, `OrderedDict.popitem(last=False)`).
+    /// A set pops like CPython's `set_pop`: from the finger on, in slot order.
     pub fn pop_first(&mut self) -> Option<(Value, Value)> {
+        if self.used == 0 {
+            return None;
+        }
+        if let Some(s) = self.set.as_mut() {
+            let mask = s.mask();
+            let mut j = s.finger & mask;
+            let mut steps = 0;
+            while s.slots[j] == EMPTY || s.slots[j] == DUMMY {
+                j = if j >= mask { 0 } else { j + 1 };
+                steps += 1;
+                if steps > mask + 1 {
+                    return None;
+                }
+            }
+            let idx = s.slots[j] as usize;
+            s.finger = j + 1;
+            let key = self.entries.get(idx)?.key.clone();
+            let v = self.remove_at(idx);
+            return Some((key, v));
+        }
         let i = self.entries.iter().position(|e| !e.key.is_null())?;
         let key = self.entries[i].key.clone();
         let v = self.remove_at(i);
         Some((key, v))
     }
+}
+
+/// Iterator over the live entries of a [`Dict`] in its iteration order.
+pub struct DictIter<'a> {
+    dict: &'a Dict,
+    pos: usize,
+}
+
+impl<'a> Iterator for DictIter<'a> {
+    type Item = &'a Entry;
+
+    fn next(&mut self) -> Option<&'a Entry> {
+        let (i, e) = self.dict.entry_from(self.pos)?;
+        self.pos = i + 1;
+        Some(e)
+    }
+}
+
+/// CPython's `frozenset_hash` over the entry hashes of a set table.
+pub fn frozenset_hash(d: &Dict) -> i64 {
+    fn shuffle(h: u64) -> u64 {
+        ((h ^ 89869747) ^ (h << 16)).wrapping_mul(3644798167)
+    }
+    let mut h: u64 = 0;
+    for e in d.iter() {
+        h ^= shuffle(e.hash as u64);
+    }
+    h ^= (d.len() as u64 + 1).wrapping_mul(1927868237);
+    h ^= (h >> 11) ^ (h >> 25);
+    h = h.wrapping_mul(69069).wrapping_add(907133923);
+    if h == u64::MAX {
+        h = 590923713;
+    }
+    h as i64
 }
