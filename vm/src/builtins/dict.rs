@@ -278,12 +278,8 @@ fn reversed_of(vm: &mut Vm, d: &DictRef, kind: ViewKind) -> PyResult<Value> {
         v.reverse();
         v
     };
-    let n = items.len();
-    let l = vm.new_tuple(items);
-    Ok(new_iter(crate::object::IterState::Seq { seq: l, index: 0 })).map(|it| {
-        let _ = n;
-        it
-    })
+    let t = vm.new_tuple(items);
+    Ok(new_iter(crate::object::IterState::Seq { seq: t, index: 0 }))
 }
 
 fn dict_reversed(vm: &mut Vm, a: Args) -> PyResult<Value> {
@@ -297,8 +293,7 @@ fn is_dict(v: &Value) -> bool {
 
 /// `dict | other`: a new (exact) dict, NotImplemented unless both are dicts.
 fn dict_or(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let (slf, d, rest) = recv(vm, &a, "__or__", 1, 1)?;
-    let _ = slf;
+    let (_, d, rest) = recv(vm, &a, "__or__", 1, 1)?;
     if !is_dict(&rest[0]) {
         return Ok(vm.not_implemented.clone());
     }

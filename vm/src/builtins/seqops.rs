@@ -86,25 +86,23 @@ fn reversed(vm: &mut Vm, a: Args, kind: Kind) -> PyResult<Value> {
     let n = crate::builtins::functions::length(vm, &s)?;
     Ok(new_iter(IterState::Reversed { seq: s, index: n }))
 }
-/// `seq + other` / `seq * n`: NotImplemented for an operand of the wrong type.
+/// `seq + other` (same type only, else CPython's concatenation error) and
+/// `seq * n` (`n` must be an index).
 fn binop(vm: &mut Vm, a: Args, kind: Kind, name: &str, op: BinOp) -> PyResult<Value> {
     let (s, rest) = recv(vm, &a, kind, name, 1)?;
-    let other = unwrap_base(&rest[0]).clone();
-    let ok = match op {
-        BinOp::Add => kind.matches(&other),
-        _ => matches!(other, Value::Int(_) | Value::Bool(_)) || matches!(&other, Value::Obj(o) if matches!(&**o, Obj::Int(_))),
-    };
-    if !ok {
-        if op == BinOp::Mul {
-            if let Value::Obj(o) = &other {
-                if !matches!(&**o, Obj::Int(_)) && vm.user_dunder(&rest[0], "__index__").is_some() {
-                    return vm.binary_op(op, &s, &rest[0]);
-                }
-            }
+    if op == BinOp::Add {
+        if !kind.matches(&rest[0]) {
+            let t = kind.name();
+            return Err(vm.type_error(format!(
+                "can only concatenate {t} (not \"{}\") to {t}",
+                vm.type_name(&rest[0])
+            )));
         }
-        return Ok(vm.not_implemented.clone());
+        let other = unwrap_base(&rest[0]).clone();
+        return vm.binary_op(op, &s, &other);
     }
-    vm.binary_op(op, &s, &other)
+    let n = vm.index_value(&rest[0])?;
+    vm.binary_op(op, &s, &Value::Int(n))
 }
 
 pub fn list_getitem(vm: &mut Vm, a: Args) -> PyResult<Value> {

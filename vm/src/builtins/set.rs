@@ -526,6 +526,32 @@ pub fn set_binop(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> Option<PyResul
     None
 }
 
+/// `_PySet_Update(set, iterable)`, for the SET_UPDATE opcode: merges a set or
+/// frozenset table (copying its layout into an empty set), pre-sizes for an
+/// exact dict, else adds item by item.
+pub fn update_from(vm: &mut Vm, set: &Value, iterable: &Value) -> PyResult<()> {
+    let Some(cell) = set_cell(set) else { return Ok(()) };
+    if same(set, iterable) {
+        return Ok(());
+    }
+    let mut so = cell.borrow().clone();
+    so.ensure_set();
+    update_internal(vm, &mut so, iterable)?;
+    *cell.borrow_mut() = so;
+    Ok(())
+}
+
+/// The frozenset constant CPython's compiler makes of a constant set display
+/// (`{1, 2, 3}` with 3+ constant items, `x in {...}`, `for x in {...}`): built
+/// from the items, then rebuilt from its own iteration order when the constant
+/// is merged (`merge_consts_recursive`).
+pub fn const_frozenset(vm: &mut Vm, items: Vec<Value>) -> PyResult<Value> {
+    let first = new_from(vm, &vm.new_tuple(items))?;
+    let again = vm.new_tuple(first.keys());
+    let d = new_from(vm, &again)?;
+    Ok(make(true, d))
+}
+
 /// `a |= b` & co. on a set, in place; `None` if `b` is not a set or frozenset.
 pub fn set_inplace(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> Option<PyResult<()>> {
     if !is_any_set(b) {
