@@ -187,8 +187,9 @@ fn dict_fromkeys(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let pos = a.pos();
     // Called on the class (`dict.fromkeys(it)` arrives unbound or with the class
     // first) or on an instance (`d.fromkeys(it)`).
+    // Installed as a class method, so the class always comes first.
     let (cls, rest): (Option<Value>, &[Value]) = match pos.first() {
-        Some(Value::Obj(o)) if o.as_class().is_some() && pos.len() >= 2 => (Some(pos[0].clone()), &pos[1..]),
+        Some(Value::Obj(o)) if o.as_class().is_some() => (Some(pos[0].clone()), &pos[1..]),
         Some(v) if pos.len() >= 2 && matches!(unwrap_base(v), Value::Obj(o) if matches!(&**o, Obj::Dict(_))) => {
             (Some(Value::Obj(vm.type_of(v))), &pos[1..])
         }

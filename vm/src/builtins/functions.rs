@@ -394,6 +394,13 @@ fn reversed(vm: &mut Vm, a: Args) -> PyResult<Value> {
             _ => {}
         }
     }
+    // A built-in type's own __reversed__ (dict views, ...).
+    let cls = vm.type_of(v);
+    if let Some(f) = cls.as_class().and_then(|c| c.lookup("__reversed__")) {
+        if !matches!(unwrap_base(v), Value::Obj(o) if matches!(&**o, Obj::Instance(_))) {
+            return vm.call1(&f, v.clone());
+        }
+    }
     if vm.user_dunder(v, "__getitem__").is_some() && vm.user_dunder(v, "__len__").is_some() {
         let n = length(vm, v)?;
         return Ok(new_iter(IterState::Reversed { seq: v.clone(), index: n }));

@@ -434,7 +434,7 @@ impl Vm {
                     // Mutable containers start empty; __init__ fills them.
                     Layout::List => self.new_list(vec![]),
                     Layout::Dict => self.new_dict(Dict::new()),
-                    Layout::Set => Value::obj(Obj::Set(RefCell::new(Dict::new()))),
+                    Layout::Set => Value::obj(Obj::Set(RefCell::new(Dict::new_set()))),
                     _ => self.construct_builtin(&builtin, layout, Args { args: a.args, kwnames: a.kwnames })?,
                 };
                 let dict_obj = if needs_dict(c) { Some(Vm::dict_obj(Dict::new())) } else { None };

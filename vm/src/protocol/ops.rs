@@ -201,11 +201,13 @@ impl Vm {
         }
         for k in c.mro.borrow().iter() {
             let k = k.as_class()?;
-            if !k.heap {
-                return None;
-            }
-            if let Some(f) = k.dict.borrow().get_str(name) {
-                return Some(f);
+            let found = k.dict.borrow().get_str(name);
+            match found {
+                // A built-in class that implements the method natively ends the search:
+                // its native behaviour applies.
+                Some(_) if !k.heap => return None,
+                Some(f) => return Some(f),
+                None => {}
             }
         }
         None
@@ -228,7 +230,7 @@ impl Vm {
         let a_user = self.user_dunder(a, fwd);
         let b_user = self.user_dunder(b, rev);
         if a_user.is_none() && b_user.is_none() {
-            if let Some(r) = self.native_binop(op, unwrap_base(a), unwrap_base(b)) {
+            if let Some(r) = self.native_binop_orig(op, unwrap_base(a), unwrap_base(b), b) {
                 return r;
             }
             return Err(self.binop_type_error(op, a, b));
@@ -298,6 +300,12 @@ impl Vm {
 
     /// Built-in implementations; `None` = not supported for these types.
     pub fn native_binop(&mut self, op: BinOp, a: &Value, b: &Value) -> Option<PyResult<Value>> {
+        self.native_binop_orig(op, a, b, b)
+    }
+
+    /// `native_binop` where `orig_b` is the right operand before unwrapping a built-in
+    /// subclass (`%` formatting must see a str subclass's own `__str__`).
+    fn native_binop_orig(&mut self, op: BinOp, a: &Value, b: &Value, orig_b: &Value) -> Option<PyResult<Value>> {
         // bool & | ^ bool stays bool.
         if let (Value::Bool(x), Value::Bool(y)) = (a, b) {
             match op {
@@ -337,7 +345,8 @@ impl Vm {
                 let n = repeat_count(self, bv)?;
                 Some(n.and_then(|n| self.check_repeat(s.as_str().len(), n)).map(|n| Value::string(s.as_str().repeat(n))))
             }
-            (Obj::Str(_), BinOp::Mod) => Some(crate::builtins::printf::str_mod(self, a, b)),
+            (Obj::Str(_), BinOp::Mod) => Some(crate::builtins::printf::str_mod(self, a, orig_b)),
+            (Obj::Bytes(_) | Obj::ByteArray(_), BinOp::Mod) => Some(crate::builtins::printf::bytes_mod(self, a, orig_b)),
             (Obj::List(l), BinOp::Add) => {
                 let Value::Obj(bo) = unwrap_base(bv) else { return None };
                 let Obj::List(m) = &**bo else { return None };
@@ -415,6 +424,11 @@ impl Vm {
                 self.native_binop(op, b, a)
             }
             (Obj::Complex(..), _) => crate::builtins::complex::complex_binop(self, op, a, b),
+            (Obj::DictView { kind, .. }, BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor)
+                if *kind != crate::object::ViewKind::Values =>
+            {
+                crate::builtins::set::set_binop(self, op, a, b)
+            }
             _ => None,
         }
     }
@@ -667,6 +681,11 @@ impl Vm {
                 Ok(Some(eq == (op == CmpOp::Eq)))
             }
             (Obj::Set(_) | Obj::FrozenSet(_), Obj::Set(_) | Obj::FrozenSet(_)) => crate::builtins::set::set_compare(self, a, b, op).map(Some),
+            (Obj::Set(_) | Obj::FrozenSet(_), Obj::DictView { kind, .. }) | (Obj::DictView { kind, .. }, Obj::Set(_) | Obj::FrozenSet(_))
+                if *kind != crate::object::ViewKind::Values =>
+            {
+                crate::builtins::set::set_compare(self, a, b, op).map(Some)
+            }
             (Obj::Range { .. }, Obj::Range { .. }) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
                 let (x, y) = (crate::builtins::range::range_items_key(ao), crate::builtins::range::range_items_key(bo));
                 Ok(Some((x == y) == (op == CmpOp::Eq)))
@@ -768,11 +787,7 @@ impl Vm {
                     let d = d.borrow().clone();
                     return d.contains(self, item);
                 }
-                Obj::Set(d) => {
-                    let d = d.borrow().clone();
-                    return d.contains(self, item);
-                }
-                Obj::FrozenSet(d) => return d.contains(self, item),
+                Obj::Set(_) | Obj::FrozenSet(_) => return crate::builtins::set::set_contains(self, &c, item),
                 Obj::List(l) => {
                     let items = l.borrow().clone();
                     for x in items.iter() {

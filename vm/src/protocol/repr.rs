@@ -411,6 +411,13 @@ impl Vm {
                 None => Err(self.type_error(format!("__format__ must return a str, not {}", self.type_name(&r)))),
             };
         }
+        if spec.is_empty() {
+            if let Value::Obj(o) = v {
+                if matches!(&**o, Obj::Instance(_)) && v.as_str().is_some() {
+                    return Ok(Value::string(self.str_string(v)?));
+                }
+            }
+        }
         let b = unwrap_base(v).clone();
         let res = match &b {
             Value::Bool(x) if spec.is_empty() => Ok(if *x { "True" } else { "False" }.to_string()),
@@ -471,13 +478,17 @@ impl Vm {
                     self.hash_tuple(&t)
                 }
                 Obj::Bytes(b) => Ok(crate::object::dict::hash_str(&String::from_utf8_lossy(b))),
-                Obj::FrozenSet(d) => {
-                    let mut h: u64 = 1927868237u64.wrapping_mul(d.len() as u64 + 1);
-                    for e in d.iter() {
-                        let x = e.hash as u64;
-                        h ^= (x ^ (x << 16) ^ 89869747).wrapping_mul(3644798167);
-                    }
-                    Ok((h.wrapping_mul(69069).wrapping_add(907133923)) as i64)
+                Obj::FrozenSet(d) => Ok(crate::object::dict::frozenset_hash(d)),
+                Obj::Range { start, step, .. } => {
+                    // CPython's range_hash: hash((len, start, step)) with None for
+                    // the parts that do not matter.
+                    let n = crate::builtins::range::range_len(o) as i64;
+                    let t = match n {
+                        0 => vec![Value::Int(0), Value::None, Value::None],
+                        1 => vec![Value::Int(1), Value::Int(*start), Value::None],
+                        _ => vec![Value::Int(n), Value::Int(*start), Value::Int(*step)],
+                    };
+                    self.hash_tuple(&t)
                 }
                 Obj::Complex(re, im) => Ok(hash_float(*re).wrapping_add(1000003i64.wrapping_mul(hash_float(*im)))),
                 Obj::List(_) | Obj::Dict(_) | Obj::Set(_) | Obj::ByteArray(_) | Obj::Slice { .. } => {
@@ -493,7 +504,7 @@ impl Vm {
                             Some(f) => {
                                 let r = self.call_dunder(&f, v, &[])?;
                                 return match r {
-                                    Value::Int(i) => Ok(if i == -1 { -2 } else { hash_int(i) }),
+                                    Value::Int(i) => Ok(if i == -1 { -2 } else { i }),
                                     Value::Bool(b) => Ok(b as i64),
                                     _ => match &r {
                                         Value::Obj(x) if matches!(&**x, Obj::Int(_)) => self.hash(&r),

@@ -34,11 +34,11 @@ pub unsafe fn build_set<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
     unsafe {
         r.save();
         let items = r.take_n(r.oparg as usize);
-        let mut d = Dict::with_capacity(items.len());
+        let set = Value::obj(Obj::Set(RefCell::new(Dict::new_set())));
         for it in items {
-            tri!(D, vm, d.insert(vm, it, Value::None));
+            tri!(D, vm, vm.set_add(&set, it));
         }
-        r.push(Value::obj(Obj::Set(RefCell::new(d))));
+        r.push(set);
         D::next(r, vm)
     }
 }
@@ -167,10 +167,7 @@ pub unsafe fn set_update<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
         r.save();
         let it = r.pop();
         let set = r.peek(r.oparg as usize).clone();
-        let items = tri!(D, vm, vm.collect(&it));
-        for v in items {
-            tri!(D, vm, vm.set_add(&set, v));
-        }
+        tri!(D, vm, crate::builtins::set::update_from(vm, &set, &it));
         D::next(r, vm)
     }
 }
