@@ -9,6 +9,24 @@ use pyhop_compiler::{CodeObject, Constant};
 use crate::object::Obj;
 use crate::value::Value;
 
+/// Where `LOAD_GLOBAL` found a name last time: entry `index` of the globals dict (when
+/// `builtins` is null) or of the builtins dict, valid while both dicts are the same
+/// objects with the same key layouts (`Dict::layout`).
+#[derive(Clone, Copy)]
+pub struct GlobalCache {
+    pub globals: *const Obj,
+    pub globals_layout: u64,
+    pub builtins: *const Obj,
+    pub builtins_layout: u64,
+    pub index: u32,
+}
+
+impl Default for GlobalCache {
+    fn default() -> Self {
+        GlobalCache { globals: std::ptr::null(), globals_layout: 0, builtins: std::ptr::null(), builtins_layout: 0, index: 0 }
+    }
+}
+
 pub struct PyCode {
     pub co: Rc<CodeObject>,
     pub consts: Box<[Value]>,
@@ -19,6 +37,8 @@ pub struct PyCode {
     pub simple_args: bool,
     /// Slots a frame of this code needs: locals, cells, frees, stack, and one spare.
     pub frame_size: usize,
+    /// `LOAD_GLOBAL` cache, one per name (see `interp/ops/load_store.rs`).
+    pub global_cache: Box<[std::cell::Cell<GlobalCache>]>,
     /// The zombie frame storage of this code (see `interp/frame_pool.rs`).
     pub zombie: std::cell::Cell<Option<crate::interp::frame_pool::Storage>>,
 }
@@ -40,7 +60,8 @@ impl PyCode {
             && co.kwonlyargcount == 0
             && co.cellvars.is_empty();
         let frame_size = co.varnames.len() + co.cellvars.len() + co.freevars.len() + co.stacksize as usize + 1;
-        Rc::new(PyCode { co, consts, name_hashes, simple_args, frame_size, zombie: Default::default() })
+        let global_cache = (0..co.names.len()).map(|_| Default::default()).collect();
+        Rc::new(PyCode { co, consts, name_hashes, simple_args, frame_size, global_cache, zombie: Default::default() })
     }
 }
 

@@ -28,13 +28,35 @@ pub struct Entry {
     pub value: Value,
 }
 
-#[derive(Clone, Default)]
+#[derive(Clone)]
 pub struct Dict {
     table: HashTable<u32>,
     entries: Vec<Entry>,
     used: usize,
     /// Set mode: CPython's set slot table (iteration order), `None` for a dict.
     set: Option<Box<SetSlots>>,
+    /// Key-layout version: changes whenever an entry index could start meaning a
+    /// different key (a new key appended, a compaction). Drawn from one counter for
+    /// all dicts, so a version identifies a layout. `LOAD_GLOBAL`'s cache checks it.
+    layout: u64,
+}
+
+thread_local! {
+    static NEXT_LAYOUT: std::cell::Cell<u64> = const { std::cell::Cell::new(1) };
+}
+
+fn next_layout() -> u64 {
+    NEXT_LAYOUT.with(|c| {
+        let v = c.get();
+        c.set(v + 1);
+        v
+    })
+}
+
+impl Default for Dict {
+    fn default() -> Dict {
+        Dict { table: HashTable::new(), entries: Vec::new(), used: 0, set: None, layout: next_layout() }
+    }
 }
 
 const EMPTY: u32 = u32::MAX;
@@ -267,7 +289,7 @@ impl Dict {
     }
 
     pub fn with_capacity(n: usize) -> Dict {
-        Dict { table: HashTable::with_capacity(n), entries: Vec::with_capacity(n), used: 0, set: None }
+        Dict { table: HashTable::with_capacity(n), entries: Vec::with_capacity(n), used: 0, set: None, layout: next_layout() }
     }
 
     /// An empty set table (iterates in CPython's set slot order).
@@ -416,6 +438,29 @@ impl Dict {
             return Err(e);
         }
         Ok(found.map(|&i| i as usize))
+    }
+
+    /// The key-layout version (see the field's doc).
+    #[inline(always)]
+    pub fn layout(&self) -> u64 {
+        self.layout
+    }
+
+    /// The value of entry `i` if that entry is live.
+    #[inline(always)]
+    pub fn value_at(&self, i: usize) -> Option<Value> {
+        match self.entries.get(i) {
+            Some(e) if !e.key.is_null() => Some(e.value.clone()),
+            _ => None,
+        }
+    }
+
+    /// Entry index of a str key whose `hash_str` is known.
+    pub fn index_str_hashed(&self, hash: i64, key: &str) -> Option<usize> {
+        if self.used == 0 {
+            return None;
+        }
+        self.find_str(hash, key)
     }
 
     /// Lookup by a str key whose `hash_str` is already known.
@@ -608,6 +653,7 @@ impl Dict {
         let entries = &self.entries;
         self.table.insert_unique(hash as u64, idx, |&i| entries[i as usize].hash as u64);
         self.entries.push(Entry { hash, key, value });
+        self.layout = next_layout();
         self.used += 1;
     }
 
@@ -652,6 +698,7 @@ impl Dict {
     }
 
     fn compact(&mut self) {
+        self.layout = next_layout();
         let old = std::mem::take(&mut self.entries);
         self.table.clear();
         self.used = 0;

@@ -7,6 +7,38 @@ use crate::object::Obj;
 use crate::value::Value;
 use crate::vm::{PyErr, PyResult, Vm};
 
+/// LOAD_GLOBAL's lookup on a cache miss: globals, then builtins; refills the cache.
+#[inline(never)]
+pub fn load_global(f: &Frame, i: usize) -> Option<Value> {
+    use crate::object::code::GlobalCache;
+    let name = &f.code.names[i];
+    let hash = f.code.name_hashes[i];
+    let Obj::Dict(g) = &*f.globals else { return None };
+    let g = g.borrow();
+    let cache = &f.code.global_cache[i];
+    if let Some(idx) = g.index_str_hashed(hash, name) {
+        cache.set(GlobalCache {
+            globals: &*f.globals,
+            globals_layout: g.layout(),
+            builtins: std::ptr::null(),
+            builtins_layout: 0,
+            index: idx as u32,
+        });
+        return g.value_at(idx);
+    }
+    let Obj::Dict(b) = &*f.builtins else { return None };
+    let b = b.borrow();
+    let idx = b.index_str_hashed(hash, name)?;
+    cache.set(GlobalCache {
+        globals: &*f.globals,
+        globals_layout: g.layout(),
+        builtins: &*f.builtins,
+        builtins_layout: b.layout(),
+        index: idx as u32,
+    });
+    b.value_at(idx)
+}
+
 #[cold]
 #[inline(never)]
 pub fn unknown_opcode(vm: &mut Vm, op: u8) -> PyErr {

@@ -130,29 +130,46 @@ pub unsafe fn delete_name<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
     }
 }
 
-/// LOAD_GLOBAL
+/// The cached `LOAD_GLOBAL` result, if the cache is still valid.
+#[inline(always)]
+fn cached_global(c: &crate::object::code::GlobalCache, globals: &crate::object::ObjRef, builtins: &crate::object::ObjRef) -> Option<Value> {
+    if !std::ptr::eq(c.globals, &**globals) {
+        return None;
+    }
+    let Obj::Dict(g) = &**globals else { return None };
+    let g = g.borrow();
+    if g.layout() != c.globals_layout {
+        return None;
+    }
+    if c.builtins.is_null() {
+        return g.value_at(c.index as usize);
+    }
+    if !std::ptr::eq(c.builtins, &**builtins) {
+        return None;
+    }
+    let Obj::Dict(b) = &**builtins else { return None };
+    let b = b.borrow();
+    if b.layout() != c.builtins_layout {
+        return None;
+    }
+    b.value_at(c.index as usize)
+}
+
+/// LOAD_GLOBAL (with a per-name cache validated by dict identity and key layout)
 #[inline(always)]
 pub unsafe fn load_global<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
     unsafe {
         let f = r.frame();
         let i = r.oparg as usize;
-        let name = &f.code.names[i];
-        let hash = f.code.name_hashes[i];
-        let found = match &*f.globals {
-            Obj::Dict(d) => d.borrow().get_str_hashed(hash, name),
-            _ => None,
-        };
-        let v = match found {
+        let v = match cached_global(&f.code.global_cache[i].get(), &f.globals, &f.builtins) {
             Some(v) => v,
-            None => match &*f.builtins {
-                Obj::Dict(d) => match d.borrow().get_str_hashed(hash, name) {
-                    Some(v) => v,
-                    None => {
-                        r.save();
-                        return { let e = vm.name_error(name); D::exit(vm, Exit::Error(e)) };
-                    }
-                },
-                _ => Value::None,
+            None => match slow::load_global(f, i) {
+                Some(v) => v,
+                None => {
+                    r.save();
+                    let e = vm.name_error(&f.code.names[i]);
+                    return D::exit(vm, Exit::Error(e));
+                }
             },
         };
         r.push(v);
