@@ -14,6 +14,7 @@
 //! may run Python code, it saves `ip`/`sp` into the frame (`r.save()`), so the frame is
 //! readable from Python (`f_lineno`) and tracebacks name the right line.
 
+pub mod call;
 pub mod frame;
 pub mod frame_pool;
 pub mod generator;
@@ -34,15 +35,17 @@ use crate::vm::{PyErr, PyResult, Vm};
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Engine {
     Switch,
+    Call,
 }
 
 impl Engine {
-    pub const ALL: &'static [Engine] = &[Engine::Switch];
+    pub const ALL: &'static [Engine] = &[Engine::Switch, Engine::Call];
     pub const DEFAULT: Engine = Engine::Switch;
 
     pub fn name(self) -> &'static str {
         match self {
             Engine::Switch => "switch",
+            Engine::Call => "call",
         }
     }
 
@@ -111,6 +114,7 @@ fn run_frame_inner(vm: &mut Vm, f: &mut Frame) -> PyResult<Value> {
         let exit = unsafe {
             match vm.engine {
                 Engine::Switch => switch::run(&mut r, vm),
+                Engine::Call => call::run(&mut r, vm),
             }
         };
         // SAFETY: handlers keep ip inside the code and sp inside the stack.
