@@ -105,7 +105,8 @@ impl Vm {
     fn builtin_descr(&self, d: &Value) -> Value {
         if let Value::Obj(o) = d {
             if let Obj::Instance(i) = &**o {
-                if !i.base.is_null() && self.user_dunder(d, "__get__").is_none() {
+                let wraps_descriptor = matches!(&i.base, Value::Obj(b) if matches!(&**b, Obj::Property { .. } | Obj::ClassMethod(_) | Obj::StaticMethod(_)));
+                if wraps_descriptor && self.user_dunder(d, "__get__").is_none() {
                     return i.base.clone();
                 }
             }
