@@ -51,6 +51,7 @@ pub struct Types {
     pub dict_values: ObjRef,
     pub dict_items: ObjRef,
     pub traceback: ObjRef,
+    pub frame: ObjRef,
     /// Built-in iterator classes by name (`list_iterator`, `map`, `zip`, ...).
     pub iters: HashMap<&'static str, ObjRef>,
     /// Built-in exception classes by name.
@@ -166,6 +167,7 @@ impl Vm {
                     crate::object::ViewKind::Items => t.dict_items.clone(),
                 },
                 Obj::Traceback(_) => t.traceback.clone(),
+                Obj::Frame(_) => t.frame.clone(),
                 Obj::NotImplemented => t.not_implemented_type.clone(),
                 Obj::Ellipsis => t.ellipsis_type.clone(),
             },

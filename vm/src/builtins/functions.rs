@@ -962,7 +962,7 @@ fn compile(vm: &mut Vm, a: Args) -> PyResult<Value> {
         _ => return Err(vm.type_error("compile() arg 1 must be a string, bytes or AST object")),
     };
     let code = vm.compile_source(&text, &filename, mode)?;
-    Ok(Value::obj(Obj::Code(code)))
+    Ok(crate::object::code::code_value(&code))
 }
 
 fn input(vm: &mut Vm, a: Args) -> PyResult<Value> {

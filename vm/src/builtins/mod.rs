@@ -160,6 +160,7 @@ fn build_types() -> Types {
         dict_values: other("dict_values"),
         dict_items: other("dict_items"),
         traceback: other("traceback"),
+        frame: other("frame"),
         int,
         object,
         iters,

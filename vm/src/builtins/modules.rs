@@ -96,6 +96,7 @@ pub fn init_sys(vm: &mut Vm) {
         ("set_int_max_str_digits", sys_set_int_max_str_digits),
         ("get_int_max_str_digits", sys_get_int_max_str_digits),
         ("frame_stats", sys_frame_stats),
+        ("_getframe", sys_getframe),
     ] {
         d.insert_str(name, native(name, f));
     }
@@ -176,6 +177,20 @@ fn sys_getsizeof(vm: &mut Vm, a: Args) -> PyResult<Value> {
         },
     };
     Ok(Value::Int(n))
+}
+
+/// `sys._getframe([depth])`.
+fn sys_getframe(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let pos = a.check(vm, "_getframe", 0, 1)?;
+    let depth = match pos.first() {
+        Some(v) => vm.index_value(v)?,
+        None => 0,
+    };
+    let n = vm.frames.len() as i64;
+    if depth < 0 || depth >= n {
+        return Err(vm.value_error("call stack is not deep enough"));
+    }
+    Ok(crate::object::frame_obj::frame_object(vm, (n - 1 - depth) as usize))
 }
 
 /// `sys.frame_stats()`: pyhop's frame-reuse policy and counters, as a dict.

@@ -26,6 +26,8 @@ pub struct Frame {
     /// Saved instruction pointer: index of the next code unit.
     pub ip: usize,
     pub state: FrameState,
+    /// The Python frame object, once one was asked for (see `object/frame_obj.rs`).
+    pub pyframe: std::cell::OnceCell<Rc<crate::object::Obj>>,
 }
 
 impl Frame {
@@ -52,6 +54,7 @@ impl Frame {
             sp: nlocalsplus,
             ip: 0,
             state: FrameState::Created,
+            pyframe: std::cell::OnceCell::new(),
         }
     }
 
@@ -98,8 +101,23 @@ impl Frame {
         }
     }
 
+    /// Give an escaped frame object this frame's final state, before it goes away.
+    pub fn detach_pyframe(&mut self) {
+        if let Some(o) = self.pyframe.take() {
+            if let crate::object::Obj::Frame(pf) = &*o {
+                *pf.snapshot.borrow_mut() = Some(crate::object::frame_obj::FrameSnapshot {
+                    fast: self.fast().to_vec(),
+                    lasti: self.lasti() as u32,
+                    lineno: self.lineno(),
+                });
+                pf.live.set(std::ptr::null());
+            }
+        }
+    }
+
     /// Drop every live value and hand back the emptied storage (for the frame pool).
     pub fn into_storage(mut self) -> crate::interp::frame_pool::Storage {
+        self.detach_pyframe();
         for slot in self.localsplus[..self.sp].iter_mut() {
             // SAFETY: slots below sp are initialised.
             unsafe { slot.assume_init_drop() };
@@ -149,6 +167,7 @@ impl Frame {
 
 impl Drop for Frame {
     fn drop(&mut self) {
+        self.detach_pyframe();
         let live = self.sp;
         for slot in self.localsplus[..live].iter_mut() {
             // SAFETY: slots below sp are initialised (locals always, stack up to sp).

@@ -167,7 +167,7 @@ fn unwind_into(vm: &mut Vm, frame: &mut Frame, err: PyErr) -> PyResult<Value> {
         frame.ip += 1;
     }
     let lasti = frame.lasti() as u32;
-    crate::interp::add_traceback(vm, &err, &frame.code.clone(), lasti);
+    crate::interp::add_traceback(vm, &err, &frame.code.clone(), lasti, frame as *const Frame);
     match frame.code.handler_for(lasti).copied() {
         Some(h) => {
             frame.pop_to(h.depth as usize);

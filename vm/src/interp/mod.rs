@@ -133,7 +133,7 @@ fn run_frame_inner(vm: &mut Vm, f: &mut Frame) -> PyResult<Value> {
         };
         let lasti = f.lasti();
         if fresh {
-            add_traceback(vm, &err, &code, lasti as u32);
+            add_traceback(vm, &err, &code, lasti as u32, f as *const Frame);
             set_context(vm, &err);
         }
         match code.handler_for(lasti as u32) {
@@ -154,11 +154,12 @@ fn run_frame_inner(vm: &mut Vm, f: &mut Frame) -> PyResult<Value> {
 }
 
 /// Prepend a traceback entry for `code` at `lasti` to the exception's traceback.
-pub fn add_traceback(_vm: &mut Vm, err: &PyErr, code: &Rc<crate::object::PyCode>, lasti: u32) {
+pub fn add_traceback(vm: &mut Vm, err: &PyErr, code: &Rc<crate::object::PyCode>, lasti: u32, frame: *const Frame) {
     if let Value::Obj(o) = &err.0 {
         if let Obj::Exception(e) = &**o {
             let next = e.traceback.borrow().clone();
-            let tb = Traceback { code: code.clone(), lasti, lineno: code.line_of(lasti as usize), next: next.into() };
+            let frame = crate::object::frame_obj::frame_object_of(vm, frame);
+            let tb = Traceback { frame, code: code.clone(), lasti, lineno: code.line_of(lasti as usize), next: next.into() };
             *e.traceback.borrow_mut() = Value::obj(Obj::Traceback(tb));
         }
     }

@@ -39,6 +39,8 @@ pub struct PyCode {
     pub frame_size: usize,
     /// `LOAD_GLOBAL` cache, one per name (see `interp/ops/load_store.rs`).
     pub global_cache: Box<[std::cell::Cell<GlobalCache>]>,
+    /// The one `Obj::Code` wrapping this code object (so `f.__code__ is frame.f_code`).
+    pub wrapper: std::cell::RefCell<std::rc::Weak<Obj>>,
     /// The zombie frame storage of this code (see `interp/frame_pool.rs`).
     pub zombie: std::cell::Cell<Option<crate::interp::frame_pool::Storage>>,
 }
@@ -61,8 +63,18 @@ impl PyCode {
             && co.cellvars.is_empty();
         let frame_size = co.varnames.len() + co.cellvars.len() + co.freevars.len() + co.stacksize as usize + 1;
         let global_cache = (0..co.names.len()).map(|_| Default::default()).collect();
-        Rc::new(PyCode { co, consts, name_hashes, simple_args, frame_size, global_cache, zombie: Default::default() })
+        Rc::new(PyCode { co, consts, name_hashes, simple_args, frame_size, global_cache, wrapper: Default::default(), zombie: Default::default() })
     }
+}
+
+/// The code object as a Python value: always the same object for the same code.
+pub fn code_value(code: &Rc<PyCode>) -> Value {
+    if let Some(o) = code.wrapper.borrow().upgrade() {
+        return Value::Obj(o);
+    }
+    let o = Rc::new(Obj::Code(code.clone()));
+    *code.wrapper.borrow_mut() = Rc::downgrade(&o);
+    Value::Obj(o)
 }
 
 /// The value of a compile-time constant.
@@ -77,7 +89,7 @@ pub fn const_value(c: &Constant) -> Value {
         Constant::Str(s) => Value::str(s),
         Constant::Bytes(b) => Value::obj(Obj::Bytes(b.to_vec().into_boxed_slice())),
         Constant::Tuple(items) => Value::obj(Obj::Tuple(items.iter().map(const_value).collect())),
-        Constant::Code(co) => Value::obj(Obj::Code(PyCode::new(co.clone()))),
+        Constant::Code(co) => code_value(&PyCode::new(co.clone())),
         Constant::Ellipsis => Value::obj(Obj::Ellipsis),
     }
 }

@@ -10,6 +10,7 @@
 
 pub mod code;
 pub mod dict;
+pub mod frame_obj;
 pub mod func;
 pub mod int;
 pub mod str;
@@ -58,6 +59,7 @@ pub enum Obj {
     Super { class: Value, obj: Value },
     DictView { dict: Value, kind: ViewKind },
     Traceback(Traceback),
+    Frame(frame_obj::PyFrame),
     NotImplemented,
     Ellipsis,
 }
@@ -211,6 +213,8 @@ impl Module {
 
 /// A traceback entry (CPython's `PyTracebackObject`), linked through `next`.
 pub struct Traceback {
+    /// `tb_frame` (None when the frame was not on the frame stack, e.g. a throw()).
+    pub frame: Value,
     pub code: Rc<code::PyCode>,
     pub lasti: u32,
     pub lineno: u32,

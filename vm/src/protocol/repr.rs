@@ -266,6 +266,12 @@ impl Vm {
                 format!("{name}([{}])", self.join_reprs(&items)?)
             }
             Obj::Traceback(_) => format!("<traceback object at {addr}>"),
+            Obj::Frame(pf) => format!(
+                "<frame at {addr}, file '{}', line {}, code {}>",
+                pf.code.filename,
+                pf.lineno(),
+                pf.code.name
+            ),
             Obj::NotImplemented => "NotImplemented".into(),
             Obj::Ellipsis => "Ellipsis".into(),
         })

@@ -53,7 +53,7 @@ pub fn special_getattr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<
             Obj::Function(f) => match name {
                 "__name__" => Some(f.name.borrow().clone()),
                 "__qualname__" => Some(f.qualname.borrow().clone()),
-                "__code__" => Some(Value::obj(Obj::Code(f.code.clone()))),
+                "__code__" => Some(crate::object::code::code_value(&f.code)),
                 "__defaults__" => Some(f.defaults.borrow().clone()),
                 "__kwdefaults__" => Some(f.kwdefaults.borrow().clone()),
                 "__globals__" => Some(Value::Obj(f.globals.clone())),
@@ -141,8 +141,11 @@ pub fn special_getattr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<
                     "__name__" => Some(g.name.clone()),
                     "__qualname__" => Some(g.qualname.clone()),
                     "gi_running" => Some(Value::Bool(g.running)),
-                    "gi_code" => g.frame.as_ref().map(|f| Value::obj(Obj::Code(f.code.clone()))),
-                    "gi_frame" if g.frame.is_none() => Some(Value::None),
+                    "gi_code" => g.frame.as_ref().map(|f| crate::object::code::code_value(&f.code)),
+                    "gi_frame" => match &g.frame {
+                        None => Some(Value::None),
+                        Some(f) => Some(crate::object::frame_obj::detached_frame_object(f)),
+                    },
                     _ => None,
                 }
             }
@@ -180,7 +183,9 @@ pub fn special_getattr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<
                 "__func__" | "__wrapped__" => Some(f.clone()),
                 _ => None,
             },
+            Obj::Frame(pf) => return crate::object::frame_obj::frame_getattr(vm, pf, name),
             Obj::Traceback(tb) => match name {
+                "tb_frame" => Some(tb.frame.clone()),
                 "tb_next" => Some(tb.next.borrow().clone()),
                 "tb_lineno" => Some(Value::Int(tb.lineno as i64)),
                 "tb_lasti" => Some(Value::Int(tb.lasti as i64 * 2)),
@@ -286,6 +291,7 @@ pub fn special_setattr(vm: &mut Vm, obj: &Value, name: &str, v: &Value) -> PyRes
             }
             Ok(true)
         }
+        Obj::Frame(pf) => crate::object::frame_obj::frame_setattr(vm, pf, name, v),
         Obj::Cell(c) if name == "cell_contents" => {
             *c.borrow_mut() = v.clone();
             Ok(true)

@@ -1,0 +1,179 @@
+//! Python-visible frame objects (`sys._getframe()`, `tb_frame`, `gi_frame`).
+//!
+//! A running frame lives on the native stack (or in its generator) and has no Python
+//! object until one is asked for; then a [`PyFrame`] is made that points at the live
+//! frame. When the frame finishes, it hands its final state — locals, line, last
+//! instruction — to the object (`Frame::detach_pyframe`), so an escaped frame reads
+//! correctly after its call returned, while its storage goes back to the frame pool.
+//! `f_back` is made eagerly (the whole chain to the outermost frame) so it never
+//! points at a frame that has gone.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use crate::interp::Frame;
+use crate::object::{Dict, Obj, ObjRef, PyCode};
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+
+/// What a finished frame leaves behind.
+pub struct FrameSnapshot {
+    pub fast: Vec<Value>,
+    pub lasti: u32,
+    pub lineno: u32,
+}
+
+pub struct PyFrame {
+    /// The running frame; null once it finished (then `snapshot` holds its state).
+    pub live: Cell<*const Frame>,
+    pub code: Rc<PyCode>,
+    pub globals: ObjRef,
+    pub builtins: ObjRef,
+    /// The namespace of module and class frames (`Null` for functions).
+    pub locals: Value,
+    pub back: Value,
+    pub snapshot: RefCell<Option<FrameSnapshot>>,
+    pub trace: RefCell<Value>,
+    pub trace_lines: Cell<bool>,
+    pub trace_opcodes: Cell<bool>,
+}
+
+impl PyFrame {
+    /// The live frame, if it is still running.
+    pub fn live(&self) -> Option<&Frame> {
+        let p = self.live.get();
+        // SAFETY: `live` is cleared by the frame before it goes away (detach_pyframe).
+        (!p.is_null()).then(|| unsafe { &*p })
+    }
+
+    pub fn lasti(&self) -> u32 {
+        match self.live() {
+            Some(f) => f.lasti() as u32,
+            None => self.snapshot.borrow().as_ref().map(|s| s.lasti).unwrap_or(0),
+        }
+    }
+
+    pub fn lineno(&self) -> u32 {
+        match self.live() {
+            Some(f) => f.lineno(),
+            None => self.snapshot.borrow().as_ref().map(|s| s.lineno).unwrap_or(self.code.firstlineno),
+        }
+    }
+
+    /// Locals, cells and frees as they are now (or were at the end).
+    pub fn fast(&self) -> Vec<Value> {
+        match self.live() {
+            Some(f) => f.fast().to_vec(),
+            None => self.snapshot.borrow().as_ref().map(|s| s.fast.clone()).unwrap_or_default(),
+        }
+    }
+}
+
+/// The frame object of `frames[index]` (made on first request, with its `f_back` chain).
+pub fn frame_object(vm: &mut Vm, index: usize) -> Value {
+    // SAFETY: entries of vm.frames are live while their run_frame is active.
+    let f = unsafe { &*vm.frames[index] };
+    if let Some(o) = f.pyframe.get() {
+        return Value::Obj(o.clone());
+    }
+    let back = if index == 0 { Value::None } else { frame_object(vm, index - 1) };
+    let obj = Rc::new(Obj::Frame(PyFrame {
+        live: Cell::new(f as *const Frame),
+        code: f.code.clone(),
+        globals: f.globals.clone(),
+        builtins: f.builtins.clone(),
+        locals: f.locals.clone(),
+        back,
+        snapshot: RefCell::new(None),
+        trace: RefCell::new(Value::None),
+        trace_lines: Cell::new(true),
+        trace_opcodes: Cell::new(false),
+    }));
+    let _ = f.pyframe.set(obj.clone());
+    Value::Obj(obj)
+}
+
+/// The frame object of the frame `f` if it is on the frame stack.
+pub fn frame_object_of(vm: &mut Vm, f: *const Frame) -> Value {
+    match vm.frames.iter().rposition(|p| std::ptr::eq(*p, f)) {
+        Some(i) => frame_object(vm, i),
+        None => Value::None,
+    }
+}
+
+/// `f_locals`: the namespace of module/class frames, else a fresh snapshot dict.
+pub fn f_locals(vm: &mut Vm, pf: &PyFrame) -> PyResult<Value> {
+    if !pf.locals.is_null() {
+        return Ok(pf.locals.clone());
+    }
+    let code = &pf.code;
+    let fast = pf.fast();
+    let mut d = Dict::new();
+    for (i, name) in code.varnames.iter().enumerate() {
+        if let Some(v) = fast.get(i) {
+            if !v.is_null() && !code.cellvars.contains(name) {
+                d.insert_str(name, v.clone());
+            }
+        }
+    }
+    let n = code.varnames.len();
+    for (i, name) in code.cellvars.iter().chain(code.freevars.iter()).enumerate() {
+        if let Some(Value::Obj(c)) = fast.get(n + i) {
+            if let Obj::Cell(c) = &**c {
+                let v = c.borrow().clone();
+                if !v.is_null() {
+                    d.insert_str(name, v);
+                }
+            }
+        }
+    }
+    Ok(vm.new_dict(d))
+}
+
+/// Attributes of frame objects.
+pub fn frame_getattr(vm: &mut Vm, pf: &PyFrame, name: &str) -> PyResult<Option<Value>> {
+    Ok(Some(match name {
+        "f_code" => crate::object::code::code_value(&pf.code),
+        "f_globals" => Value::Obj(pf.globals.clone()),
+        "f_builtins" => Value::Obj(pf.builtins.clone()),
+        "f_locals" => f_locals(vm, pf)?,
+        "f_lineno" => Value::Int(pf.lineno() as i64),
+        "f_lasti" => Value::Int(pf.lasti() as i64 * 2),
+        "f_back" => pf.back.clone(),
+        "f_trace" => pf.trace.borrow().clone(),
+        "f_trace_lines" => Value::Bool(pf.trace_lines.get()),
+        "f_trace_opcodes" => Value::Bool(pf.trace_opcodes.get()),
+        _ => return Ok(None),
+    }))
+}
+
+pub fn frame_setattr(vm: &mut Vm, pf: &PyFrame, name: &str, v: &Value) -> PyResult<bool> {
+    match name {
+        "f_trace" => *pf.trace.borrow_mut() = v.clone(),
+        "f_trace_lines" => pf.trace_lines.set(vm.truthy(v)?),
+        "f_trace_opcodes" => pf.trace_opcodes.set(vm.truthy(v)?),
+        _ => return Ok(false),
+    }
+    Ok(true)
+}
+
+/// The frame object of a frame that is not running (a suspended generator's).
+pub fn detached_frame_object(f: &Frame) -> Value {
+    if let Some(o) = f.pyframe.get() {
+        return Value::Obj(o.clone());
+    }
+    let obj = Rc::new(Obj::Frame(PyFrame {
+        live: Cell::new(f as *const Frame),
+        code: f.code.clone(),
+        globals: f.globals.clone(),
+        builtins: f.builtins.clone(),
+        locals: f.locals.clone(),
+        back: Value::None,
+        snapshot: RefCell::new(None),
+        trace: RefCell::new(Value::None),
+        trace_lines: Cell::new(true),
+        trace_opcodes: Cell::new(false),
+    }));
+    let _ = f.pyframe.set(obj.clone());
+    Value::Obj(obj)
+}
