@@ -325,35 +325,40 @@ fn ascii_digit(c: char) -> char {
 }
 
 pub fn parse_float(vm: &mut Vm, s: &str) -> PyResult<Value> {
+    match parse_float_text(s) {
+        Some(v) => Ok(Value::Float(v)),
+        None => Err(vm.value_error(format!("could not convert string to float: {}", crate::protocol::repr::str_repr(s)))),
+    }
+}
+
+/// A decimal float literal as `float()` accepts it: surrounding whitespace,
+/// Unicode digits, `_` between digits, `inf`/`infinity`/`nan` in any case.
+pub fn parse_float_text(s: &str) -> Option<f64> {
     let ascii: String = s.chars().map(ascii_digit).collect();
     let t = ascii.trim();
     let lower = t.to_ascii_lowercase();
-    let body = lower.trim_start_matches(['+', '-']);
-    let neg = lower.starts_with('-');
+    let (neg, body) = match lower.strip_prefix('-') {
+        Some(b) => (true, b),
+        None => (false, lower.strip_prefix('+').unwrap_or(&lower)),
+    };
     let special = match body {
         "inf" | "infinity" => Some(f64::INFINITY),
         "nan" => Some(f64::NAN),
         _ => None,
     };
     if let Some(v) = special {
-        return Ok(Value::Float(if neg { -v } else { v }));
+        return Some(if neg { -v } else { v });
     }
-    let clean: String = if t.contains('_') {
-        // Underscores only between digits.
-        let b = t.as_bytes();
-        let ok = b.iter().enumerate().all(|(i, &c)| c != b'_' || (i > 0 && i + 1 < b.len() && b[i - 1].is_ascii_digit() && b[i + 1].is_ascii_digit()));
-        if !ok {
-            return Err(vm.value_error(format!("could not convert string to float: {}", crate::protocol::repr::str_repr(s))));
-        }
-        t.replace('_', "")
-    } else {
-        t.to_string()
-    };
-    let valid = !clean.is_empty() && clean.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '+' | '-')) && clean.chars().any(|c| c.is_ascii_digit());
-    match clean.parse::<f64>() {
-        Ok(v) if valid => Ok(Value::Float(v)),
-        _ => Err(vm.value_error(format!("could not convert string to float: {}", crate::protocol::repr::str_repr(s)))),
-    }
+    let b = t.as_bytes();
+    // Underscores only between digits.
+    let underscores_ok = b.iter().enumerate().all(|(i, &c)| {
+        c != b'_' || (i > 0 && i + 1 < b.len() && b[i - 1].is_ascii_digit() && b[i + 1].is_ascii_digit())
+    });
+    let clean = t.replace('_', "");
+    let valid = underscores_ok
+        && clean.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '+' | '-'))
+        && clean.chars().any(|c| c.is_ascii_digit());
+    clean.parse::<f64>().ok().filter(|_| valid)
 }
 
 /// `round(x[, ndigits])` for ints and floats.
