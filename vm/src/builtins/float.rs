@@ -1,4 +1,12 @@
-//! `float` construction, methods and `round()`.
+//! `float` construction (`float(x)`, decimal strings with CPython's syntax), methods
+//! (`hex`/`fromhex`, `as_integer_ratio`, `__round__`, ...) and `round()`.
+//!
+//! As for `int.from_bytes`, `float.fromhex` and `float.__getformat__` are found
+//! unbound on the class: they accept a leading float receiver or none.
+
+use num_bigint::BigInt;
+use num_integer::Integer;
+use num_traits::{Signed, ToPrimitive, Zero};
 
 use crate::builtins::MethodTable;
 use crate::format;
@@ -13,10 +21,19 @@ pub const METHODS: MethodTable = &[
     ("__format__", float_format),
     ("as_integer_ratio", float_ratio),
     ("hex", float_hex),
+    ("fromhex", float_fromhex),
     ("conjugate", float_conjugate),
-    ("__float__", float_conjugate),
+    ("__float__", float_float),
+    ("__pos__", float_pos),
+    ("__neg__", float_neg),
+    ("__abs__", float_abs),
     ("__int__", float_int),
-    ("__trunc__", float_int),
+    ("__trunc__", float_trunc),
+    ("__floor__", float_floor),
+    ("__ceil__", float_ceil),
+    ("__round__", float_round),
+    ("__getnewargs__", float_getnewargs),
+    ("__getformat__", float_getformat),
 ];
 
 /// The float value of an int or float argument.
@@ -79,36 +96,192 @@ fn float_ratio(vm: &mut Vm, a: Args) -> PyResult<Value> {
     Ok(vm.new_tuple(vec![Value::from_bigint(&num / &g), Value::from_bigint(&den / &g)]))
 }
 
+/// `float.hex()`: always 13 hex digits of fraction, as CPython.
 fn float_hex(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let pos = a.check(vm, "hex", 1, 1)?;
     let f = this(vm, &pos[0])?;
     if !f.is_finite() {
         return Ok(Value::string(format::float_repr(f)));
     }
+    let sign = if f.is_sign_negative() { "-" } else { "" };
     if f == 0.0 {
-        return Ok(Value::str(if f.is_sign_negative() { "-0x0.0p+0" } else { "0x0.0p+0" }));
+        return Ok(Value::string(format!("{sign}0x0.0p+0")));
     }
     let bits = f.to_bits();
-    let sign = if f < 0.0 { "-" } else { "" };
     let exp = ((bits >> 52) & 0x7ff) as i64;
     let mant = bits & ((1 << 52) - 1);
     let (lead, e) = if exp == 0 { (0, -1022) } else { (1, exp - 1023) };
-    let mut m = format!("{mant:013x}");
-    while m.len() > 1 && m.ends_with('0') {
-        m.pop();
-    }
-    Ok(Value::string(format!("{sign}0x{lead}.{m}p{}{e}", if e >= 0 { "+" } else { "" })))
+    Ok(Value::string(format!("{sign}0x{lead}.{mant:013x}p{}{e}", if e >= 0 { "+" } else { "" })))
 }
 
-fn float_conjugate(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let pos = a.check(vm, "conjugate", 1, 1)?;
-    Ok(Value::Float(this(vm, &pos[0])?))
+/// `float.fromhex(s)`, unbound (`s` first) or bound to a float.
+fn float_fromhex(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let pos = skip_float_receiver(a.check(vm, "fromhex", 1, 2)?);
+    let [s] = pos else {
+        return Err(vm.type_error(format!("fromhex() takes exactly one argument ({} given)", pos.len())));
+    };
+    let Some(s) = s.as_str() else {
+        return Err(vm.type_error("bad argument type for built-in operation"));
+    };
+    match parse_hex_float(s) {
+        Ok(v) => Ok(Value::Float(v)),
+        Err(HexErr::Invalid) => Err(vm.value_error("invalid hexadecimal floating-point string")),
+        Err(HexErr::Overflow) => Err(vm.overflow_error("hexadecimal value too large to represent as a float")),
+    }
+}
+
+/// The arguments after a float receiver, when a class-level native was called
+/// through an instance.
+fn skip_float_receiver(pos: &[Value]) -> &[Value] {
+    match pos {
+        [Value::Float(_), rest @ ..] if !rest.is_empty() => rest,
+        _ => pos,
+    }
+}
+
+enum HexErr {
+    Invalid,
+    Overflow,
+}
+
+/// `[sign] ['0x'] hexdigits ['.' hexdigits] ['p' [sign] digits]`, or inf/nan,
+/// correctly rounded (half to even), subnormals included.
+fn parse_hex_float(s: &str) -> Result<f64, HexErr> {
+    let t = s.trim().to_ascii_lowercase();
+    let (neg, body) = match t.strip_prefix('-') {
+        Some(b) => (true, b),
+        None => (false, t.strip_prefix('+').unwrap_or(&t)),
+    };
+    let signed = |v: f64| if neg { -v } else { v };
+    match body {
+        "inf" | "infinity" => return Ok(signed(f64::INFINITY)),
+        "nan" => return Ok(signed(f64::NAN)),
+        _ => {}
+    }
+    let body = body.strip_prefix("0x").unwrap_or(body);
+    let (mant, exp) = match body.split_once('p') {
+        Some((m, e)) => (m, Some(e)),
+        None => (body, None),
+    };
+    let (int_part, frac_part) = mant.split_once('.').unwrap_or((mant, ""));
+    let hex_ok = |p: &str| p.chars().all(|c| c.is_ascii_hexdigit());
+    if int_part.len() + frac_part.len() == 0 || !hex_ok(int_part) || !hex_ok(frac_part) {
+        return Err(HexErr::Invalid);
+    }
+    let exp = match exp {
+        None => 0i64,
+        Some(e) => {
+            let digits = e.strip_prefix(['+', '-']).unwrap_or(e);
+            if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
+                return Err(HexErr::Invalid);
+            }
+            // Saturate: anything beyond ±2**62 overflows or underflows anyway.
+            let mag = digits.parse::<i64>().unwrap_or(1 << 62).min(1 << 62);
+            if e.starts_with('-') { -mag } else { mag }
+        }
+    };
+    let digits = format!("{int_part}{frac_part}");
+    let m = BigInt::parse_bytes(digits.as_bytes(), 16).unwrap_or_default();
+    let e = exp - 4 * frac_part.len() as i64;
+    round_to_f64(&m, e).map(signed)
+}
+
+/// `m * 2**e` correctly rounded to a double.
+fn round_to_f64(m: &BigInt, e: i64) -> Result<f64, HexErr> {
+    if m.is_zero() {
+        return Ok(0.0);
+    }
+    let bits = m.bits() as i64;
+    let top = bits - 1 + e;
+    if top > 1023 {
+        return Err(HexErr::Overflow);
+    }
+    let lsb = (top - 52).max(-1074);
+    let shift = lsb - e;
+    let q = if shift <= 0 {
+        m << (-shift) as usize
+    } else if shift > bits {
+        return Ok(0.0);
+    } else {
+        let shift = shift as usize;
+        let q = m >> shift;
+        let rem = m - (&q << shift);
+        let half = BigInt::from(1) << (shift - 1);
+        if rem > half || (rem == half && q.is_odd()) {
+            q + 1
+        } else {
+            q
+        }
+    };
+    let q = q.to_f64().unwrap_or(f64::INFINITY);
+    let r = crate::builtins::fmath::ldexp(q, lsb).unwrap_or(f64::INFINITY);
+    if r.is_infinite() {
+        return Err(HexErr::Overflow);
+    }
+    Ok(r)
+}
+
+macro_rules! float_unary {
+    ($($fn_name:ident => $py:literal, $f:expr;)*) => {
+        $(fn $fn_name(vm: &mut Vm, a: Args) -> PyResult<Value> {
+            let pos = a.check(vm, $py, 1, 1)?;
+            let f: fn(f64) -> f64 = $f;
+            Ok(Value::Float(f(this(vm, &pos[0])?)))
+        })*
+    };
+}
+
+float_unary! {
+    float_conjugate => "conjugate", |x| x;
+    float_float => "__float__", |x| x;
+    float_pos => "__pos__", |x| x;
+    float_neg => "__neg__", |x| -x;
+    float_abs => "__abs__", f64::abs;
+}
+
+/// `__int__`/`__trunc__`/`__floor__`/`__ceil__`: `f` then conversion to int.
+fn float_to_int_by(vm: &mut Vm, a: Args, name: &str, f: fn(f64) -> f64) -> PyResult<Value> {
+    let pos = a.check(vm, name, 1, 1)?;
+    let x = this(vm, &pos[0])?;
+    crate::object::int::float_to_int(vm, f(x))
 }
 
 fn float_int(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let pos = a.check(vm, "__int__", 1, 1)?;
-    let f = this(vm, &pos[0])?;
-    crate::object::int::float_to_int(vm, f)
+    float_to_int_by(vm, a, "__int__", f64::trunc)
+}
+
+fn float_trunc(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    float_to_int_by(vm, a, "__trunc__", f64::trunc)
+}
+
+fn float_floor(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    float_to_int_by(vm, a, "__floor__", f64::floor)
+}
+
+fn float_ceil(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    float_to_int_by(vm, a, "__ceil__", f64::ceil)
+}
+
+fn float_round(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let pos = a.check(vm, "__round__", 1, 2)?;
+    let x = Value::Float(this(vm, &pos[0])?);
+    round_value(vm, &x, pos.get(1).unwrap_or(&Value::None))
+}
+
+fn float_getnewargs(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let pos = a.check(vm, "__getnewargs__", 1, 1)?;
+    let x = this(vm, &pos[0])?;
+    Ok(vm.new_tuple(vec![Value::Float(x)]))
+}
+
+/// `float.__getformat__(typestr)`.
+fn float_getformat(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let pos = skip_float_receiver(a.check(vm, "__getformat__", 1, 2)?);
+    match pos.first().and_then(|v| v.as_str()) {
+        Some("double" | "float") if pos.len() == 1 => Ok(Value::str("IEEE, little-endian")),
+        Some(_) => Err(vm.value_error("__getformat__() argument 1 must be 'double' or 'float'")),
+        None => Err(vm.type_error("__getformat__() argument must be str")),
+    }
 }
 
 /// `float(x=0.0)`.
@@ -119,9 +292,13 @@ pub fn float_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
         return parse_float(vm, s);
     }
     if let Value::Obj(o) = unwrap_base(x) {
-        if let Obj::Bytes(b) = &**o {
-            let s = String::from_utf8_lossy(b).to_string();
-            return parse_float(vm, &s);
+        match &**o {
+            Obj::Bytes(b) => return parse_float(vm, &String::from_utf8_lossy(b)),
+            Obj::ByteArray(b) => {
+                let s = String::from_utf8_lossy(&b.borrow()).into_owned();
+                return parse_float(vm, &s);
+            }
+            _ => {}
         }
     }
     match as_num(x) {
@@ -136,35 +313,52 @@ pub fn float_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     }
 }
 
+/// A non-ASCII Unicode decimal digit as its ASCII digit (CPython accepts them).
+fn ascii_digit(c: char) -> char {
+    if c.is_ascii() || !c.is_numeric() {
+        return c;
+    }
+    match format::parse_int_literal(c.encode_utf8(&mut [0; 4]), 10).ok().and_then(|d| d.to_u32()) {
+        Some(d) => char::from_digit(d, 10).unwrap_or(c),
+        None => c,
+    }
+}
+
 pub fn parse_float(vm: &mut Vm, s: &str) -> PyResult<Value> {
-    let t = s.trim();
+    match parse_float_text(s) {
+        Some(v) => Ok(Value::Float(v)),
+        None => Err(vm.value_error(format!("could not convert string to float: {}", crate::protocol::repr::str_repr(s)))),
+    }
+}
+
+/// A decimal float literal as `float()` accepts it: surrounding whitespace,
+/// Unicode digits, `_` between digits, `inf`/`infinity`/`nan` in any case.
+pub fn parse_float_text(s: &str) -> Option<f64> {
+    let ascii: String = s.chars().map(ascii_digit).collect();
+    let t = ascii.trim();
     let lower = t.to_ascii_lowercase();
-    let body = lower.trim_start_matches(['+', '-']);
-    let neg = lower.starts_with('-');
+    let (neg, body) = match lower.strip_prefix('-') {
+        Some(b) => (true, b),
+        None => (false, lower.strip_prefix('+').unwrap_or(&lower)),
+    };
     let special = match body {
         "inf" | "infinity" => Some(f64::INFINITY),
         "nan" => Some(f64::NAN),
         _ => None,
     };
     if let Some(v) = special {
-        return Ok(Value::Float(if neg { -v } else { v }));
+        return Some(if neg { -v } else { v });
     }
-    let clean: String = if t.contains('_') {
-        // Underscores only between digits.
-        let b = t.as_bytes();
-        let ok = b.iter().enumerate().all(|(i, &c)| c != b'_' || (i > 0 && i + 1 < b.len() && b[i - 1].is_ascii_digit() && b[i + 1].is_ascii_digit()));
-        if !ok {
-            return Err(vm.value_error(format!("could not convert string to float: {}", crate::protocol::repr::str_repr(s))));
-        }
-        t.replace('_', "")
-    } else {
-        t.to_string()
-    };
-    let valid = !clean.is_empty() && clean.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '+' | '-')) && clean.chars().any(|c| c.is_ascii_digit());
-    match clean.parse::<f64>() {
-        Ok(v) if valid => Ok(Value::Float(v)),
-        _ => Err(vm.value_error(format!("could not convert string to float: {}", crate::protocol::repr::str_repr(s)))),
-    }
+    let b = t.as_bytes();
+    // Underscores only between digits.
+    let underscores_ok = b.iter().enumerate().all(|(i, &c)| {
+        c != b'_' || (i > 0 && i + 1 < b.len() && b[i - 1].is_ascii_digit() && b[i + 1].is_ascii_digit())
+    });
+    let clean = t.replace('_', "");
+    let valid = underscores_ok
+        && clean.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '+' | '-'))
+        && clean.chars().any(|c| c.is_ascii_digit());
+    clean.parse::<f64>().ok().filter(|_| valid)
 }
 
 /// `round(x[, ndigits])` for ints and floats.
@@ -175,7 +369,9 @@ pub fn round_value(vm: &mut Vm, v: &Value, nd: &Value) -> PyResult<Value> {
                 let r = format::round_half_even(f);
                 return crate::object::int::float_to_int(vm, r);
             }
-            let n = vm.index_value(nd)?;
+            // CPython clamps ndigits to the ssize_t range for floats.
+            let n = crate::builtins::math::index_big(vm, nd)?;
+            let n = n.to_i64().unwrap_or(if n.is_negative() { i64::MIN } else { i64::MAX });
             match format::float_round_checked(f, n) {
                 Ok(r) => Ok(Value::Float(r)),
                 Err(m) => Err(vm.overflow_error(m)),
@@ -185,16 +381,8 @@ pub fn round_value(vm: &mut Vm, v: &Value, nd: &Value) -> PyResult<Value> {
             if nd.is_none() {
                 return Ok(Value::from_bigint(i));
             }
-            let n = vm.index_value(nd)?;
-            if n >= 0 {
-                return Ok(Value::from_bigint(i));
-            }
-            // Round half to even at 10**-n.
-            let p = num_bigint::BigInt::from(10).pow((-n) as u32);
-            let (q, r) = num_integer::Integer::div_mod_floor(&i, &p);
-            let twice = &r * 2;
-            let q = if twice > p || (twice == p && num_integer::Integer::is_odd(&q)) { q + 1 } else { q };
-            Ok(Value::from_bigint(q * p))
+            let n = crate::builtins::math::index_big(vm, nd)?;
+            crate::builtins::int::round_int(vm, &i, &n)
         }
         None => Err(vm.type_error(format!("type {} doesn't define __round__ method", vm.type_name(v)))),
     }
