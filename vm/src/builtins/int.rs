@@ -231,11 +231,10 @@ fn bytes_arg(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
 /// `int.from_bytes(bytes, byteorder='big', *, signed=False)`, called on the class
 /// (unbound: `bytes` first) or on an instance (the int first).
 fn int_from_bytes(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    // Installed as a class method: the class comes first.
     let mut args = a.pos();
-    if let Some(first) = args.first() {
-        // Bound to an int when that int is followed by the real bytes argument.
-        let bytes_follow = args.get(1).is_some_and(|v| v.as_str().is_none()) || a.kwarg("bytes").is_some();
-        if unwrap_base(first).to_bigint().is_some() && bytes_follow {
+    if let Some(crate::value::Value::Obj(o)) = args.first() {
+        if o.as_class().is_some() {
             args = &args[1..];
         }
     }
