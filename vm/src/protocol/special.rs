@@ -141,6 +141,10 @@ pub fn special_getattr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<
                     "__name__" => Some(g.name.clone()),
                     "__qualname__" => Some(g.qualname.clone()),
                     "gi_running" => Some(Value::Bool(g.running)),
+                    "gi_suspended" => Some(Value::Bool(
+                        g.frame.as_ref().map(|f| matches!(f.state, crate::interp::FrameState::Suspended)).unwrap_or(false),
+                    )),
+                    "gi_yieldfrom" => Some(Value::None),
                     "gi_code" => g.frame.as_ref().map(|f| crate::object::code::code_value(&f.code)),
                     "gi_frame" => match &g.frame {
                         None => Some(Value::None),
