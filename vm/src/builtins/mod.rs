@@ -20,6 +20,7 @@ pub mod math;
 pub mod modules;
 pub mod object;
 pub mod printf;
+pub mod random;
 pub mod range;
 pub mod seqops;
 pub mod set;

@@ -18,6 +18,7 @@ pub fn native_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         }, vm)),
         "math" => Some(make_module("math", crate::builtins::math::fill, vm)),
         "time" => Some(make_module("time", crate::builtins::time::fill, vm)),
+        "_random" => Some(crate::builtins::random::module(vm)),
         _ => None,
     })
 }
