@@ -137,14 +137,19 @@ pub fn assemble(mut unit: Unit<'_>, filename: &Rc<str>) -> Result<CodeObject, Co
     let mut code = Vec::with_capacity(total);
     let mut lines = Vec::with_capacity(total);
     let mut columns = Vec::with_capacity(total);
+    // Artificial instructions (line 0: cleanup code the compiler adds) take the line of
+    // the instruction before them, as CPython 3.11 propagates line numbers.
+    let mut last_line = instrs.first().map_or(0, |x| x.loc.line);
     for (i, ins) in instrs.iter().enumerate() {
         let arg = args[i];
         for k in (1..sizes[i]).rev() {
             code.push(CodeUnit::new(Opcode::ExtendedArg, (arg >> (8 * k)) as u8));
         }
         code.push(CodeUnit::new(ins.op, arg as u8));
+        let line = if ins.loc.line == 0 { last_line } else { ins.loc.line };
+        last_line = line;
         for _ in 0..sizes[i] {
-            lines.push(ins.loc.line);
+            lines.push(line);
             columns.push((ins.loc.col, ins.loc.end_col));
         }
     }

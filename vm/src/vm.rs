@@ -87,6 +87,13 @@ pub struct Vm {
     pub frames: Vec<*const crate::interp::Frame>,
     /// Frame storage reuse: zombie frames and the free list.
     pub frame_pool: crate::interp::frame_pool::FramePool,
+    /// `sys.settrace` / `sys.setprofile` functions (None when unset).
+    pub tracefunc: Value,
+    pub profilefunc: Value,
+    /// Either hook set: frames start on the traced loop (checked once per frame).
+    pub hooks_on: bool,
+    /// Inside a hook: no events (CPython's `tstate->tracing`).
+    pub in_hook: bool,
     /// The payload of a handler chain's exit (see `Dispatch::exit`).
     pub pending: Option<crate::interp::Exit>,
     /// Dispatch engine in use (`sys.implementation` shows it).

@@ -58,6 +58,8 @@ impl<'a> Compiler<'a> {
         let d = self.unit.depth;
         let handler = self.new_label();
         let end = self.new_label();
+        // The `try:` line gets an instruction of its own (a `line` event, as in 3.11).
+        self.emit(Opcode::Nop, 0);
         self.push_fblock(FKind::TryExcept);
         self.unit.handler = Some(Handler { label: handler, depth: d });
         self.stmts(&t.body)?;
@@ -67,7 +69,9 @@ impl<'a> Compiler<'a> {
         self.pop_fblock();
         self.unit.handler = outer;
         self.stmts(&t.orelse)?;
+        let saved = self.unset_loc();
         self.emit_jump(Opcode::JumpAbsolute, end);
+        self.restore_loc(saved);
 
         // handler: [.., exc]
         self.bind(handler);
@@ -114,11 +118,13 @@ impl<'a> Compiler<'a> {
                     self.unit.depth = d;
                     self.pop_fblock();
                     self.unit.handler = c_handler;
+                    let body_loc = self.unset_loc();
                     self.emit(Opcode::PopExcept, 0);
                     self.load_const(Constant::None);
                     self.name_op(name, Ctx::Store)?;
                     self.name_op(name, Ctx::Del)?;
                     self.emit_jump(Opcode::JumpAbsolute, end);
+                    self.restore_loc(body_loc);
                     // exception inside the named handler body: [.., prev, exc2]
                     self.bind(name_cleanup);
                     self.load_const(Constant::None);
@@ -133,8 +139,10 @@ impl<'a> Compiler<'a> {
                     self.stmts(&h.body)?;
                     self.unit.depth = d;
                     self.pop_fblock();
+                    let body_loc = self.unset_loc();
                     self.emit(Opcode::PopExcept, 0);
                     self.emit_jump(Opcode::JumpAbsolute, end);
+                    self.restore_loc(body_loc);
                 }
             }
             self.bind(next);

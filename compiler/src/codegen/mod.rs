@@ -224,6 +224,11 @@ impl<'a> Compiler<'a> {
         std::mem::replace(&mut self.unit.loc, new)
     }
 
+    /// Mark what follows as artificial (no source line of its own, see the assembler).
+    fn unset_loc(&mut self) -> Loc {
+        std::mem::replace(&mut self.unit.loc, Loc { line: 0, col: 0, end_col: 0 })
+    }
+
     fn restore_loc(&mut self, l: Loc) {
         self.unit.loc = l;
     }

@@ -192,6 +192,10 @@ impl Vm {
             empty_tuple: Value::obj(Obj::Tuple(Box::new([]))),
             frames: Vec::new(),
             pending: None,
+            tracefunc: Value::None,
+            profilefunc: Value::None,
+            hooks_on: false,
+            in_hook: false,
             frame_pool: crate::interp::frame_pool::FramePool::new(crate::interp::frame_pool::Policy::Both),
             engine,
         };

@@ -98,6 +98,10 @@ pub fn init_sys(vm: &mut Vm) {
         ("get_int_max_str_digits", sys_get_int_max_str_digits),
         ("frame_stats", sys_frame_stats),
         ("_getframe", sys_getframe),
+        ("settrace", sys_settrace),
+        ("gettrace", sys_gettrace),
+        ("setprofile", sys_setprofile),
+        ("getprofile", sys_getprofile),
     ] {
         d.insert_str(name, native(name, f));
     }
@@ -178,6 +182,32 @@ fn sys_getsizeof(vm: &mut Vm, a: Args) -> PyResult<Value> {
         },
     };
     Ok(Value::Int(n))
+}
+
+/// `sys.settrace(func)`: the global trace function (see `interp/trace.rs`).
+fn sys_settrace(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let pos = a.check(vm, "settrace", 1, 1)?;
+    vm.tracefunc = pos[0].clone();
+    vm.hooks_on = !vm.tracefunc.is_none() || !vm.profilefunc.is_none();
+    Ok(Value::None)
+}
+
+fn sys_gettrace(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    a.check(vm, "gettrace", 0, 0)?;
+    Ok(vm.tracefunc.clone())
+}
+
+/// `sys.setprofile(func)`.
+fn sys_setprofile(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let pos = a.check(vm, "setprofile", 1, 1)?;
+    vm.profilefunc = pos[0].clone();
+    vm.hooks_on = !vm.tracefunc.is_none() || !vm.profilefunc.is_none();
+    Ok(Value::None)
+}
+
+fn sys_getprofile(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    a.check(vm, "getprofile", 0, 0)?;
+    Ok(vm.profilefunc.clone())
 }
 
 /// `sys._getframe([depth])`.

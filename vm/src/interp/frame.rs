@@ -28,6 +28,8 @@ pub struct Frame {
     pub state: FrameState,
     /// The Python frame object, once one was asked for (see `object/frame_obj.rs`).
     pub pyframe: std::cell::OnceCell<Rc<crate::object::Obj>>,
+    /// The instruction traced last (`usize::MAX`: none yet), for `line` events.
+    pub trace_prev: usize,
 }
 
 impl Frame {
@@ -55,6 +57,7 @@ impl Frame {
             ip: 0,
             state: FrameState::Created,
             pyframe: std::cell::OnceCell::new(),
+            trace_prev: usize::MAX,
         }
     }
 
@@ -159,8 +162,11 @@ impl Frame {
         unsafe { (*self.localsplus[self.sp - 1].as_ptr()).clone() }
     }
 
-    /// Current source line (`f_lineno`).
+    /// Current source line (`f_lineno`): the `def` line before the first instruction.
     pub fn lineno(&self) -> u32 {
+        if self.ip == 0 {
+            return self.code.firstlineno;
+        }
         self.code.line_of(self.lasti())
     }
 }

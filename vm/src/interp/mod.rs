@@ -20,6 +20,7 @@ pub mod frame_pool;
 pub mod generator;
 pub mod ops;
 pub mod switch;
+pub mod trace;
 
 use std::rc::Rc;
 
@@ -109,12 +110,25 @@ fn run_frame_inner(vm: &mut Vm, f: &mut Frame) -> PyResult<Value> {
     let base = code.code.as_ptr();
     let mut r = Regs { ip: unsafe { base.add(f.ip) }, sp: f.sp_ptr(), fp: f as *mut Frame, oparg: 0 };
     f.state = FrameState::Running;
+    let traced = trace::active(vm);
+    if traced {
+        crate::object::frame_obj::frame_object(vm, vm.frames.len() - 1);
+        f.trace_prev = usize::MAX;
+        if let Err(e) = trace::call_event(vm) {
+            f.state = FrameState::Finished;
+            return Err(e);
+        }
+    }
     loop {
         // SAFETY: `r` was loaded from a live frame whose ip/sp are within bounds.
         let exit = unsafe {
-            match vm.engine {
+            if traced {
+                switch::run_traced(&mut r, vm)
+            } else {
+                match vm.engine {
                 Engine::Switch => switch::run(&mut r, vm),
                 Engine::Call => call::run(&mut r, vm),
+                }
             }
         };
         // SAFETY: handlers keep ip inside the code and sp inside the stack.
@@ -122,10 +136,16 @@ fn run_frame_inner(vm: &mut Vm, f: &mut Frame) -> PyResult<Value> {
         let (err, fresh) = match exit {
             Exit::Return(v) => {
                 f.state = FrameState::Finished;
+                if traced {
+                    trace::return_event(vm, &v)?;
+                }
                 return Ok(v);
             }
             Exit::Yield(v) => {
                 f.state = FrameState::Suspended;
+                if traced {
+                    trace::return_event(vm, &v)?;
+                }
                 return Ok(v);
             }
             Exit::Error(e) => (e, true),
@@ -135,6 +155,13 @@ fn run_frame_inner(vm: &mut Vm, f: &mut Frame) -> PyResult<Value> {
         if fresh {
             add_traceback(vm, &err, &code, lasti as u32, f as *const Frame);
             set_context(vm, &err);
+            if traced {
+                if let Err(e) = trace::exception_event(vm, &err.0) {
+                    f.pop_to(0);
+                    f.state = FrameState::Finished;
+                    return Err(e);
+                }
+            }
         }
         match code.handler_for(lasti as u32) {
             Some(h) => {
@@ -147,6 +174,9 @@ fn run_frame_inner(vm: &mut Vm, f: &mut Frame) -> PyResult<Value> {
             None => {
                 f.pop_to(0);
                 f.state = FrameState::Finished;
+                if traced {
+                    trace::return_event(vm, &Value::None)?;
+                }
                 return Err(err);
             }
         }

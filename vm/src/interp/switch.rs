@@ -52,6 +52,39 @@ macro_rules! build_match {
 }
 pyhop_compiler::for_each_opcode!(build_match);
 
+/// The switch loop with the trace hook before every instruction (`interp/trace.rs`).
+/// Used only for frames that start while a tracer or profiler is set.
+///
+/// # Safety
+/// `r` satisfies the handler contract of `interp/mod.rs`.
+pub unsafe fn run_traced(regs: &mut Regs, vm: &mut Vm) -> Exit {
+    let r = regs;
+    // SAFETY: as for `run`; the hook sees the frame with ip/sp saved.
+    unsafe {
+        loop {
+            let f = &mut *r.fp;
+            let i = r.ip.offset_from(f.code.code.as_ptr()) as usize;
+            r.save();
+            // During the hook, f_lineno/f_lasti name the instruction about to run.
+            f.ip = i + 1;
+            if let Err(e) = crate::interp::trace::line_hook(vm, f, i) {
+                return Exit::Error(e);
+            }
+            let unit = *r.ip;
+            r.ip = r.ip.add(1);
+            r.oparg = unit.arg as u32;
+            let mut op = unit.op;
+            loop {
+                match step(op, r, vm) {
+                    Step::Next => break,
+                    Step::Op(o) => op = o,
+                    Step::Exit => return vm.pending.take().unwrap_or(Exit::Return(crate::value::Value::None)),
+                }
+            }
+        }
+    }
+}
+
 /// Run instructions until one exits.
 ///
 /// # Safety

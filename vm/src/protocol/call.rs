@@ -22,15 +22,15 @@ impl Vm {
         };
         match &**o {
             Obj::Function(f) => self.call_function(o, f, args),
-            Obj::Native(n) => match &n.slf {
-                None => (n.func)(self, args),
-                Some(s) => {
-                    let mut all = Vec::with_capacity(args.args.len() + 1);
-                    all.push(s.clone());
-                    all.extend_from_slice(args.args);
-                    (n.func)(self, Args { args: &all, kwnames: args.kwnames })
-                }
-            },
+            Obj::Native(_) if self.hooks_on && !self.in_hook && !self.profilefunc.is_none() => {
+                let f = callable.clone();
+                crate::interp::trace::c_call(self, &f, "c_call")?;
+                let r = self.call_native(o, args);
+                let ev = if r.is_ok() { "c_return" } else { "c_exception" };
+                crate::interp::trace::c_call(self, &f, ev)?;
+                r
+            }
+            Obj::Native(_) => self.call_native(o, args),
             Obj::BoundMethod { func, slf } => {
                 let mut all = Vec::with_capacity(args.args.len() + 1);
                 all.push(slf.clone());
@@ -52,6 +52,19 @@ impl Vm {
                 }
                 None => Err(self.type_error(format!("'{}' object is not callable", self.type_name(callable)))),
             },
+        }
+    }
+
+    fn call_native(&mut self, o: &ObjRef, args: Args) -> PyResult<Value> {
+        let Obj::Native(n) = &**o else { return Err(self.type_error("not a native function")) };
+        match &n.slf {
+            None => (n.func)(self, args),
+            Some(s) => {
+                let mut all = Vec::with_capacity(args.args.len() + 1);
+                all.push(s.clone());
+                all.extend_from_slice(args.args);
+                (n.func)(self, Args { args: &all, kwnames: args.kwnames })
+            }
         }
     }
 
