@@ -66,6 +66,8 @@ pub struct Scope {
     pub varargs: bool,
     pub varkeywords: bool,
     pub is_generator: bool,
+    /// `async def`: calls make coroutines.
+    pub is_coroutine: bool,
     pub kinds: HashMap<String, NameKind>,
     /// Sorted, as CPython.
     pub cellvars: Vec<String>,
@@ -91,6 +93,7 @@ impl Scope {
             varargs: false,
             varkeywords: false,
             is_generator: false,
+            is_coroutine: false,
             kinds: HashMap::new(),
             cellvars: Vec::new(),
             freevars: Vec::new(),
@@ -328,23 +331,33 @@ impl<'a> Builder<'a> {
                 if !f.type_params.is_empty() {
                     return Err(self.unsupported("type parameter syntax", f.range));
                 }
-                for d in &f.decorator_list {
-                    self.expr(d)?;
-                }
-                self.arg_defaults_and_annotations(&f.args)?;
-                self.annotations(&f.args)?;
-                if let Some(r) = &f.returns {
-                    self.expr(r)?;
-                }
-                self.add(f.name.as_str(), def::LOCAL);
-                self.push_scope(ScopeKind::Function, f.name.as_str(), f.range);
-                self.params(&f.args)?;
-                self.stmts(&f.body)?;
-                self.pop_scope();
+                self.function_scope(f.name.as_str(), &f.args, &f.body, &f.decorator_list, f.returns.as_deref(), f.range, false)?;
             }
-            AsyncFunctionDef(f) => return Err(self.unsupported("async functions", f.range)),
-            AsyncFor(f) => return Err(self.unsupported("'async for'", f.range)),
-            AsyncWith(f) => return Err(self.unsupported("'async with'", f.range)),
+            AsyncFunctionDef(f) => {
+                if !f.type_params.is_empty() {
+                    return Err(self.unsupported("type parameter syntax", f.range));
+                }
+                self.function_scope(f.name.as_str(), &f.args, &f.body, &f.decorator_list, f.returns.as_deref(), f.range, true)?;
+            }
+            AsyncFor(f) => {
+                self.async_allowed("'async for'", f.range)?;
+                self.expr(&f.iter)?;
+                self.check_target(&f.target, false)?;
+                self.expr(&f.target)?;
+                self.loop_body(&f.body)?;
+                self.stmts(&f.orelse)?;
+            }
+            AsyncWith(w) => {
+                self.async_allowed("'async with'", w.range)?;
+                for item in &w.items {
+                    self.expr(&item.context_expr)?;
+                    if let Some(v) = &item.optional_vars {
+                        self.check_target(v, false)?;
+                        self.expr(v)?;
+                    }
+                }
+                self.stmts(&w.body)?;
+            }
             Match(m) => return Err(self.unsupported("'match' statements", m.range)),
             TryStar(t) => return Err(self.unsupported("'except*'", t.range)),
             TypeAlias(t) => return Err(self.unsupported("type parameter syntax", t.range)),
@@ -672,7 +685,10 @@ impl<'a> Builder<'a> {
             SetComp(c) => self.comprehension("<setcomp>", c.range, &c.generators, &[&c.elt], false)?,
             DictComp(c) => self.comprehension("<dictcomp>", c.range, &c.generators, &[&c.key, &c.value], false)?,
             GeneratorExp(c) => self.comprehension("<genexpr>", c.range, &c.generators, &[&c.elt], true)?,
-            Await(a) => return Err(self.unsupported("'await'", a.range)),
+            Await(a) => {
+                self.async_allowed("'await'", a.range)?;
+                self.expr(&a.value)?;
+            }
             Yield(y) => {
                 self.yield_allowed(y.range)?;
                 if let Some(v) = &y.value {
@@ -729,6 +745,51 @@ impl<'a> Builder<'a> {
             }
         }
         Ok(())
+    }
+
+    /// A function scope (`def` or `async def`): decorators, defaults and annotations in
+    /// the enclosing scope, parameters and body in the new one.
+    #[allow(clippy::too_many_arguments)]
+    fn function_scope(
+        &mut self,
+        name: &str,
+        args: &ast::Arguments,
+        body: &[ast::Stmt],
+        decorators: &[ast::Expr],
+        returns: Option<&ast::Expr>,
+        range: ast::text_size::TextRange,
+        is_async: bool,
+    ) -> R {
+        for d in decorators {
+            self.expr(d)?;
+        }
+        self.arg_defaults_and_annotations(args)?;
+        self.annotations(args)?;
+        if let Some(r) = returns {
+            self.expr(r)?;
+        }
+        self.add(name, def::LOCAL);
+        self.push_scope(ScopeKind::Function, name, range);
+        self.scope().is_coroutine = is_async;
+        self.params(args)?;
+        self.stmts(body)?;
+        if is_async && self.scope().is_generator {
+            return Err(self.unsupported("asynchronous generators", range));
+        }
+        self.pop_scope();
+        Ok(())
+    }
+
+    /// `await`, `async for`, `async with` belong in an `async def`.
+    fn async_allowed(&mut self, what: &str, r: ast::text_size::TextRange) -> R {
+        let s = &self.t.scopes[self.cur];
+        if s.is_coroutine {
+            return Ok(());
+        }
+        if matches!(s.kind, ScopeKind::Module | ScopeKind::Class) && what == "'await'" {
+            return Err(self.err("'await' outside function", r));
+        }
+        Err(self.err(format!("{what} outside async function"), r))
     }
 
     fn yield_allowed(&mut self, r: ast::text_size::TextRange) -> R {

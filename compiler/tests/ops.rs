@@ -205,11 +205,19 @@ fn generators() {
 }
 
 #[test]
+fn coroutines() {
+    let c = inner(&module("async def f(x):\n    return await x\n"));
+    assert!(c.flags & 0x80 != 0, "CO_COROUTINE");
+    check(&c, &["LOAD_FAST", "GET_AWAITABLE", "LOAD_CONST", "YIELD_FROM", "RETURN_VALUE"]);
+}
+
+#[test]
 fn try_except_uses_the_exception_table() {
     let c = inner(&module("def f():\n    try:\n        g()\n    except E as e:\n        h(e)\n"));
     check(
         &c,
         &[
+            "NOP",
             "LOAD_GLOBAL", "CALL_FUNCTION 0", "POP_TOP", "JUMP_ABSOLUTE",
             "PUSH_EXC_INFO", "LOAD_GLOBAL", "CHECK_EXC_MATCH", "POP_JUMP_IF_FALSE", "STORE_FAST",
             "LOAD_GLOBAL", "LOAD_FAST", "CALL_FUNCTION 1", "POP_TOP",
@@ -345,7 +353,8 @@ fn syntax_errors() {
     assert_eq!(err("def f():\n    print(x)\n    global x\n").msg, "name 'x' is used prior to global declaration");
     assert_eq!(err("f() = 1").msg, "cannot assign to function call here. Maybe you meant '==' instead of '='?");
     assert!(err("match x:\n    case 1:\n        pass\n").msg.starts_with("pyhop does not support"));
-    assert!(err("async def f():\n    await x\n").msg.starts_with("pyhop does not support"));
+    assert!(err("async def f():\n    yield 1\n").msg.starts_with("pyhop does not support asynchronous generators"));
+    assert_eq!(err("def f():\n    await x\n").msg, "'await' outside async function");
     assert_eq!(err("x = 1 +").text.as_deref(), Some("x = 1 +"));
 }
 

@@ -39,6 +39,7 @@ pub struct Types {
     pub code: ObjRef,
     pub cell: ObjRef,
     pub generator: ObjRef,
+    pub coroutine: ObjRef,
     pub iterator: ObjRef,
     pub property: ObjRef,
     pub staticmethod: ObjRef,
@@ -159,7 +160,13 @@ impl Vm {
                 Obj::Module(_) => t.module.clone(),
                 Obj::Code(_) => t.code.clone(),
                 Obj::Cell(_) => t.cell.clone(),
-                Obj::Generator(_) => t.generator.clone(),
+                Obj::Generator(g) => {
+                    if g.borrow().coroutine {
+                        t.coroutine.clone()
+                    } else {
+                        t.generator.clone()
+                    }
+                }
                 Obj::Iter(st) => {
                     let name = crate::object::iter_type_name(&st.borrow());
                     t.iters.get(name).cloned().unwrap_or_else(|| t.iterator.clone())

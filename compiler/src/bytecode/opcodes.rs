@@ -77,6 +77,16 @@ macro_rules! for_each_opcode {
         35  => PushExcInfo       push_exc_info        "PUSH_EXC_INFO",        stack: |_| (1, 2), jump: NOJUMP, flags: [], predicts: [];
         /// (exc, type -- exc, matched)  matched = isinstance(exc, type) for a class or tuple of classes
         36  => CheckExcMatch     check_exc_match      "CHECK_EXC_MATCH",      stack: |_| (2, 2), jump: NOJUMP, flags: [], predicts: [PopJumpIfFalse];
+        /// (aiterable -- aiter)  aiter = type(aiterable).__aiter__(aiterable)
+        50  => GetAiter          get_aiter            "GET_AITER",            stack: |_| (1, 1), jump: NOJUMP, flags: [], predicts: [];
+        /// (aiter -- aiter, awaitable)  the awaitable of type(aiter).__anext__(aiter)
+        51  => GetAnext          get_anext            "GET_ANEXT",            stack: |_| (1, 2), jump: NOJUMP, flags: [], predicts: [];
+        /// (mgr -- aexit, awaitable)  aexit = mgr.__aexit__ (bound); awaitable of mgr.__aenter__()
+        52  => BeforeAsyncWith   before_async_with    "BEFORE_ASYNC_WITH",    stack: |_| (1, 2), jump: NOJUMP, flags: [], predicts: [];
+        /// (aiter, exc --)  end of `async for`: StopAsyncIteration ends the loop, anything else is re-raised
+        54  => EndAsyncFor       end_async_for        "END_ASYNC_FOR",        stack: |_| (2, 0), jump: NOJUMP, flags: [], predicts: [];
+        /// (value -- iter)  the iterator `await value` delegates to (a coroutine, or what __await__ returns)
+        73  => GetAwaitable      get_awaitable        "GET_AWAITABLE",        stack: |_| (1, 1), jump: NOJUMP, flags: [], predicts: [];
         /// (exit, prev_exc, exc -- exit, prev_exc, exc, res)  res = exit(type(exc), exc, exc.__traceback__)
         49  => WithExceptStart   with_except_start    "WITH_EXCEPT_START",    stack: |_| (3, 4), jump: NOJUMP, flags: [], predicts: [PopJumpIfTrue];
         /// (left, right -- res)  left += right

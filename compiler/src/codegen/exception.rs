@@ -159,23 +159,37 @@ impl<'a> Compiler<'a> {
 
     /// `with a as x, b as y:` — item `i` and the rest nested inside it.
     pub(super) fn with(&mut self, w: &'a ast::StmtWith, i: usize) -> CResult<()> {
-        let Some(item) = w.items.get(i) else {
-            return self.stmts(&w.body);
+        self.with_items(&w.items, &w.body, i, false)
+    }
+
+    pub(super) fn async_with(&mut self, w: &'a ast::StmtAsyncWith) -> CResult<()> {
+        self.with_items(&w.items, &w.body, 0, true)
+    }
+
+    /// `with` / `async with` item `i` and, nested inside it, the rest.
+    fn with_items(&mut self, items: &'a [ast::WithItem], body: &'a [ast::Stmt], i: usize, is_async: bool) -> CResult<()> {
+        let Some(item) = items.get(i) else {
+            return self.stmts(body);
         };
         let outer = self.unit.handler;
         let d = self.unit.depth;
         let exc_handler = self.new_label();
         let end = self.new_label();
         self.expr(&item.context_expr)?;
-        self.emit(Opcode::BeforeWith, 0);
-        self.push_fblock(FKind::With);
+        if is_async {
+            self.emit(Opcode::BeforeAsyncWith, 0);
+            self.emit_await();
+        } else {
+            self.emit(Opcode::BeforeWith, 0);
+        }
+        self.push_fblock(FKind::With(is_async));
         self.unit.handler = Some(Handler { label: exc_handler, depth: d + 1 });
         self.unit.depth = d + 1;
         match &item.optional_vars {
             Some(v) => self.store(v)?,
             None => self.emit(Opcode::PopTop, 0),
         }
-        self.with(w, i + 1)?;
+        self.with_items(items, body, i + 1, is_async)?;
         self.unit.depth = d;
         self.pop_fblock();
         self.unit.handler = outer;
@@ -184,6 +198,9 @@ impl<'a> Compiler<'a> {
             self.load_const(Constant::None);
         }
         self.emit(Opcode::CallFunction, 3);
+        if is_async {
+            self.emit_await();
+        }
         self.emit(Opcode::PopTop, 0);
         self.emit_jump(Opcode::JumpAbsolute, end);
 
@@ -193,6 +210,9 @@ impl<'a> Compiler<'a> {
         self.emit(Opcode::PushExcInfo, 0);
         self.unit.handler = Some(Handler { label: cleanup, depth: d + 2 });
         self.emit(Opcode::WithExceptStart, 0);
+        if is_async {
+            self.emit_await();
+        }
         let suppress = self.new_label();
         self.emit_jump(Opcode::PopJumpIfTrue, suppress);
         self.emit(Opcode::Reraise, 0);

@@ -201,7 +201,10 @@ impl<'a> Compiler<'a> {
             SetComp(c) => self.comprehension(e, "<setcomp>", &c.generators, &c.elt, None)?,
             DictComp(c) => self.comprehension(e, "<dictcomp>", &c.generators, &c.key, Some(&c.value))?,
             GeneratorExp(c) => self.comprehension(e, "<genexpr>", &c.generators, &c.elt, None)?,
-            Await(a) => return Err(self.error("pyhop does not support 'await' yet", a.range)),
+            Await(a) => {
+                self.expr(&a.value)?;
+                self.emit_await();
+            }
             Yield(y) => {
                 match &y.value {
                     Some(v) => self.expr(v)?,

@@ -96,36 +96,52 @@ impl<'a> Compiler<'a> {
     }
 
     pub(super) fn function_def(&mut self, f: &'a ast::StmtFunctionDef) -> CResult<()> {
-        for d in &f.decorator_list {
+        self.function_common(f.name.as_str(), &f.args, &f.body, &f.decorator_list, f.returns.as_deref(), f.range)
+    }
+
+    pub(super) fn async_function_def(&mut self, f: &'a ast::StmtAsyncFunctionDef) -> CResult<()> {
+        self.function_common(f.name.as_str(), &f.args, &f.body, &f.decorator_list, f.returns.as_deref(), f.range)
+    }
+
+    /// `def` and `async def` (the symbol table marks the latter's scope a coroutine).
+    fn function_common(
+        &mut self,
+        name: &'a str,
+        args: &'a ast::Arguments,
+        fbody: &'a [ast::Stmt],
+        decorator_list: &'a [ast::Expr],
+        returns: Option<&'a ast::Expr>,
+        range: ast::text_size::TextRange,
+    ) -> CResult<()> {
+        for d in decorator_list {
             self.expr(d)?;
         }
-        let mut flags = self.defaults(&f.args)?;
-        flags |= self.annotations(&f.args, f.returns.as_deref())?;
-        let scope = self.scope_of(f.range)?;
-        let name = f.name.as_str();
+        let mut flags = self.defaults(args)?;
+        flags |= self.annotations(args, returns)?;
+        let scope = self.scope_of(range)?;
         let qualname = self.child_qualname(name, scope);
-        let firstline = match f.decorator_list.first() {
+        let firstline = match decorator_list.first() {
             Some(d) => self.loc_of(d.range()).line,
-            None => self.loc_of(f.range).line,
+            None => self.loc_of(range).line,
         };
         self.enter_scope(scope, name, &qualname, firstline);
-        let doc = self.docstring(&f.body);
+        let doc = self.docstring(fbody);
         let c = match &doc {
             Some(d) => Constant::Str(d.as_str().into()),
             None => Constant::None,
         };
         self.add_const(c);
         self.unit.doc = doc.as_deref().map(Rc::from);
-        let body = if doc.is_some() { &f.body[1..] } else { &f.body[..] };
+        let body = if doc.is_some() { &fbody[1..] } else { fbody };
         self.stmts(body)?;
-        if let Some(last) = f.body.last() {
+        if let Some(last) = fbody.last() {
             self.set_loc(last.range());
         }
         self.load_const(Constant::None);
         self.emit(Opcode::ReturnValue, 0);
         let code = self.leave_scope()?;
         self.make_function(code, flags);
-        for _ in &f.decorator_list {
+        for _ in decorator_list {
             self.emit(Opcode::CallFunction, 1);
         }
         self.name_op(name, Ctx::Store)

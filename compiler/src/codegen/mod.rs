@@ -80,7 +80,8 @@ enum FKind<'a> {
     FinallyTry(&'a [ast::Stmt]),
     FinallyEnd,
     HandlerCleanup(Option<&'a str>),
-    With,
+    /// `with` (false) or `async with` (true).
+    With(bool),
 }
 
 #[derive(Clone, Copy)]
@@ -322,6 +323,9 @@ impl<'a> Compiler<'a> {
             if s.is_generator {
                 flags |= co_flags::GENERATOR;
             }
+            if s.is_coroutine {
+                flags |= co_flags::COROUTINE;
+            }
             if let Some(p) = s.parent {
                 if self.table.scopes[p].kind.is_function() {
                     flags |= co_flags::NESTED;
@@ -507,7 +511,7 @@ impl<'a> Compiler<'a> {
                     self.name_op(n, Ctx::Del)?;
                 }
             }
-            FKind::With => {
+            FKind::With(is_async) => {
                 if preserve_tos {
                     self.emit(Opcode::Swap, 2);
                 }
@@ -516,11 +520,21 @@ impl<'a> Compiler<'a> {
                     self.load_const(Constant::None);
                 }
                 self.emit(Opcode::CallFunction, 3);
+                if is_async {
+                    self.emit_await();
+                }
                 self.emit(Opcode::PopTop, 0);
             }
         }
         self.unit.handler = fb.outer;
         Ok(())
+    }
+
+    /// `await` of the value on top of the stack: `GET_AWAITABLE; LOAD_CONST None; YIELD_FROM`.
+    pub(super) fn emit_await(&mut self) {
+        self.emit(Opcode::GetAwaitable, 0);
+        self.load_const(Constant::None);
+        self.emit(Opcode::YieldFrom, 0);
     }
 
     /// Unwinds every block for `return`.

@@ -205,9 +205,9 @@ impl<'a> Compiler<'a> {
                 }
                 self.unit.handler = saved;
             }
-            AsyncFunctionDef(x) => return Err(self.error("pyhop does not support async functions yet", x.range)),
-            AsyncFor(x) => return Err(self.error("pyhop does not support 'async for' yet", x.range)),
-            AsyncWith(x) => return Err(self.error("pyhop does not support 'async with' yet", x.range)),
+            AsyncFunctionDef(x) => self.async_function_def(x)?,
+            AsyncFor(x) => self.async_for_loop(x)?,
+            AsyncWith(x) => self.async_with(x)?,
             Match(x) => return Err(self.error("pyhop does not support 'match' statements yet", x.range)),
             TryStar(x) => return Err(self.error("pyhop does not support 'except*' yet", x.range)),
             TypeAlias(x) => return Err(self.error("pyhop does not support type parameter syntax yet", x.range)),
@@ -311,6 +311,38 @@ impl<'a> Compiler<'a> {
         self.unit.depth -= 1;
         self.pop_fblock();
         self.bind(cleanup);
+        self.stmts(&f.orelse)?;
+        self.bind(exit);
+        Ok(())
+    }
+
+    /// `async for`: `GET_AITER`, then per item `GET_ANEXT` + await under a handler
+    /// that ends the loop on StopAsyncIteration (`END_ASYNC_FOR`), as CPython 3.11.
+    fn async_for_loop(&mut self, f: &'a ast::StmtAsyncFor) -> CResult<()> {
+        let start = self.new_label();
+        let end_for = self.new_label();
+        let exit = self.new_label();
+        let outer = self.unit.handler;
+        let d = self.unit.depth;
+        self.expr(&f.iter)?;
+        self.emit(Opcode::GetAiter, 0);
+        self.bind(start);
+        // [.., aiter]: the next item; StopAsyncIteration lands in END_ASYNC_FOR.
+        self.unit.handler = Some(super::Handler { label: end_for, depth: d + 1 });
+        self.emit(Opcode::GetAnext, 0);
+        self.emit_await();
+        self.unit.handler = outer;
+        self.push_fblock(FKind::For { cont: start, exit });
+        self.unit.depth += 1;
+        self.store(&f.target)?;
+        self.stmts(&f.body)?;
+        let saved = self.set_loc(f.iter.range());
+        self.emit_jump(Opcode::JumpAbsolute, start);
+        self.restore_loc(saved);
+        self.unit.depth -= 1;
+        self.pop_fblock();
+        self.bind(end_for);
+        self.emit(Opcode::EndAsyncFor, 0);
         self.stmts(&f.orelse)?;
         self.bind(exit);
         Ok(())

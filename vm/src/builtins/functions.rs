@@ -90,6 +90,13 @@ fn iter_next(vm: &mut Vm, a: Args) -> PyResult<Value> {
     }
 }
 
+pub const COROUTINE_METHODS: MethodTable = &[
+    ("send", gen_send),
+    ("throw", gen_throw),
+    ("close", gen_close),
+    ("__await__", gen_iter),
+];
+
 pub const GENERATOR_METHODS: MethodTable = &[
     ("send", gen_send),
     ("throw", gen_throw),

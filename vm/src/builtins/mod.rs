@@ -149,6 +149,7 @@ fn build_types() -> Types {
         code: other("code"),
         cell: other("cell"),
         generator: other("generator"),
+        coroutine: other("coroutine"),
         iterator: other("iterator"),
         property: other("property"),
         staticmethod: other("staticmethod"),
@@ -219,6 +220,7 @@ impl Vm {
         install(&t.float, "float", float::METHODS);
         install(&t.complex, "complex", complex::METHODS);
         install(&t.generator, "generator", functions::GENERATOR_METHODS);
+        install(&t.coroutine, "coroutine", functions::COROUTINE_METHODS);
         install(&t.range, "range", range::METHODS);
         install(&t.property, "property", object::PROPERTY_METHODS);
         install(&t.slice, "slice", object::SLICE_METHODS);

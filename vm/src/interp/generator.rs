@@ -13,6 +13,8 @@ use crate::value::Value;
 use crate::vm::{PyErr, PyResult, Vm};
 
 pub struct Generator {
+    /// A coroutine (`async def`) rather than a generator: same machinery, another type.
+    pub coroutine: bool,
     pub frame: Option<Box<Frame>>,
     pub running: bool,
     pub name: Value,

@@ -110,8 +110,9 @@ impl Vm {
             return Err(e);
         }
         let _ = fobj;
-        if code.flags & co_flags::GENERATOR != 0 {
+        if code.flags & (co_flags::GENERATOR | co_flags::COROUTINE) != 0 {
             let g = Generator {
+                coroutine: code.flags & co_flags::COROUTINE != 0,
                 frame: Some(Box::new(frame)),
                 running: false,
                 name: f.name.borrow().clone(),

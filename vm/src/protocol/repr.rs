@@ -240,8 +240,10 @@ impl Vm {
                 }
             }
             Obj::Generator(g) => {
-                let qn = g.borrow().qualname.as_str().unwrap_or("?").to_string();
-                format!("<generator object {qn} at {addr}>")
+                let g = g.borrow();
+                let qn = g.qualname.as_str().unwrap_or("?").to_string();
+                let kind = if g.coroutine { "coroutine" } else { "generator" };
+                format!("<{kind} object {qn} at {addr}>")
             }
             Obj::Iter(st) => {
                 let kind = crate::object::iter_type_name(&st.borrow());

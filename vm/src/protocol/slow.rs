@@ -347,3 +347,74 @@ pub fn dict_merge_error(vm: &mut Vm, func: &Value, m: &Value, e: PyErr) -> PyErr
     }
     e
 }
+
+fn is_coroutine(v: &Value) -> bool {
+    matches!(v, Value::Obj(o) if matches!(&**o, Obj::Generator(g) if g.borrow().coroutine))
+}
+
+/// The iterator `await v` delegates to: a coroutine itself, or what `__await__` returns.
+pub fn awaitable(vm: &mut Vm, v: Value, what: &str) -> PyResult<Value> {
+    if is_coroutine(&v) {
+        return Ok(v);
+    }
+    let cls = vm.type_of(&v);
+    let Some(f) = cls.as_class().and_then(|c| c.lookup("__await__")) else {
+        let _ = what;
+        return Err(vm.type_error(format!("object {} can't be used in 'await' expression", vm.type_name(&v))));
+    };
+    let it = vm.call_dunder(&f, &v, &[])?;
+    if is_coroutine(&it) {
+        return Err(vm.type_error("__await__() returned a coroutine"));
+    }
+    let is_iter = match &it {
+        Value::Obj(o) => matches!(&**o, Obj::Generator(_) | Obj::Iter(_)) || vm.user_dunder(&it, "__next__").is_some(),
+        _ => false,
+    };
+    if !is_iter {
+        return Err(vm.type_error(format!("__await__() returned non-iterator of type '{}'", vm.type_name(&it))));
+    }
+    Ok(it)
+}
+
+/// GET_AITER: `type(v).__aiter__(v)`.
+pub fn get_aiter(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    let cls = vm.type_of(&v);
+    match cls.as_class().and_then(|c| c.lookup("__aiter__")) {
+        Some(f) => vm.call_dunder(&f, &v, &[]),
+        None => Err(vm.type_error(format!(
+            "'async for' requires an object with __aiter__ method, got {}",
+            vm.type_name(&v)
+        ))),
+    }
+}
+
+/// GET_ANEXT: the awaitable of `type(aiter).__anext__(aiter)`.
+pub fn get_anext(vm: &mut Vm, aiter: Value) -> PyResult<Value> {
+    let cls = vm.type_of(&aiter);
+    let Some(f) = cls.as_class().and_then(|c| c.lookup("__anext__")) else {
+        return Err(vm.type_error(format!(
+            "'async for' requires an iterator with __anext__ method, got {}",
+            vm.type_name(&aiter)
+        )));
+    };
+    let r = vm.call_dunder(&f, &aiter, &[])?;
+    awaitable(vm, r, "async for")
+}
+
+/// BEFORE_ASYNC_WITH: (bound `__aexit__`, awaitable of `__aenter__()`).
+pub fn before_async_with(vm: &mut Vm, mgr: Value) -> PyResult<(Value, Value)> {
+    let cls = vm.type_of(&mgr);
+    let c = cls.as_class();
+    let enter = c.and_then(|c| c.lookup("__aenter__"));
+    let exit = c.and_then(|c| c.lookup("__aexit__"));
+    let (Some(enter), Some(_)) = (enter, exit) else {
+        return Err(vm.type_error(format!(
+            "'{}' object does not support the asynchronous context manager protocol",
+            vm.type_name(&mgr)
+        )));
+    };
+    let exit = vm.getattr(&mgr, "__aexit__")?;
+    let res = vm.call_dunder(&enter, &mgr, &[])?;
+    let aw = awaitable(vm, res, "async with")?;
+    Ok((exit, aw))
+}

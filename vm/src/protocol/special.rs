@@ -140,7 +140,13 @@ pub fn special_getattr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<
                 match name {
                     "__name__" => Some(g.name.clone()),
                     "__qualname__" => Some(g.qualname.clone()),
-                    "gi_running" => Some(Value::Bool(g.running)),
+                    "gi_running" | "cr_running" => Some(Value::Bool(g.running)),
+                    "cr_code" => g.frame.as_ref().map(|f| crate::object::code::code_value(&f.code)),
+                    "cr_frame" => match &g.frame {
+                        None => Some(Value::None),
+                        Some(f) => Some(crate::object::frame_obj::detached_frame_object(f)),
+                    },
+                    "cr_await" => Some(Value::None),
                     "gi_suspended" => Some(Value::Bool(
                         g.frame.as_ref().map(|f| matches!(f.state, crate::interp::FrameState::Suspended)).unwrap_or(false),
                     )),

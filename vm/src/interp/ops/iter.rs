@@ -138,3 +138,66 @@ pub unsafe fn yield_from<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
         }
     }
 }
+
+/// GET_AWAITABLE
+#[inline(always)]
+pub unsafe fn get_awaitable<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
+    unsafe {
+        r.save();
+        let v = r.pop();
+        let it = tri!(D, vm, crate::protocol::slow::awaitable(vm, v, "await"));
+        r.push(it);
+        D::next(r, vm)
+    }
+}
+
+/// GET_AITER
+#[inline(always)]
+pub unsafe fn get_aiter<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
+    unsafe {
+        r.save();
+        let v = r.pop();
+        let it = tri!(D, vm, crate::protocol::slow::get_aiter(vm, v));
+        r.push(it);
+        D::next(r, vm)
+    }
+}
+
+/// GET_ANEXT
+#[inline(always)]
+pub unsafe fn get_anext<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
+    unsafe {
+        r.save();
+        let aiter = r.peek(1).clone();
+        let aw = tri!(D, vm, crate::protocol::slow::get_anext(vm, aiter));
+        r.push(aw);
+        D::next(r, vm)
+    }
+}
+
+/// END_ASYNC_FOR
+#[inline(always)]
+pub unsafe fn end_async_for<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
+    unsafe {
+        let exc = r.pop();
+        drop(r.pop());
+        if vm.isinstance(&exc, &vm.exc_class("StopAsyncIteration")) {
+            return D::next(r, vm);
+        }
+        r.save();
+        D::exit(vm, Exit::Reraise(crate::vm::PyErr(exc)))
+    }
+}
+
+/// BEFORE_ASYNC_WITH
+#[inline(always)]
+pub unsafe fn before_async_with<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
+    unsafe {
+        r.save();
+        let mgr = r.pop();
+        let (exit, aw) = tri!(D, vm, crate::protocol::slow::before_async_with(vm, mgr));
+        r.push(exit);
+        r.push(aw);
+        D::next(r, vm)
+    }
+}
