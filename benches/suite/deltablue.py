@@ -2,7 +2,7 @@
 Freeman-Benson, Maloney, Borning), with its chain and projection tests (classes,
 inheritance, virtual calls, list queues).
 
-usage: deltablue.py [N]   (default 300 rounds of a 100-variable chain test and a
+usage: deltablue.py [N]   (default 500 rounds of a 100-variable chain test and a
 100-variable projection test; every round checks the solver's answers)
 """
 import sys
@@ -411,7 +411,7 @@ def projection_test(n):
 
 
 def main():
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 300
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 500
     t0 = time.perf_counter()
     checksum = 0
     for _ in range(n):

@@ -1,7 +1,7 @@
 """generators: generator pipelines (chained filters and maps, generator expressions,
 itertools) and recursive `yield from` walks over binary trees.
 
-usage: generators.py [N]   (default 1_000_000 items through the pipeline, and a tree of
+usage: generators.py [N]   (default 2_000_000 items through the pipeline, and a tree of
 2**13 - 1 nodes walked N // 10_000 + 1 times; every result is checked against a direct
 computation)
 """
@@ -115,7 +115,7 @@ def walk_trees(depth, rounds):
 
 
 def main():
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 2_000_000
     rounds = n // 10_000 + 1
     t0 = time.perf_counter()
     p = pipeline(n)

@@ -1,7 +1,7 @@
 """json_roundtrip: a pure-Python JSON encoder and recursive-descent decoder round-tripping
 a generated document (string building and escaping, dict/list construction, recursion).
 
-usage: json_roundtrip.py [N]   (default 2000 records, encoded and decoded 6 times; the
+usage: json_roundtrip.py [N]   (default 4000 records, encoded and decoded 6 times; the
 round trip is checked for any N, the encoded text's checksum for the default N)
 """
 import sys
@@ -234,7 +234,7 @@ def make_document(n):
 
 
 def main():
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 4000
     doc = make_document(n)
     t0 = time.perf_counter()
     for _ in range(6):
@@ -247,8 +247,8 @@ def main():
     for ch in text:
         digest = (digest * 31 + ord(ch)) & 0xFFFFFFFF
     checksum = "%d/%d" % (len(text), digest)
-    if n == 2000:
-        expected = "545423/1947988347"
+    if n == 4000:
+        expected = "1093104/2111303566"
         if checksum != expected:
             raise SystemExit("json_roundtrip: wrong result %s, expected %s" % (checksum, expected))
         print("json_roundtrip: checked against the known result for the default size", file=sys.stderr)

@@ -1,7 +1,7 @@
 """raytrace: a small recursive ray tracer (spheres and a checkered plane, point lights,
 shadows, reflections) rendering a square image (vector objects, method calls, floats).
 
-usage: raytrace.py [N]   (default 200x200 pixels; the image checksum is checked for the
+usage: raytrace.py [N]   (default 300x300 pixels; the image checksum is checked for the
 default size)
 """
 import math
@@ -225,7 +225,7 @@ def build_scene():
 
 
 def main():
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 200
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 300
     scene = build_scene()
     t0 = time.perf_counter()
     pixels = scene.render(n, n)
@@ -237,8 +237,8 @@ def main():
             total += r + g + b
             digest = (digest * 257 + (r << 16 | g << 8 | b)) % 4294967291
     checksum = "%d/%d" % (total, digest)
-    if n == 200:
-        expected = "7189838/3597081690"
+    if n == 300:
+        expected = "16195819/2404101529"
         if checksum != expected:
             raise SystemExit("raytrace: wrong result %s, expected %s" % (checksum, expected))
         print("raytrace: checked against the known result for the default size", file=sys.stderr)

@@ -1,7 +1,7 @@
 """unpack_sequence: sequence unpacking in assignments (tuples, lists, starred targets,
 nested targets, swaps, for-loop targets).
 
-usage: unpack_sequence.py [N]   (default 1_000_000 rounds; the checksum is computed in closed
+usage: unpack_sequence.py [N]   (default 2_000_000 rounds; the checksum is computed in closed
 form for any N)
 """
 import sys
@@ -64,7 +64,7 @@ def swaps(n):
 
 
 def main():
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 2_000_000
     t0 = time.perf_counter()
     r1 = unpack_tuples(n)
     r2 = unpack_lists(n)
