@@ -8,6 +8,7 @@ pub mod builtins;
 pub mod format;
 pub mod interp;
 pub mod object;
+pub mod profile;
 pub mod protocol;
 pub mod traceback;
 pub mod value;

@@ -39,6 +39,9 @@ struct Options {
     frame_reuse: pyhop_vm::interp::frame_pool::Policy,
     /// `-X frame-stats`: print the frame-reuse counters at exit.
     frame_stats: bool,
+    /// `-X dxp` / `--dxp`: count opcodes and pairs; `--dxp-out FILE` writes them at exit.
+    dxp: bool,
+    dxp_out: Option<String>,
     dis: bool,
     target: Target,
     args: Vec<String>,
@@ -55,6 +58,10 @@ fn help() -> String {
          --dispatch=NAME  dispatch engine: {} (default {}; also PYHOP_DISPATCH)\n\
          --list-dispatch  print the available dispatch engines\n\
          --list-opcodes   print the opcode table (--json for JSON)\n\
+         --dxp, -X dxp    count executed opcodes and opcode pairs (sys.getdxp())\n\
+         --dxp-out FILE   count them and write the profile as JSON at exit\n\
+         -X frame-reuse=P frame reuse policy: both (default), zombie, freelist, none\n\
+         -X frame-stats   print frame-reuse counters at exit\n\
          -X opt           implementation-specific option (accepted, reserved)\n\
          -h, --help       print this help and exit\n\
          --version        print the version and exit\n\
@@ -117,6 +124,8 @@ fn parse_args() -> Result<Options, ExitCode> {
     let mut dis = false;
     let mut frame_reuse = pyhop_vm::interp::frame_pool::Policy::Both;
     let mut frame_stats = false;
+    let mut dxp = false;
+    let mut dxp_out: Option<String> = None;
     let mut i = 1;
     while i < argv.len() {
         let a = argv[i].as_str();
@@ -140,6 +149,17 @@ fn parse_args() -> Result<Options, ExitCode> {
                 return Err(ExitCode::SUCCESS);
             }
             "--dis" => dis = true,
+            "--dxp" => dxp = true,
+            _ if a.starts_with("--dxp-out=") => {
+                dxp = true;
+                dxp_out = Some(a["--dxp-out=".len()..].to_string());
+            }
+            "--dxp-out" => {
+                i += 1;
+                let Some(f) = argv.get(i) else { return Err(usage_error("Argument expected for --dxp-out")) };
+                dxp = true;
+                dxp_out = Some(f.clone());
+            }
             "-c" | "-m" => {
                 let Some(v) = argv.get(i + 1) else {
                     return Err(usage_error(&format!("Argument expected for the {a} option")));
@@ -147,11 +167,14 @@ fn parse_args() -> Result<Options, ExitCode> {
                 let target = if a == "-c" { Target::Code(v.clone()) } else { Target::Module(v.clone()) };
                 let mut args = vec![if a == "-c" { "-c".to_string() } else { v.clone() }];
                 args.extend(argv[i + 2..].iter().cloned());
-                return Ok(Options { engine, frame_reuse, frame_stats, dis, target, args });
+                return Ok(Options { engine, frame_reuse, frame_stats, dxp, dxp_out: dxp_out.clone(), dis, target, args });
             }
             "-X" => {
                 i += 1;
                 let Some(opt) = argv.get(i) else { return Err(usage_error("Argument expected for the -X option")) };
+                if opt == "dxp" {
+                    dxp = true;
+                }
                 match x_option(opt, &mut frame_reuse, &mut frame_stats) {
                     Ok(()) => {}
                     Err(msg) => return Err(usage_error(&msg)),
@@ -161,7 +184,7 @@ fn parse_args() -> Result<Options, ExitCode> {
             "-" => {
                 let mut args = vec!["-".to_string()];
                 args.extend(argv[i + 1..].iter().cloned());
-                return Ok(Options { engine, frame_reuse, frame_stats, dis, target: Target::Stdin, args });
+                return Ok(Options { engine, frame_reuse, frame_stats, dxp, dxp_out: dxp_out.clone(), dis, target: Target::Stdin, args });
             }
             _ if a.starts_with("--dispatch=") => {
                 let name = &a["--dispatch=".len()..];
@@ -177,6 +200,9 @@ fn parse_args() -> Result<Options, ExitCode> {
                 }
             }
             _ if a.starts_with("-X") => {
+                if &a[2..] == "dxp" {
+                    dxp = true;
+                }
                 if let Err(msg) = x_option(&a[2..], &mut frame_reuse, &mut frame_stats) {
                     return Err(usage_error(&msg));
                 }
@@ -184,12 +210,12 @@ fn parse_args() -> Result<Options, ExitCode> {
             _ if a.starts_with('-') && a.len() > 1 => return Err(usage_error(&format!("unknown option {a}"))),
             _ => {
                 let args: Vec<String> = argv[i..].to_vec();
-                return Ok(Options { engine, frame_reuse, frame_stats, dis, target: Target::File(a.to_string()), args });
+                return Ok(Options { engine, frame_reuse, frame_stats, dxp, dxp_out: dxp_out.clone(), dis, target: Target::File(a.to_string()), args });
             }
         }
         i += 1;
     }
-    Ok(Options { engine, frame_reuse, frame_stats, dis, target: Target::Stdin, args: vec![String::new()] })
+    Ok(Options { engine, frame_reuse, frame_stats, dxp, dxp_out: dxp_out.clone(), dis, target: Target::Stdin, args: vec![String::new()] })
 }
 
 /// Exit status for an uncaught exception (printing it), or for SystemExit.
@@ -248,6 +274,9 @@ fn run(opts: Options) -> u8 {
     let path = vec![if script_dir.is_empty() { String::new() } else { script_dir }];
     let mut vm = Vm::new(opts.args.clone(), path, opts.engine);
     vm.frame_pool.policy = opts.frame_reuse;
+    if opts.dxp {
+        pyhop_vm::profile::dxp::enable(&mut vm);
+    }
     vm.stack_floor = pyhop_vm::vm::stack_pointer().saturating_sub(STACK_SIZE - STACK_MARGIN);
     let result = match &opts.target {
         Target::Module(name) => {
@@ -269,6 +298,11 @@ fn run(opts: Options) -> u8 {
         Err(e) => report(&mut vm, &e.0),
     };
     flush_stdout();
+    if let Some(path) = &opts.dxp_out {
+        if let Err(e) = std::fs::write(path, pyhop_vm::profile::dxp::to_json(&vm)) {
+            eprintln!("pyhop: cannot write {path}: {e}");
+        }
+    }
     if opts.frame_stats {
         let s = vm.frame_pool.stats;
         eprintln!(

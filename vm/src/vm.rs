@@ -95,6 +95,10 @@ pub struct Vm {
     pub hooks_on: bool,
     /// Inside a hook: no events (CPython's `tstate->tracing`).
     pub in_hook: bool,
+    /// DXP counters (`-X dxp`): `[prev][op]` pairs, row 256 = single opcodes.
+    pub dxp: Option<Box<[[u64; 256]; 257]>>,
+    /// The opcode executed last, for DXP pairs.
+    pub dxp_last: u8,
     /// The payload of a handler chain's exit (see `Dispatch::exit`).
     pub pending: Option<crate::interp::Exit>,
     /// Dispatch engine in use (`sys.implementation` shows it).

@@ -38,7 +38,7 @@ pub const NOJUMP: fn(u32) -> (u32, u32) = |_| (0, 0);
 macro_rules! for_each_opcode {
     ($m:ident) => { $m! {
         /// (--)  does nothing
-        0   => Nop               nop                  "NOP",                  stack: |_| (0, 0), jump: NOJUMP, flags: [], predicts: [];
+        9   => Nop               nop                  "NOP",                  stack: |_| (0, 0), jump: NOJUMP, flags: [], predicts: [];
         /// (value --)  discard TOS
         1   => PopTop            pop_top              "POP_TOP",              stack: |_| (1, 0), jump: NOJUMP, flags: [], predicts: [];
         /// (value -- value)  +value

@@ -193,6 +193,8 @@ impl Vm {
             empty_tuple: Value::obj(Obj::Tuple(Box::new([]))),
             frames: Vec::new(),
             pending: None,
+            dxp: None,
+            dxp_last: 0,
             tracefunc: Value::None,
             profilefunc: Value::None,
             hooks_on: false,

@@ -98,6 +98,7 @@ pub fn init_sys(vm: &mut Vm) {
         ("get_int_max_str_digits", sys_get_int_max_str_digits),
         ("frame_stats", sys_frame_stats),
         ("_getframe", sys_getframe),
+        ("getdxp", crate::profile::dxp::sys_getdxp),
         ("settrace", sys_settrace),
         ("gettrace", sys_gettrace),
         ("setprofile", sys_setprofile),

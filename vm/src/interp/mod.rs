@@ -78,6 +78,9 @@ pub enum Exit {
 /// How handler bodies reach the next instruction; one implementation per engine.
 pub trait Dispatch {
     type Out;
+    /// Count executed opcodes and pairs (DXP) — a compile-time switch, so an engine that
+    /// does not count has no trace of it in its code.
+    const DXP: bool = false;
     /// Go on with the instruction at `r.ip`.
     unsafe fn next(r: &mut Regs, vm: &mut Vm) -> Self::Out;
     /// Run opcode byte `op` with the `r.oparg` already set (EXTENDED_ARG).
@@ -99,7 +102,10 @@ pub enum FrameState {
 pub fn run_frame(vm: &mut Vm, f: &mut Frame) -> PyResult<Value> {
     vm.enter_call()?;
     vm.frames.push(f as *const Frame);
+    // DXP pairs are per frame, as CPython's `lastopcode`: restart here, resume after.
+    let last = std::mem::replace(&mut vm.dxp_last, 0);
     let res = run_frame_inner(vm, f);
+    vm.dxp_last = last;
     vm.frames.pop();
     vm.leave_call();
     res
@@ -124,6 +130,8 @@ fn run_frame_inner(vm: &mut Vm, f: &mut Frame) -> PyResult<Value> {
         let exit = unsafe {
             if traced {
                 switch::run_traced(&mut r, vm)
+            } else if vm.dxp.is_some() {
+                switch::run_dxp(&mut r, vm)
             } else {
                 match vm.engine {
                 Engine::Switch => switch::run(&mut r, vm),

@@ -39,18 +39,70 @@ macro_rules! build_match {
         stack: $st:expr, jump: $j:expr, flags: [$($f:ident),*], predicts: [$($p:ident),*]; )*) => {
         /// One instruction: the `match` of the switch engine.
         #[inline(always)]
-        unsafe fn step(op: u8, r: &mut Regs, vm: &mut Vm) -> Step {
+        unsafe fn step<D: Dispatch<Out = Step>>(op: u8, r: &mut Regs, vm: &mut Vm) -> Step {
             // SAFETY: forwarded from `run`'s contract (see interp/mod.rs).
             unsafe {
                 match op {
-                    $( $code => ops::$h::<Switch>(r, vm), )*
-                    _ => ops::unknown_opcode::<Switch>(r, vm),
+                    $( $code => ops::$h::<D>(r, vm), )*
+                    _ => ops::unknown_opcode::<D>(r, vm),
                 }
             }
         }
     };
 }
 pyhop_compiler::for_each_opcode!(build_match);
+
+/// The switch loop instantiated to count every executed opcode and opcode pair
+/// (DXP, `profile/dxp.rs`); used instead of the chosen engine while counting is on.
+pub enum SwitchDxp {}
+
+impl Dispatch for SwitchDxp {
+    type Out = Step;
+    const DXP: bool = true;
+
+    #[inline(always)]
+    unsafe fn next(_r: &mut Regs, _vm: &mut Vm) -> Step {
+        Step::Next
+    }
+
+    #[inline(always)]
+    unsafe fn dispatch_op(op: u8, _r: &mut Regs, _vm: &mut Vm) -> Step {
+        Step::Op(op)
+    }
+
+    #[inline(always)]
+    fn exit(vm: &mut Vm, e: Exit) -> Step {
+        vm.pending = Some(e);
+        Step::Exit
+    }
+}
+
+/// The counting switch loop.
+///
+/// # Safety
+/// `r` satisfies the handler contract of `interp/mod.rs`.
+pub unsafe fn run_dxp(r: &mut Regs, vm: &mut Vm) -> Exit {
+    // SAFETY: as for `run`.
+    unsafe {
+        let mut unit = *r.ip;
+        r.ip = r.ip.add(1);
+        r.oparg = unit.arg as u32;
+        let mut op = unit.op;
+        loop {
+            crate::profile::dxp::record(vm, op);
+            match step::<SwitchDxp>(op, r, vm) {
+                Step::Next => {
+                    unit = *r.ip;
+                    r.ip = r.ip.add(1);
+                    r.oparg = unit.arg as u32;
+                    op = unit.op;
+                }
+                Step::Op(o) => op = o,
+                Step::Exit => return vm.pending.take().unwrap_or(Exit::Return(crate::value::Value::None)),
+            }
+        }
+    }
+}
 
 /// The switch loop with the trace hook before every instruction (`interp/trace.rs`).
 /// Used only for frames that start while a tracer or profiler is set.
@@ -75,7 +127,7 @@ pub unsafe fn run_traced(regs: &mut Regs, vm: &mut Vm) -> Exit {
             r.oparg = unit.arg as u32;
             let mut op = unit.op;
             loop {
-                match step(op, r, vm) {
+                match step::<Switch>(op, r, vm) {
                     Step::Next => break,
                     Step::Op(o) => op = o,
                     Step::Exit => return vm.pending.take().unwrap_or(Exit::Return(crate::value::Value::None)),
@@ -100,7 +152,7 @@ pub unsafe fn run(regs: &mut Regs, vm: &mut Vm) -> Exit {
         r.oparg = unit.arg as u32;
         let mut op = unit.op;
         loop {
-            match step(op, r, vm) {
+            match step::<Switch>(op, r, vm) {
                 Step::Next => {
                     unit = *r.ip;
                     r.ip = r.ip.add(1);

@@ -134,6 +134,9 @@ macro_rules! predict {
             if u.op == pyhop_compiler::Opcode::$op as u8 {
                 $r.ip = $r.ip.add(1);
                 $r.oparg = u.arg as u32;
+                if $D::DXP {
+                    crate::profile::dxp::record($vm, u.op);
+                }
                 return crate::interp::ops::$h::<$D>($r, $vm);
             }
         }

@@ -1,0 +1,3 @@
+//! Execution profiles: DXP opcode and opcode-pair counts.
+
+pub mod dxp;
