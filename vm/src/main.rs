@@ -42,6 +42,8 @@ struct Options {
     /// `-X dxp` / `--dxp`: count opcodes and pairs; `--dxp-out FILE` writes them at exit.
     dxp: bool,
     dxp_out: Option<String>,
+    /// `--no-predict`: run without opcode prediction (switch engine).
+    no_predict: bool,
     dis: bool,
     target: Target,
     args: Vec<String>,
@@ -58,6 +60,7 @@ fn help() -> String {
          --dispatch=NAME  dispatch engine: {} (default {}; also PYHOP_DISPATCH)\n\
          --list-dispatch  print the available dispatch engines\n\
          --list-opcodes   print the opcode table (--json for JSON)\n\
+         --no-predict     run without opcode prediction (switch engine)\n\
          --dxp, -X dxp    count executed opcodes and opcode pairs (sys.getdxp())\n\
          --dxp-out FILE   count them and write the profile as JSON at exit\n\
          -X frame-reuse=P frame reuse policy: both (default), zombie, freelist, none\n\
@@ -125,6 +128,7 @@ fn parse_args() -> Result<Options, ExitCode> {
     let mut frame_reuse = pyhop_vm::interp::frame_pool::Policy::Both;
     let mut frame_stats = false;
     let mut dxp = false;
+    let mut no_predict = false;
     let mut dxp_out: Option<String> = None;
     let mut i = 1;
     while i < argv.len() {
@@ -150,6 +154,7 @@ fn parse_args() -> Result<Options, ExitCode> {
             }
             "--dis" => dis = true,
             "--dxp" => dxp = true,
+            "--no-predict" => no_predict = true,
             _ if a.starts_with("--dxp-out=") => {
                 dxp = true;
                 dxp_out = Some(a["--dxp-out=".len()..].to_string());
@@ -167,7 +172,7 @@ fn parse_args() -> Result<Options, ExitCode> {
                 let target = if a == "-c" { Target::Code(v.clone()) } else { Target::Module(v.clone()) };
                 let mut args = vec![if a == "-c" { "-c".to_string() } else { v.clone() }];
                 args.extend(argv[i + 2..].iter().cloned());
-                return Ok(Options { engine, frame_reuse, frame_stats, dxp, dxp_out: dxp_out.clone(), dis, target, args });
+                return Ok(Options { engine, frame_reuse, frame_stats, dxp, dxp_out: dxp_out.clone(), no_predict, dis, target, args });
             }
             "-X" => {
                 i += 1;
@@ -184,7 +189,7 @@ fn parse_args() -> Result<Options, ExitCode> {
             "-" => {
                 let mut args = vec!["-".to_string()];
                 args.extend(argv[i + 1..].iter().cloned());
-                return Ok(Options { engine, frame_reuse, frame_stats, dxp, dxp_out: dxp_out.clone(), dis, target: Target::Stdin, args });
+                return Ok(Options { engine, frame_reuse, frame_stats, dxp, dxp_out: dxp_out.clone(), no_predict, dis, target: Target::Stdin, args });
             }
             _ if a.starts_with("--dispatch=") => {
                 let name = &a["--dispatch=".len()..];
@@ -210,12 +215,12 @@ fn parse_args() -> Result<Options, ExitCode> {
             _ if a.starts_with('-') && a.len() > 1 => return Err(usage_error(&format!("unknown option {a}"))),
             _ => {
                 let args: Vec<String> = argv[i..].to_vec();
-                return Ok(Options { engine, frame_reuse, frame_stats, dxp, dxp_out: dxp_out.clone(), dis, target: Target::File(a.to_string()), args });
+                return Ok(Options { engine, frame_reuse, frame_stats, dxp, dxp_out: dxp_out.clone(), no_predict, dis, target: Target::File(a.to_string()), args });
             }
         }
         i += 1;
     }
-    Ok(Options { engine, frame_reuse, frame_stats, dxp, dxp_out: dxp_out.clone(), dis, target: Target::Stdin, args: vec![String::new()] })
+    Ok(Options { engine, frame_reuse, frame_stats, dxp, dxp_out: dxp_out.clone(), no_predict, dis, target: Target::Stdin, args: vec![String::new()] })
 }
 
 /// Exit status for an uncaught exception (printing it), or for SystemExit.
@@ -277,6 +282,7 @@ fn run(opts: Options) -> u8 {
     if opts.dxp {
         pyhop_vm::profile::dxp::enable(&mut vm);
     }
+    vm.no_predict = opts.no_predict;
     vm.stack_floor = pyhop_vm::vm::stack_pointer().saturating_sub(STACK_SIZE - STACK_MARGIN);
     let result = match &opts.target {
         Target::Module(name) => {

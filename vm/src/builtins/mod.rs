@@ -193,6 +193,8 @@ impl Vm {
             empty_tuple: Value::obj(Obj::Tuple(Box::new([]))),
             frames: Vec::new(),
             pending: None,
+            no_predict: false,
+            lltrace_cache: (0, 0, false),
             dxp: None,
             dxp_last: 0,
             tracefunc: Value::None,

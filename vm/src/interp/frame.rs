@@ -156,6 +156,13 @@ impl Frame {
         self.sp += 1;
     }
 
+    /// A copy of stack item `k` (0 = bottom), which must be below the depth.
+    pub fn stack_item(&self, k: usize) -> Value {
+        debug_assert!(self.stack_base + k < self.sp);
+        // SAFETY: slots below sp are initialised.
+        unsafe { (*self.localsplus[self.stack_base + k].as_ptr()).clone() }
+    }
+
     /// A copy of the top of the value stack.
     pub fn peek_top(&self) -> Value {
         // SAFETY: callers check depth() > 0; slot sp-1 is live.

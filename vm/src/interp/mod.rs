@@ -18,6 +18,7 @@ pub mod call;
 pub mod frame;
 pub mod frame_pool;
 pub mod generator;
+pub mod lltrace;
 pub mod ops;
 pub mod switch;
 pub mod trace;
@@ -81,6 +82,8 @@ pub trait Dispatch {
     /// Count executed opcodes and pairs (DXP) — a compile-time switch, so an engine that
     /// does not count has no trace of it in its code.
     const DXP: bool = false;
+    /// Take the `predict!` shortcuts (off for `--no-predict`, tracing and LLTRACE).
+    const PREDICT: bool = true;
     /// Go on with the instruction at `r.ip`.
     unsafe fn next(r: &mut Regs, vm: &mut Vm) -> Self::Out;
     /// Run opcode byte `op` with the `r.oparg` already set (EXTENDED_ARG).
@@ -117,6 +120,7 @@ fn run_frame_inner(vm: &mut Vm, f: &mut Frame) -> PyResult<Value> {
     let mut r = Regs { ip: unsafe { base.add(f.ip) }, sp: f.sp_ptr(), fp: f as *mut Frame, oparg: 0 };
     f.state = FrameState::Running;
     let traced = trace::active(vm);
+    let lltrace = lltrace::enabled(vm, &f.globals);
     if traced {
         crate::object::frame_obj::frame_object(vm, vm.frames.len() - 1);
         f.trace_prev = usize::MAX;
@@ -128,12 +132,15 @@ fn run_frame_inner(vm: &mut Vm, f: &mut Frame) -> PyResult<Value> {
     loop {
         // SAFETY: `r` was loaded from a live frame whose ip/sp are within bounds.
         let exit = unsafe {
-            if traced {
+            if lltrace {
+                switch::run_lltrace(&mut r, vm)
+            } else if traced {
                 switch::run_traced(&mut r, vm)
             } else if vm.dxp.is_some() {
                 switch::run_dxp(&mut r, vm)
             } else {
                 match vm.engine {
+                Engine::Switch if vm.no_predict => switch::run_no_predict(&mut r, vm),
                 Engine::Switch => switch::run(&mut r, vm),
                 Engine::Call => call::run(&mut r, vm),
                 }

@@ -77,6 +77,62 @@ impl Dispatch for SwitchDxp {
     }
 }
 
+/// The switch loop without prediction (`--no-predict`, tracing, LLTRACE): every
+/// instruction goes through the dispatch `match`.
+pub enum SwitchNoPredict {}
+
+impl Dispatch for SwitchNoPredict {
+    type Out = Step;
+    const PREDICT: bool = false;
+
+    #[inline(always)]
+    unsafe fn next(_r: &mut Regs, _vm: &mut Vm) -> Step {
+        Step::Next
+    }
+
+    #[inline(always)]
+    unsafe fn dispatch_op(op: u8, _r: &mut Regs, _vm: &mut Vm) -> Step {
+        Step::Op(op)
+    }
+
+    #[inline(always)]
+    fn exit(vm: &mut Vm, e: Exit) -> Step {
+        vm.pending = Some(e);
+        Step::Exit
+    }
+}
+
+/// The switch loop without prediction.
+///
+/// # Safety
+/// `r` satisfies the handler contract of `interp/mod.rs`.
+pub unsafe fn run_no_predict(regs: &mut Regs, vm: &mut Vm) -> Exit {
+    let mut local = Regs { ip: regs.ip, sp: regs.sp, fp: regs.fp, oparg: regs.oparg };
+    let r = &mut local;
+    // SAFETY: as for `run`.
+    unsafe {
+        let mut unit = *r.ip;
+        r.ip = r.ip.add(1);
+        r.oparg = unit.arg as u32;
+        let mut op = unit.op;
+        loop {
+            match step::<SwitchNoPredict>(op, r, vm) {
+                Step::Next => {
+                    unit = *r.ip;
+                    r.ip = r.ip.add(1);
+                    r.oparg = unit.arg as u32;
+                    op = unit.op;
+                }
+                Step::Op(o) => op = o,
+                Step::Exit => {
+                    *regs = Regs { ip: r.ip, sp: r.sp, fp: r.fp, oparg: r.oparg };
+                    return vm.pending.take().unwrap_or(Exit::Return(crate::value::Value::None));
+                }
+            }
+        }
+    }
+}
+
 /// The counting switch loop.
 ///
 /// # Safety
@@ -99,6 +155,40 @@ pub unsafe fn run_dxp(r: &mut Regs, vm: &mut Vm) -> Exit {
                 }
                 Step::Op(o) => op = o,
                 Step::Exit => return vm.pending.take().unwrap_or(Exit::Return(crate::value::Value::None)),
+            }
+        }
+    }
+}
+
+/// The switch loop of LLTRACE frames: one instruction at a time, printed with the
+/// values it pops and pushes (`interp/lltrace.rs`).
+///
+/// # Safety
+/// `r` satisfies the handler contract of `interp/mod.rs`.
+pub unsafe fn run_lltrace(r: &mut Regs, vm: &mut Vm) -> Exit {
+    // SAFETY: as for `run`; the frame is read with ip/sp saved.
+    unsafe {
+        loop {
+            let f = &mut *r.fp;
+            let i = r.ip.offset_from(f.code.code.as_ptr()) as usize;
+            r.save();
+            let (base, popped) = crate::interp::lltrace::before(vm, f, i);
+            let unit = *r.ip;
+            r.ip = r.ip.add(1);
+            r.oparg = unit.arg as u32;
+            let mut op = unit.op;
+            // No prediction shortcuts here: every instruction is printed on its own.
+            let exit = loop {
+                match step::<SwitchNoPredict>(op, r, vm) {
+                    Step::Next => break None,
+                    Step::Op(o) => op = o,
+                    Step::Exit => break Some(vm.pending.take().unwrap_or(Exit::Return(crate::value::Value::None))),
+                }
+            };
+            r.save();
+            crate::interp::lltrace::after(vm, &*r.fp, base, popped);
+            if let Some(e) = exit {
+                return e;
             }
         }
     }
@@ -127,7 +217,7 @@ pub unsafe fn run_traced(regs: &mut Regs, vm: &mut Vm) -> Exit {
             r.oparg = unit.arg as u32;
             let mut op = unit.op;
             loop {
-                match step::<Switch>(op, r, vm) {
+                match step::<SwitchNoPredict>(op, r, vm) {
                     Step::Next => break,
                     Step::Op(o) => op = o,
                     Step::Exit => return vm.pending.take().unwrap_or(Exit::Return(crate::value::Value::None)),

@@ -70,27 +70,40 @@ impl PyFrame {
 }
 
 /// The frame object of `frames[index]` (made on first request, with its `f_back` chain).
+/// Iterative: the chain can be as deep as the recursion limit allows.
 pub fn frame_object(vm: &mut Vm, index: usize) -> Value {
     // SAFETY: entries of vm.frames are live while their run_frame is active.
-    let f = unsafe { &*vm.frames[index] };
-    if let Some(o) = f.pyframe.get() {
-        return Value::Obj(o.clone());
+    let frame_at = |vm: &Vm, i: usize| unsafe { &*vm.frames[i] };
+    // The deepest frame at or below `index` that already has an object.
+    let mut start = index + 1;
+    while start > 0 && frame_at(vm, start - 1).pyframe.get().is_none() {
+        start -= 1;
     }
-    let back = if index == 0 { Value::None } else { frame_object(vm, index - 1) };
-    let obj = Rc::new(Obj::Frame(PyFrame {
-        live: Cell::new(f as *const Frame),
-        code: f.code.clone(),
-        globals: f.globals.clone(),
-        builtins: f.builtins.clone(),
-        locals: f.locals.clone(),
-        back,
-        snapshot: RefCell::new(None),
-        trace: RefCell::new(Value::None),
-        trace_lines: Cell::new(true),
-        trace_opcodes: Cell::new(false),
-    }));
-    let _ = f.pyframe.set(obj.clone());
-    Value::Obj(obj)
+    let mut back = if start == 0 { Value::None } else { Value::Obj(frame_at(vm, start - 1).pyframe.get().cloned().unwrap_or_else(|| unreachable_frame())) };
+    for i in start..=index {
+        let f = frame_at(vm, i);
+        let obj = Rc::new(Obj::Frame(PyFrame {
+            live: Cell::new(f as *const Frame),
+            code: f.code.clone(),
+            globals: f.globals.clone(),
+            builtins: f.builtins.clone(),
+            locals: f.locals.clone(),
+            back,
+            snapshot: RefCell::new(None),
+            trace: RefCell::new(Value::None),
+            trace_lines: Cell::new(true),
+            trace_opcodes: Cell::new(false),
+        }));
+        let _ = f.pyframe.set(obj.clone());
+        back = Value::Obj(obj);
+    }
+    back
+}
+
+#[cold]
+fn unreachable_frame() -> Rc<Obj> {
+    // The loop above stops at a frame whose object exists.
+    Rc::new(Obj::Ellipsis)
 }
 
 /// The frame object of the frame `f` if it is on the frame stack.

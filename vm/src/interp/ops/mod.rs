@@ -131,7 +131,7 @@ macro_rules! predict {
         #[allow(unused_unsafe)]
         unsafe {
             let u = *$r.ip;
-            if u.op == pyhop_compiler::Opcode::$op as u8 {
+            if $D::PREDICT && u.op == pyhop_compiler::Opcode::$op as u8 {
                 $r.ip = $r.ip.add(1);
                 $r.oparg = u.arg as u32;
                 if $D::DXP {
