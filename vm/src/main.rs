@@ -247,8 +247,10 @@ fn run(opts: Options) -> u8 {
     let (source, filename, script_dir) = match &opts.target {
         Target::File(f) => match std::fs::read(f) {
             Ok(bytes) => {
-                let dir = std::path::Path::new(f).parent().map(|p| p.display().to_string()).unwrap_or_default();
-                (String::from_utf8_lossy(&bytes).into_owned(), f.clone(), dir)
+                // CPython 3.11 runs a script under its absolute path (`__file__`, `co_filename`).
+                let abs = std::path::absolute(f).map(|p| p.display().to_string()).unwrap_or_else(|_| f.clone());
+                let dir = std::path::Path::new(&abs).parent().map(|p| p.display().to_string()).unwrap_or_default();
+                (String::from_utf8_lossy(&bytes).into_owned(), abs, dir)
             }
             Err(e) => {
                 eprintln!("pyhop: can't open file '{f}': [Errno {}] {e}", e.raw_os_error().unwrap_or(0));

@@ -332,9 +332,7 @@ impl<'a> Compiler<'a> {
                 }
             }
         }
-        if s.cellvars.is_empty() && s.freevars.is_empty() {
-            flags |= co_flags::NOFREE;
-        }
+        // CO_NOFREE is not set: CPython 3.11 dropped it.
         self.unit.flags = flags;
     }
 
