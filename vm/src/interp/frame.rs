@@ -105,7 +105,16 @@ impl Frame {
     }
 
     /// Give an escaped frame object this frame's final state, before it goes away.
+    #[inline(always)]
     pub fn detach_pyframe(&mut self) {
+        if self.pyframe.get().is_some() {
+            self.detach_pyframe_slow();
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn detach_pyframe_slow(&mut self) {
         if let Some(o) = self.pyframe.take() {
             if let crate::object::Obj::Frame(pf) = &*o {
                 *pf.snapshot.borrow_mut() = Some(crate::object::frame_obj::FrameSnapshot {
