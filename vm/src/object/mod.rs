@@ -250,13 +250,18 @@ impl Obj {
 impl Class {
     /// Look `name` up along the MRO (`_PyType_Lookup`).
     pub fn lookup(&self, name: &str) -> Option<Value> {
-        if let Some(v) = self.dict.borrow().get_str(name) {
+        self.lookup_hashed(name, dict::hash_str(name))
+    }
+
+    /// `lookup` with the name's `hash_str` already known (hashed once for the whole MRO).
+    pub fn lookup_hashed(&self, name: &str, hash: i64) -> Option<Value> {
+        if let Some(v) = self.dict.borrow().get_str_hashed(hash, name) {
             return Some(v);
         }
         let mro = self.mro.borrow();
         for c in mro.iter().skip(1) {
             if let Obj::Class(c) = &**c {
-                if let Some(v) = c.dict.borrow().get_str(name) {
+                if let Some(v) = c.dict.borrow().get_str_hashed(hash, name) {
                     return Some(v);
                 }
             }

@@ -13,7 +13,12 @@ use crate::vm::{PyErr, PyResult, Vm};
 
 impl Vm {
     pub fn getattr(&mut self, obj: &Value, name: &str) -> PyResult<Value> {
-        match self.getattr_opt(obj, name)? {
+        self.getattr_hashed(obj, name, crate::object::dict::hash_str(name))
+    }
+
+    /// `getattr` with the name's `hash_str` known (code objects precompute them).
+    pub fn getattr_hashed(&mut self, obj: &Value, name: &str, hash: i64) -> PyResult<Value> {
+        match self.getattr_opt_hashed(obj, name, hash)? {
             Some(v) => Ok(v),
             None => {
                 if let Some(f) = self.user_dunder(obj, "__getattr__") {
@@ -46,6 +51,10 @@ impl Vm {
 
     /// Attribute lookup without `__getattr__` and without raising AttributeError.
     pub fn getattr_opt(&mut self, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+        self.getattr_opt_hashed(obj, name, crate::object::dict::hash_str(name))
+    }
+
+    pub fn getattr_opt_hashed(&mut self, obj: &Value, name: &str, hash: i64) -> PyResult<Option<Value>> {
         if let Value::Obj(o) = obj {
             match &**o {
                 Obj::Class(_) => return self.class_getattr(o, name),
@@ -64,7 +73,7 @@ impl Vm {
         }
         let tp = self.type_of(obj);
         let Some(cls) = tp.as_class() else { return Ok(None) };
-        let descr = cls.lookup(name);
+        let descr = cls.lookup_hashed(name, hash);
         // Data descriptors on the type win over the instance dict.
         if let Some(d) = &descr {
             if let Some(v) = self.data_descr_get(d, obj)? {
@@ -72,7 +81,7 @@ impl Vm {
             }
         }
         if let Some(d) = self.instance_dict(obj) {
-            if let Some(v) = d.borrow().get_str(name) {
+            if let Some(v) = d.borrow().get_str_hashed(hash, name) {
                 return Ok(Some(v));
             }
         }
@@ -275,6 +284,10 @@ impl Vm {
     /// For `LOAD_METHOD`: the plain function to call with `obj` as first argument, if
     /// the attribute is a method on the type not shadowed by the instance dict.
     pub fn get_method(&mut self, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+        self.get_method_hashed(obj, name, crate::object::dict::hash_str(name))
+    }
+
+    pub fn get_method_hashed(&mut self, obj: &Value, name: &str, hash: i64) -> PyResult<Option<Value>> {
         if let Value::Obj(o) = obj {
             if matches!(&**o, Obj::Class(_) | Obj::Module(_) | Obj::Super { .. }) {
                 return Ok(None);
@@ -282,7 +295,7 @@ impl Vm {
         }
         let tp = self.type_of(obj);
         let Some(cls) = tp.as_class() else { return Ok(None) };
-        let Some(d) = cls.lookup(name) else { return Ok(None) };
+        let Some(d) = cls.lookup_hashed(name, hash) else { return Ok(None) };
         let is_method = match &d {
             Value::Obj(f) => match &**f {
                 Obj::Function(_) => true,
@@ -295,7 +308,7 @@ impl Vm {
             return Ok(None);
         }
         if let Some(dict) = self.instance_dict(obj) {
-            if dict.borrow().get_str(name).is_some() {
+            if dict.borrow().get_str_hashed(hash, name).is_some() {
                 return Ok(None);
             }
         }

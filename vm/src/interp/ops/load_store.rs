@@ -293,8 +293,10 @@ pub unsafe fn load_attr<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
     unsafe {
         r.save();
         let obj = r.pop();
-        let name = r.code().names[r.oparg as usize].clone();
-        let v = tri!(D, vm, vm.getattr(&obj, &name));
+        let i = r.oparg as usize;
+        let name = r.code().names[i].clone();
+        let hash = r.frame().code.name_hashes[i];
+        let v = tri!(D, vm, vm.getattr_hashed(&obj, &name, hash));
         r.push(v);
         D::next(r, vm)
     }
@@ -331,14 +333,16 @@ pub unsafe fn load_method<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
     unsafe {
         r.save();
         let obj = r.pop();
-        let name = r.code().names[r.oparg as usize].clone();
-        match tri!(D, vm, vm.get_method(&obj, &name)) {
+        let i = r.oparg as usize;
+        let name = r.code().names[i].clone();
+        let hash = r.frame().code.name_hashes[i];
+        match tri!(D, vm, vm.get_method_hashed(&obj, &name, hash)) {
             Some(meth) => {
                 r.push(meth);
                 r.push(obj);
             }
             None => {
-                let attr = tri!(D, vm, vm.getattr(&obj, &name));
+                let attr = tri!(D, vm, vm.getattr_hashed(&obj, &name, hash));
                 r.push(Value::Null);
                 r.push(attr);
             }
