@@ -250,6 +250,19 @@ fn frexp(x: f64) -> (f64, i32) {
     (m, exp - 1022)
 }
 
+/// Is `k` the str `key` (exact str objects only: a str subclass key compares by value
+/// through `as_str` as well)?
+#[inline(always)]
+fn str_key_eq(k: &Value, key: &str) -> bool {
+    match k {
+        Value::Obj(o) => match &**o {
+            crate::object::Obj::Str(s) => s.as_str() == key,
+            _ => k.as_str() == Some(key),
+        },
+        _ => false,
+    }
+}
+
 /// Equality that needs no interpreter: `Some(answer)` or `None` (ask `Vm::eq`).
 pub fn fast_eq(a: &Value, b: &Value) -> Option<bool> {
     use crate::object::Obj;
@@ -568,10 +581,15 @@ impl Dict {
 
     fn find_str(&self, hash: i64, key: &str) -> Option<usize> {
         let entries = &self.entries;
+        // Namespaces and instance dicts are small: a scan comparing hashes first beats
+        // probing the index table.
+        if entries.len() <= 8 {
+            return entries.iter().position(|e| e.hash == hash && !e.key.is_null() && str_key_eq(&e.key, key));
+        }
         self.table
             .find(hash as u64, |&i| {
                 let e = &entries[i as usize];
-                e.hash == hash && e.key.as_str() == Some(key)
+                e.hash == hash && str_key_eq(&e.key, key)
             })
             .map(|&i| i as usize)
     }
