@@ -7,6 +7,7 @@
 
 pub mod bytes;
 pub mod codec;
+pub mod code;
 pub mod complex;
 pub mod dict;
 pub mod exceptions;
@@ -228,6 +229,8 @@ impl Vm {
         install(&t.range, "range", range::METHODS);
         install(&t.property, "property", object::PROPERTY_METHODS);
         install(&t.slice, "slice", object::SLICE_METHODS);
+        install(&t.code, "code", code::METHODS);
+        install(&t.frame, "frame", &[("clear", crate::object::frame_obj::frame_clear)]);
         install(&t.function, "function", object::DESCRIPTOR_METHODS);
         install(&t.classmethod, "classmethod", object::DESCRIPTOR_METHODS);
         install(&t.staticmethod, "staticmethod", object::DESCRIPTOR_METHODS);

@@ -59,6 +59,28 @@ pub fn init_sys(vm: &mut Vm) {
     imp.insert_str("dispatch", Value::str(vm.engine.name()));
     imp.insert_str("version", version_info.clone());
     let imp_ns = crate::builtins::types::simple_namespace(vm, imp);
+    let mut fi = Dict::new();
+    for (k, v) in [
+        ("max", Value::Float(f64::MAX)),
+        ("max_exp", Value::Int(f64::MAX_EXP as i64)),
+        ("max_10_exp", Value::Int(f64::MAX_10_EXP as i64)),
+        ("min", Value::Float(f64::MIN_POSITIVE)),
+        ("min_exp", Value::Int(f64::MIN_EXP as i64)),
+        ("min_10_exp", Value::Int(f64::MIN_10_EXP as i64)),
+        ("dig", Value::Int(f64::DIGITS as i64)),
+        ("mant_dig", Value::Int(f64::MANTISSA_DIGITS as i64)),
+        ("epsilon", Value::Float(f64::EPSILON)),
+        ("radix", Value::Int(2)),
+        ("rounds", Value::Int(1)),
+    ] {
+        fi.insert_str(k, v);
+    }
+    let float_info = crate::builtins::types::simple_namespace(vm, fi);
+    let mut ii = Dict::new();
+    for (k, v) in [("bits_per_digit", 30), ("sizeof_digit", 4), ("default_max_str_digits", 4300), ("str_digits_check_threshold", 640)] {
+        ii.insert_str(k, Value::Int(v));
+    }
+    let int_info = crate::builtins::types::simple_namespace(vm, ii);
     let stdout = stream(vm, "<stdout>");
     let stderr = stream(vm, "<stderr>");
     let stdin = stream(vm, "<stdin>");
@@ -74,6 +96,8 @@ pub fn init_sys(vm: &mut Vm) {
     d.insert_str("hexversion", Value::Int(0x030b00f0));
     d.insert_str("implementation", imp_ns);
     d.insert_str("maxsize", Value::Int(i64::MAX));
+    d.insert_str("float_info", float_info);
+    d.insert_str("int_info", int_info);
     d.insert_str("maxunicode", Value::Int(0x10ffff));
     d.insert_str("byteorder", Value::str(if cfg!(target_endian = "little") { "little" } else { "big" }));
     d.insert_str("platform", Value::str("linux"));

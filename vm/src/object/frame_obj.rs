@@ -190,3 +190,20 @@ pub fn detached_frame_object(f: &Frame) -> Value {
     let _ = f.pyframe.set(obj.clone());
     Value::Obj(obj)
 }
+
+/// `frame.clear()`: drop the locals of a finished frame (RuntimeError while it runs).
+pub fn frame_clear(vm: &mut Vm, a: crate::object::func::Args) -> PyResult<Value> {
+    let pos = a.check(vm, "clear", 1, 1)?;
+    let Value::Obj(o) = &pos[0] else { return Err(vm.type_error("descriptor 'clear' requires a 'frame' object")) };
+    let Obj::Frame(pf) = &**o else { return Err(vm.type_error("descriptor 'clear' requires a 'frame' object")) };
+    if let Some(f) = pf.live() {
+        if !matches!(f.state, crate::interp::FrameState::Suspended | crate::interp::FrameState::Created) {
+            return Err(vm.err("RuntimeError", "cannot clear an executing frame"));
+        }
+        return Err(vm.err("RuntimeError", "cannot clear a suspended frame"));
+    }
+    if let Some(s) = pf.snapshot.borrow_mut().as_mut() {
+        s.fast.clear();
+    }
+    Ok(Value::None)
+}

@@ -210,6 +210,13 @@ impl Vm {
                 }
             }
             Obj::ByteArray(b) => {
+                if let Some((x, y, z)) = slice {
+                    let len = b.borrow().len() as i64;
+                    let (s, e, st) = slice_indices(self, &x, &y, &z, len)?;
+                    let data = b.borrow();
+                    let v: Vec<u8> = slice_range(s, e, st).map(|i| data[i]).collect();
+                    return Ok(Value::obj(Obj::ByteArray(std::cell::RefCell::new(v))));
+                }
                 let len = b.borrow().len();
                 match self.seq_index(key, len, "bytearray")? {
                     Some(i) => Ok(Value::Int(b.borrow()[i] as i64)),
@@ -298,6 +305,45 @@ impl Vm {
                 }
             }
             Obj::ByteArray(b) => {
+                if let Value::Obj(k) = &key {
+                    if let Obj::Slice { start, stop, step } = &**k {
+                        let items: Vec<u8> = match &v {
+                            Value::Int(_) => return Err(self.type_error("can assign only bytes, buffers, or iterables of ints in range(0, 256)")),
+                            _ => {
+                                let mut out = Vec::new();
+                                for x in self.collect(&v)? {
+                                    let n = self.index_value(&x)?;
+                                    if !(0..256).contains(&n) {
+                                        return Err(self.value_error("byte must be in range(0, 256)"));
+                                    }
+                                    out.push(n as u8);
+                                }
+                                out
+                            }
+                        };
+                        let len = b.borrow().len() as i64;
+                        let (s, e, st) = slice_indices(self, start, stop, step, len)?;
+                        let mut data = b.borrow_mut();
+                        if st == 1 {
+                            let e = e.max(s);
+                            data.splice(s as usize..e as usize, items);
+                            return Ok(());
+                        }
+                        let idx: Vec<usize> = slice_range(s, e, st).collect();
+                        if idx.len() != items.len() {
+                            drop(data);
+                            return Err(self.value_error(format!(
+                                "attempt to assign bytes of size {} to extended slice of size {}",
+                                items.len(),
+                                idx.len()
+                            )));
+                        }
+                        for (i, x) in idx.into_iter().zip(items) {
+                            data[i] = x;
+                        }
+                        return Ok(());
+                    }
+                }
                 let len = b.borrow().len();
                 let i = self.seq_index(&key, len, "bytearray")?;
                 let x = self.index_value(&v)?;
@@ -388,6 +434,29 @@ impl Vm {
                         Ok(())
                     }
                     None => Err(self.index_error("list assignment index out of range")),
+                }
+            }
+            Obj::ByteArray(b) => {
+                if let Value::Obj(k) = key {
+                    if let Obj::Slice { start, stop, step } = &**k {
+                        let len = b.borrow().len() as i64;
+                        let (s, e, st) = slice_indices(self, start, stop, step, len)?;
+                        let mut idx: Vec<usize> = slice_range(s, e, st).collect();
+                        idx.sort_unstable();
+                        let mut data = b.borrow_mut();
+                        for i in idx.into_iter().rev() {
+                            data.remove(i);
+                        }
+                        return Ok(());
+                    }
+                }
+                let len = b.borrow().len();
+                match self.seq_index(key, len, "bytearray")? {
+                    Some(i) => {
+                        b.borrow_mut().remove(i);
+                        Ok(())
+                    }
+                    None => Err(self.index_error("bytearray index out of range")),
                 }
             }
             _ => Err(self.type_error(format!("'{}' object does not support item deletion", self.type_name(obj)))),
