@@ -157,7 +157,8 @@ impl Vm {
         dict.remove_str("__qualname__");
         let module = dict.get_str("__module__").unwrap_or(Value::str("__main__"));
         let classcell = dict.remove_str("__classcell__");
-        if dict.get_str("__doc__").is_none() {
+        let doc_is_slot = slots.as_ref().map(|s| s.iter().any(|n| &**n == "__doc__")).unwrap_or(false);
+        if dict.get_str("__doc__").is_none() && !doc_is_slot {
             dict.insert_str("__doc__", Value::None);
         }
         let cls = Rc::new(Obj::Class(Class {

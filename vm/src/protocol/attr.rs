@@ -85,8 +85,17 @@ impl Vm {
                 return Ok(Some(v));
             }
         }
-        if let Some(v) = crate::protocol::special::special_getattr(self, obj, name)? {
-            return Ok(Some(v));
+        // An instance's special attributes are `__class__`, `__dict__` and its slots; a
+        // name found on the class is none of those (a slot cannot shadow a class
+        // attribute), so method lookups skip the special table.
+        let plain_instance_hit = descr.is_some()
+            && name != "__class__"
+            && name != "__dict__"
+            && matches!(obj, Value::Obj(o) if matches!(&**o, Obj::Instance(_)));
+        if !plain_instance_hit {
+            if let Some(v) = crate::protocol::special::special_getattr(self, obj, name)? {
+                return Ok(Some(v));
+            }
         }
         match descr {
             Some(d) => Ok(Some(self.bind_descriptor(&d, Some(obj))?.unwrap_or(d))),
