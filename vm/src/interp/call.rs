@@ -4,30 +4,12 @@
 //! block by reference and returning a [`Step`], like the switch engine's `match` arms.
 
 use crate::interp::switch::Step;
-use crate::interp::{ops, Dispatch, Exit, Regs};
+use crate::interp::{ops, Exit, Regs};
 use crate::vm::Vm;
 
-pub enum Call {}
-
-impl Dispatch for Call {
-    type Out = Step;
-
-    #[inline(always)]
-    unsafe fn next(_r: &mut Regs, _vm: &mut Vm) -> Step {
-        Step::Next
-    }
-
-    #[inline(always)]
-    unsafe fn dispatch_op(op: u8, _r: &mut Regs, _vm: &mut Vm) -> Step {
-        Step::Op(op)
-    }
-
-    #[inline(always)]
-    fn exit(vm: &mut Vm, e: Exit) -> Step {
-        vm.pending = Some(e);
-        Step::Exit
-    }
-}
+/// The call engine's handlers are the switch engine's instantiation: the engines differ
+/// only in how the next handler is reached.
+pub type Call = crate::interp::switch::Switch;
 
 type Handler = unsafe fn(&mut Regs, &mut Vm) -> Step;
 

@@ -41,7 +41,7 @@ fn show(vm: &mut Vm, v: &Value) -> String {
 }
 
 /// Before instruction `i`: print it and remember the values it may pop.
-pub fn before(vm: &mut Vm, f: &Frame, i: usize) -> (usize, Vec<Value>) {
+pub fn before(_vm: &mut Vm, f: &Frame, i: usize) -> (usize, Vec<Value>) {
     let unit = f.code.code[i];
     let mut arg = unit.arg as u32;
     let mut j = i;

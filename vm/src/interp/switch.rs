@@ -5,8 +5,6 @@
 use crate::interp::{ops, Dispatch, Exit, Regs};
 use crate::vm::Vm;
 
-pub enum Switch {}
-
 /// Small enough to travel in a register: exit payloads wait in `vm.pending`.
 pub enum Step {
     Next,
@@ -14,8 +12,16 @@ pub enum Step {
     Exit,
 }
 
-impl Dispatch for Switch {
+/// The dispatch type of every loop-driven engine: handlers return a [`Step`] and the
+/// loop (a `match` here, a table in `call.rs`) reaches the next instruction. The two
+/// flags make separate instantiations of the handler bodies, so an engine without
+/// counting or with prediction carries no trace of the other variant.
+pub enum StepEngine<const PREDICT: bool, const DXP: bool> {}
+
+impl<const PREDICT: bool, const DXP: bool> Dispatch for StepEngine<PREDICT, DXP> {
     type Out = Step;
+    const DXP: bool = DXP;
+    const PREDICT: bool = PREDICT;
 
     #[inline(always)]
     unsafe fn next(_r: &mut Regs, _vm: &mut Vm) -> Step {
@@ -33,6 +39,13 @@ impl Dispatch for Switch {
         Step::Exit
     }
 }
+
+/// The default switch engine: prediction on, no counting.
+pub type Switch = StepEngine<true, false>;
+/// `--no-predict`, tracing and LLTRACE: every instruction goes through the `match`.
+pub type SwitchNoPredict = StepEngine<false, false>;
+/// DXP counting (`profile/dxp.rs`); prediction on, pairs counted inside `predict!` too.
+pub type SwitchDxp = StepEngine<true, true>;
 
 macro_rules! build_match {
     ($( $(#[doc = $doc:literal])* $code:literal => $V:ident $h:ident $name:literal,
@@ -52,71 +65,26 @@ macro_rules! build_match {
 }
 pyhop_compiler::for_each_opcode!(build_match);
 
-/// The switch loop instantiated to count every executed opcode and opcode pair
-/// (DXP, `profile/dxp.rs`); used instead of the chosen engine while counting is on.
-pub enum SwitchDxp {}
-
-impl Dispatch for SwitchDxp {
-    type Out = Step;
-    const DXP: bool = true;
-
-    #[inline(always)]
-    unsafe fn next(_r: &mut Regs, _vm: &mut Vm) -> Step {
-        Step::Next
-    }
-
-    #[inline(always)]
-    unsafe fn dispatch_op(op: u8, _r: &mut Regs, _vm: &mut Vm) -> Step {
-        Step::Op(op)
-    }
-
-    #[inline(always)]
-    fn exit(vm: &mut Vm, e: Exit) -> Step {
-        vm.pending = Some(e);
-        Step::Exit
-    }
-}
-
-/// The switch loop without prediction (`--no-predict`, tracing, LLTRACE): every
-/// instruction goes through the dispatch `match`.
-pub enum SwitchNoPredict {}
-
-impl Dispatch for SwitchNoPredict {
-    type Out = Step;
-    const PREDICT: bool = false;
-
-    #[inline(always)]
-    unsafe fn next(_r: &mut Regs, _vm: &mut Vm) -> Step {
-        Step::Next
-    }
-
-    #[inline(always)]
-    unsafe fn dispatch_op(op: u8, _r: &mut Regs, _vm: &mut Vm) -> Step {
-        Step::Op(op)
-    }
-
-    #[inline(always)]
-    fn exit(vm: &mut Vm, e: Exit) -> Step {
-        vm.pending = Some(e);
-        Step::Exit
-    }
-}
-
-/// The switch loop without prediction.
+/// The switch loop for dispatch type `D`, on a local copy of the registers so they
+/// can live in machine registers.
 ///
 /// # Safety
-/// `r` satisfies the handler contract of `interp/mod.rs`.
-pub unsafe fn run_no_predict(regs: &mut Regs, vm: &mut Vm) -> Exit {
+/// `regs` satisfies the handler contract of `interp/mod.rs`.
+#[inline(always)]
+unsafe fn run_loop<D: Dispatch<Out = Step>>(regs: &mut Regs, vm: &mut Vm) -> Exit {
     let mut local = Regs { ip: regs.ip, sp: regs.sp, fp: regs.fp, oparg: regs.oparg };
     let r = &mut local;
-    // SAFETY: as for `run`.
+    // SAFETY: ip stays inside the code (the compiler ends every path in a return or raise).
     unsafe {
         let mut unit = *r.ip;
         r.ip = r.ip.add(1);
         r.oparg = unit.arg as u32;
         let mut op = unit.op;
         loop {
-            match step::<SwitchNoPredict>(op, r, vm) {
+            if D::DXP {
+                crate::profile::dxp::record(vm, op);
+            }
+            match step::<D>(op, r, vm) {
                 Step::Next => {
                     unit = *r.ip;
                     r.ip = r.ip.add(1);
@@ -133,31 +101,31 @@ pub unsafe fn run_no_predict(regs: &mut Regs, vm: &mut Vm) -> Exit {
     }
 }
 
-/// The counting switch loop.
+/// Run instructions until one exits (the default switch engine).
 ///
 /// # Safety
 /// `r` satisfies the handler contract of `interp/mod.rs`.
+pub unsafe fn run(r: &mut Regs, vm: &mut Vm) -> Exit {
+    // SAFETY: forwarded.
+    unsafe { run_loop::<Switch>(r, vm) }
+}
+
+/// The switch loop without prediction.
+///
+/// # Safety
+/// As for [`run`].
+pub unsafe fn run_no_predict(r: &mut Regs, vm: &mut Vm) -> Exit {
+    // SAFETY: forwarded.
+    unsafe { run_loop::<SwitchNoPredict>(r, vm) }
+}
+
+/// The counting switch loop (DXP).
+///
+/// # Safety
+/// As for [`run`].
 pub unsafe fn run_dxp(r: &mut Regs, vm: &mut Vm) -> Exit {
-    // SAFETY: as for `run`.
-    unsafe {
-        let mut unit = *r.ip;
-        r.ip = r.ip.add(1);
-        r.oparg = unit.arg as u32;
-        let mut op = unit.op;
-        loop {
-            crate::profile::dxp::record(vm, op);
-            match step::<SwitchDxp>(op, r, vm) {
-                Step::Next => {
-                    unit = *r.ip;
-                    r.ip = r.ip.add(1);
-                    r.oparg = unit.arg as u32;
-                    op = unit.op;
-                }
-                Step::Op(o) => op = o,
-                Step::Exit => return vm.pending.take().unwrap_or(Exit::Return(crate::value::Value::None)),
-            }
-        }
-    }
+    // SAFETY: forwarded.
+    unsafe { run_loop::<SwitchDxp>(r, vm) }
 }
 
 /// The switch loop of LLTRACE frames: one instruction at a time, printed with the
@@ -221,38 +189,6 @@ pub unsafe fn run_traced(regs: &mut Regs, vm: &mut Vm) -> Exit {
                     Step::Next => break,
                     Step::Op(o) => op = o,
                     Step::Exit => return vm.pending.take().unwrap_or(Exit::Return(crate::value::Value::None)),
-                }
-            }
-        }
-    }
-}
-
-/// Run instructions until one exits.
-///
-/// # Safety
-/// `r` satisfies the handler contract of `interp/mod.rs`.
-pub unsafe fn run(regs: &mut Regs, vm: &mut Vm) -> Exit {
-    // Work on a local copy so the registers live in machine registers.
-    let mut local = Regs { ip: regs.ip, sp: regs.sp, fp: regs.fp, oparg: regs.oparg };
-    let r = &mut local;
-    // SAFETY: ip stays inside the code (the compiler ends every path in a return or raise).
-    unsafe {
-        let mut unit = *r.ip;
-        r.ip = r.ip.add(1);
-        r.oparg = unit.arg as u32;
-        let mut op = unit.op;
-        loop {
-            match step::<Switch>(op, r, vm) {
-                Step::Next => {
-                    unit = *r.ip;
-                    r.ip = r.ip.add(1);
-                    r.oparg = unit.arg as u32;
-                    op = unit.op;
-                }
-                Step::Op(o) => op = o,
-                Step::Exit => {
-                    *regs = Regs { ip: r.ip, sp: r.sp, fp: r.fp, oparg: r.oparg };
-                    return vm.pending.take().unwrap_or(Exit::Return(crate::value::Value::None));
                 }
             }
         }
