@@ -1,6 +1,7 @@
-"""coroutines: generator-based coroutines driven by send() (pyhop has no async def yet):
-a recursive coroutine Fibonacci through `yield from`, a push pipeline of coroutines, and
-a round-robin scheduler of tasks exchanging messages.
+"""coroutines: `async def` / `await` driven by hand with send(None), no event loop: a
+recursive coroutine Fibonacci through `await`, a round-robin scheduler of async tasks
+that exchange messages and suspend on a custom awaitable, and a push pipeline of
+generator-based coroutines (values arrive through `yield`, which `async def` cannot do).
 
 usage: coroutines.py [N]   (default 120: fib(25) through nested coroutines, 20_000 * N
 values pushed through the pipeline, 100 tasks for 100 * N rounds; fib and the pipeline are
@@ -11,13 +12,25 @@ import sys
 import time
 
 
-def fib(n):
+async def fib(n):
     """A coroutine: returns fib(n); suspends nowhere, like awaiting ready futures."""
     if n < 2:
         return n
-    a = yield from fib(n - 1)
-    b = yield from fib(n - 2)
+    a = await fib(n - 1)
+    b = await fib(n - 2)
     return a + b
+
+
+class Switch:
+    """An awaitable that suspends the awaiting task once, handing `tag` to the scheduler."""
+
+    __slots__ = ("tag",)
+
+    def __init__(self, tag):
+        self.tag = tag
+
+    def __await__(self):
+        yield self.tag
 
 
 def run_to_completion(coro):
@@ -83,18 +96,18 @@ def pipeline(count):
     return len(out), out[-2] if len(out) > 1 else 0, out[-1]
 
 
-def worker(ident, mailbox, peers):
+async def worker(ident, mailbox, peers):
     """Receive a token, add to it, pass it on to a peer; yield to the scheduler between."""
     handled = 0
     while True:
         while not mailbox[ident]:
-            yield "wait"
+            await Switch("wait")
         token = mailbox[ident].popleft()
         if token is None:
             return handled
         handled += 1
         mailbox[(ident * 7 + token) % peers].append(token + 1)
-        yield "sent"
+        await Switch("sent")
 
 
 def schedule(tasks, rounds):
