@@ -15,6 +15,7 @@ pub mod float;
 pub mod fmath;
 pub mod functions;
 pub mod int;
+pub mod introspect;
 pub mod io;
 pub mod list;
 pub mod math;

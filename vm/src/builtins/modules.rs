@@ -18,6 +18,8 @@ pub fn native_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         }, vm)),
         "math" => Some(make_module("math", crate::builtins::math::fill, vm)),
         "time" => Some(make_module("time", crate::builtins::time::fill, vm)),
+        "_opcode" => Some(make_module_vm("_opcode", crate::builtins::introspect::fill_opcode, vm)),
+        "faulthandler" => Some(make_module_vm("faulthandler", crate::builtins::introspect::fill_faulthandler, vm)),
         "_random" => Some(crate::builtins::random::module(vm)),
         _ => None,
     })
@@ -31,6 +33,15 @@ fn make_module(name: &str, fill: fn(&mut Dict), vm: &mut Vm) -> Value {
     d.insert_str("__name__", Value::str(name));
     d.insert_str("__doc__", Value::None);
     fill(&mut d);
+    Value::obj(Obj::Module(Module { name: name.into(), dict: Vm::dict_obj(d) }))
+}
+
+/// A native module whose contents need the interpreter to build.
+fn make_module_vm(name: &str, fill: fn(&mut Vm, &mut Dict), vm: &mut Vm) -> Value {
+    let mut d = Dict::new();
+    d.insert_str("__name__", Value::str(name));
+    d.insert_str("__doc__", Value::None);
+    fill(vm, &mut d);
     Value::obj(Obj::Module(Module { name: name.into(), dict: Vm::dict_obj(d) }))
 }
 
@@ -122,6 +133,7 @@ pub fn init_sys(vm: &mut Vm) {
         ("get_int_max_str_digits", sys_get_int_max_str_digits),
         ("frame_stats", sys_frame_stats),
         ("_getframe", sys_getframe),
+        ("_current_frames", crate::builtins::introspect::sys_current_frames),
         ("getdxp", crate::profile::dxp::sys_getdxp),
         ("settrace", sys_settrace),
         ("gettrace", sys_gettrace),
