@@ -991,8 +991,11 @@ fn input(vm: &mut Vm, a: Args) -> PyResult<Value> {
     }
 }
 
-fn open(vm: &mut Vm, _a: Args) -> PyResult<Value> {
-    Err(vm.err("OSError", "pyhop: open() is not supported yet"))
+/// `open()`: implemented in Python (`vm/lib/_fileio.py`) over whole-file native I/O.
+fn open(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let m = vm.import_module("_fileio")?;
+    let f = vm.getattr(&m, "open")?;
+    vm.call(&f, a)
 }
 
 /// `super()` / `super(type, obj)`.

@@ -145,3 +145,73 @@ pub fn sys_current_frames(vm: &mut Vm, a: Args) -> PyResult<Value> {
     }
     Ok(vm.new_dict(d))
 }
+
+/// `_fileio_native`: whole-file reads and writes for `vm/lib/_fileio.py` (`open()`).
+pub fn fill_fileio(_vm: &mut Vm, d: &mut Dict) {
+    d.insert_str("read_bytes", native("read_bytes", read_bytes));
+    d.insert_str("write_bytes", native("write_bytes", write_bytes));
+}
+
+/// The OSError subclass and message CPython raises for an I/O error on `path`.
+fn os_error(vm: &mut Vm, e: &std::io::Error, path: &str) -> crate::vm::PyErr {
+    use std::io::ErrorKind as K;
+    let cls = match e.kind() {
+        K::NotFound => "FileNotFoundError",
+        K::PermissionDenied => "PermissionError",
+        K::AlreadyExists => "FileExistsError",
+        _ if e.raw_os_error() == Some(21) => "IsADirectoryError",
+        _ => "OSError",
+    };
+    let errno = e.raw_os_error().unwrap_or(0);
+    let reason = match errno {
+        2 => "No such file or directory".to_string(),
+        13 => "Permission denied".to_string(),
+        21 => "Is a directory".to_string(),
+        _ => e.to_string(),
+    };
+    let err = vm.err(cls, format!("[Errno {errno}] {reason}: {}", crate::protocol::repr::str_repr(path)));
+    if let Value::Obj(o) = &err.0 {
+        if let Obj::Exception(x) = &**o {
+            let mut d = x.dict.borrow_mut();
+            d.insert_str("errno", Value::Int(errno as i64));
+            d.insert_str("strerror", Value::string(reason));
+            d.insert_str("filename", Value::str(path));
+        }
+    }
+    err
+}
+
+fn read_bytes(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let pos = a.check(vm, "read_bytes", 1, 1)?;
+    let path = pos[0].as_str().ok_or_else(|| vm.type_error("path must be str"))?.to_string();
+    match std::fs::read(&path) {
+        Ok(b) => Ok(Value::obj(Obj::Bytes(b.into_boxed_slice()))),
+        Err(e) => Err(os_error(vm, &e, &path)),
+    }
+}
+
+fn write_bytes(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    use std::io::Write;
+    let pos = a.check(vm, "write_bytes", 3, 3)?;
+    let path = pos[0].as_str().ok_or_else(|| vm.type_error("path must be str"))?.to_string();
+    let data: Vec<u8> = match &pos[1] {
+        Value::Obj(o) => match &**o {
+            Obj::Bytes(b) => b.to_vec(),
+            Obj::ByteArray(b) => b.borrow().clone(),
+            _ => return Err(vm.type_error("data must be bytes")),
+        },
+        _ => return Err(vm.type_error("data must be bytes")),
+    };
+    let mode = pos[2].as_str().unwrap_or("w").to_string();
+    let mut opts = std::fs::OpenOptions::new();
+    match mode.as_str() {
+        "a" => opts.append(true).create(true),
+        "x" => opts.write(true).create_new(true),
+        _ => opts.write(true).create(true).truncate(true),
+    };
+    let r = opts.open(&path).and_then(|mut f| f.write_all(&data));
+    match r {
+        Ok(()) => Ok(Value::None),
+        Err(e) => Err(os_error(vm, &e, &path)),
+    }
+}
