@@ -101,7 +101,7 @@ pub struct Vm {
     pub dxp_last: u8,
     /// LLTRACE check cache: (globals dict address, key layout, has `__lltrace__`).
     pub lltrace_cache: (usize, u64, bool),
-    /// `--no-predict`: the switch engine runs without prediction shortcuts.
+    /// `--no-predict`: the engine runs without prediction shortcuts.
     pub no_predict: bool,
     /// The payload of a handler chain's exit (see `Dispatch::exit`).
     pub pending: Option<crate::interp::Exit>,

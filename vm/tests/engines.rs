@@ -31,6 +31,7 @@ fn switches_do_not_change_results() {
         assert_eq!(run(&[&format!("--dispatch={engine}")], PROG), base, "{engine}");
     }
     assert_eq!(run(&["--no-predict"], PROG), base, "--no-predict");
+    assert_eq!(run(&["--dispatch=call", "--no-predict"], PROG), base, "call --no-predict");
     assert_eq!(run(&["-X", "dxp"], PROG), base, "-X dxp");
     assert_eq!(run(&["-X", "frame-reuse=none"], PROG), base, "frame-reuse=none");
 }

@@ -142,6 +142,7 @@ fn run_frame_inner(vm: &mut Vm, f: &mut Frame) -> PyResult<Value> {
                 match vm.engine {
                 Engine::Switch if vm.no_predict => switch::run_no_predict(&mut r, vm),
                 Engine::Switch => switch::run(&mut r, vm),
+                Engine::Call if vm.no_predict => call::run_no_predict(&mut r, vm),
                 Engine::Call => call::run(&mut r, vm),
                 }
             }
