@@ -409,9 +409,13 @@ class BytesIO(BufferedIOBase):
             self._chunks = []
         return self._buf
 
-    @property
-    def closed(self):
-        return self._closed
+    # The state queries are StringIO's: both keep _closed, _pos and _value().
+    closed = StringIO.closed
+    readable = StringIO.readable
+    writable = StringIO.writable
+    seekable = StringIO.seekable
+    getvalue = StringIO.getvalue
+    tell = StringIO.tell
 
     def close(self):
         self._closed = True
@@ -423,26 +427,6 @@ class BytesIO(BufferedIOBase):
 
     def __iter__(self):
         return self
-
-    def readable(self):
-        self._check()
-        return True
-
-    def writable(self):
-        self._check()
-        return True
-
-    def seekable(self):
-        self._check()
-        return True
-
-    def getvalue(self):
-        self._check()
-        return self._value()
-
-    def tell(self):
-        self._check()
-        return self._pos
 
     def write(self, b):
         self._check()
