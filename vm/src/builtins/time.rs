@@ -44,18 +44,51 @@ fn elapsed() -> std::time::Duration {
     START.with(|s| s.elapsed())
 }
 
+/// `clock_gettime(id)`: the system clocks CPython's `perf_counter`/`monotonic`
+/// (CLOCK_MONOTONIC, one reference point for every process, so values are comparable
+/// across processes) and `process_time` (CLOCK_PROCESS_CPUTIME_ID) read.
+#[cfg(all(target_os = "linux", target_pointer_width = "64"))]
+fn clock(id: i32) -> Option<std::time::Duration> {
+    #[repr(C)]
+    struct Timespec {
+        sec: i64,
+        nsec: i64,
+    }
+    unsafe extern "C" {
+        fn clock_gettime(id: i32, ts: *mut Timespec) -> i32;
+    }
+    let mut ts = Timespec { sec: 0, nsec: 0 };
+    // SAFETY: `ts` is a valid, writable timespec (64-bit Linux layout).
+    let rc = unsafe { clock_gettime(id, &mut ts) };
+    (rc == 0).then(|| std::time::Duration::new(ts.sec as u64, ts.nsec as u32))
+}
+
+#[cfg(not(all(target_os = "linux", target_pointer_width = "64")))]
+fn clock(_id: i32) -> Option<std::time::Duration> {
+    None
+}
+
+const CLOCK_MONOTONIC: i32 = 1;
+const CLOCK_PROCESS_CPUTIME_ID: i32 = 2;
+
+/// The monotonic clock; time since the interpreter started where it is unavailable.
+fn monotonic() -> std::time::Duration {
+    clock(CLOCK_MONOTONIC).unwrap_or_else(elapsed)
+}
+
 fn perf_counter(_vm: &mut Vm, _a: Args) -> PyResult<Value> {
-    Ok(Value::Float(elapsed().as_secs_f64()))
+    Ok(Value::Float(monotonic().as_secs_f64()))
 }
 
 fn perf_counter_ns(_vm: &mut Vm, _a: Args) -> PyResult<Value> {
-    Ok(Value::Int(elapsed().as_nanos() as i64))
+    Ok(Value::Int(monotonic().as_nanos() as i64))
 }
 
 fn cpu_time() -> std::time::Duration {
-    // CLOCK_PROCESS_CPUTIME_ID through /proc is not portable; use the thread-less
-    // approximation of process CPU time from getrusage via std is unavailable, so read
-    // /proc/self/stat (utime + stime in clock ticks) when present.
+    if let Some(t) = clock(CLOCK_PROCESS_CPUTIME_ID) {
+        return t;
+    }
+    // Without clock_gettime: /proc/self/stat (utime + stime in clock ticks) when present.
     if let Ok(s) = std::fs::read_to_string("/proc/self/stat") {
         if let Some(rest) = s.rsplit_once(')').map(|(_, r)| r) {
             let f: Vec<&str> = rest.split_whitespace().collect();
