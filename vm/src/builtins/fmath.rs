@@ -6,6 +6,9 @@
 //! IEEE `remainder`, and the special-value wrappers for `pow`, `atan2` and `log`.
 //! Results are bit-identical to CPython 3.11 on the same libm.
 
+// Coefficients are written with the digits of their published sources.
+#![allow(clippy::excessive_precision)]
+
 use std::f64::consts::PI;
 use std::os::raw::c_int;
 

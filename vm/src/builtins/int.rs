@@ -117,7 +117,7 @@ pub fn round_int(vm: &Vm, i: &BigInt, nd: &BigInt) -> PyResult<Value> {
     // 10**k > |i| for k > 1.21 * bits: the result is 0 (CPython computes 10**k
     // regardless and hangs for absurd k).
     let k = nd.magnitude();
-    if k.to_u64().map_or(true, |k| k as f64 > i.bits() as f64 * 0.302 + 2.0) {
+    if k.to_u64().is_none_or(|k| k as f64 > i.bits() as f64 * 0.302 + 2.0) {
         return Ok(Value::Int(0));
     }
     let k = k.to_u32().ok_or_else(|| vm.overflow_error("Python int too large to convert to C ssize_t"))?;

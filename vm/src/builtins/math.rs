@@ -557,6 +557,15 @@ fn lcm(vm: &mut Vm, a: Args) -> PyResult<Value> {
     Ok(Value::from_bigint(l))
 }
 
+/// Refuse (MemoryError) a product of `count` factors of up to `bits` bits beyond
+/// the interpreter's 2**32-bit integer guard, rather than exhausting memory.
+fn check_product_size(vm: &Vm, count: u64, bits: u64) -> PyResult<()> {
+    if count as f64 * bits as f64 > (1u64 << 32) as f64 {
+        return Err(vm.err("MemoryError", ""));
+    }
+    Ok(())
+}
+
 /// `lo * (lo+1) * ... * (lo+count-1)`, by balanced splitting (fast big products).
 fn range_product(lo: &BigInt, count: u64) -> BigInt {
     match count {
@@ -578,6 +587,7 @@ fn factorial_of(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     let Some(n) = n.to_u64().filter(|&n| n <= i64::MAX as u64) else {
         return Err(vm.overflow_error(format!("factorial() argument should not exceed {}", i64::MAX)));
     };
+    check_product_size(vm, n, 64 - n.leading_zeros() as u64)?;
     Ok(Value::from_bigint(range_product(&BigInt::one(), n)))
 }
 
@@ -609,6 +619,7 @@ fn comb(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let Some(k) = k.to_u64().filter(|&k| k <= i64::MAX as u64) else {
         return Err(vm.overflow_error(format!("min(n - k, k) must not exceed {}", i64::MAX)));
     };
+    check_product_size(vm, k, n.bits())?;
     let top = range_product(&(&n - k + 1u32), k);
     Ok(Value::from_bigint(top / range_product(&BigInt::one(), k)))
 }
@@ -618,7 +629,7 @@ fn perm(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (n, k) = match a.pos() {
         [n] => (n, &Value::None),
         [n, k] => (n, k),
-        p if p.is_empty() => return Err(vm.type_error("perm expected at least 1 argument, got 0")),
+        [] => return Err(vm.type_error("perm expected at least 1 argument, got 0")),
         p => return Err(vm.type_error(format!("perm expected at most 2 arguments, got {}", p.len()))),
     };
     if k.is_none() {
@@ -631,6 +642,7 @@ fn perm(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let Some(k) = k.to_u64().filter(|&k| k <= i64::MAX as u64) else {
         return Err(vm.overflow_error(format!("k must not exceed {}", i64::MAX)));
     };
+    check_product_size(vm, k, n.bits())?;
     Ok(Value::from_bigint(range_product(&(&n - k + 1u32), k)))
 }
 

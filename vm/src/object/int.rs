@@ -36,10 +36,10 @@ pub fn int_binop(vm: &Vm, op: BinOp, a: &BigInt, b: &BigInt) -> Option<PyResult<
         BinOp::TrueDiv => int_true_div(vm, a, b),
         BinOp::Pow => int_pow(vm, a, b),
         BinOp::LShift => match b.to_i64() {
-            Some(n) if n < 0 => Err(vm.value_error("negative shift count")),
-            Some(n) if (n as u64) < MAX_POW_BITS => Ok(Value::from_bigint(a << n as usize)),
+            _ if b.is_negative() => Err(vm.value_error("negative shift count")),
             _ if a.is_zero() => Ok(Value::Int(0)),
-            _ => Err(vm.overflow_error("too many digits in integer")),
+            Some(n) if (n as u64) < MAX_POW_BITS => Ok(Value::from_bigint(a << n as usize)),
+            _ => Err(shift_too_big(vm, a, b)),
         },
         BinOp::RShift => match b.to_i64() {
             Some(n) if n < 0 => Err(vm.value_error("negative shift count")),
@@ -54,28 +54,59 @@ pub fn int_binop(vm: &Vm, op: BinOp, a: &BigInt, b: &BigInt) -> Option<PyResult<
     Some(r)
 }
 
-/// int / int, correctly rounded when both fit in 2**53, else by scaled division.
+/// int / int, correctly rounded (half to even) for any sizes, subnormal results
+/// included, as CPython's `long_true_divide`.
 pub fn int_true_div(vm: &Vm, a: &BigInt, b: &BigInt) -> PyResult<Value> {
     if b.is_zero() {
         return Err(vm.zero_division("division by zero"));
     }
     if let (Some(x), Some(y)) = (a.to_i64(), b.to_i64()) {
-        if x.unsigned_abs() < (1 << 53) && y.unsigned_abs() < (1 << 53) {
+        if x.unsigned_abs() <= (1 << 53) && y.unsigned_abs() <= (1 << 53) {
             return Ok(Value::Float(x as f64 / y as f64));
         }
     }
-    // Scale so the quotient has 64+ significant bits, then divide exactly.
-    let shift = (b.bits() as i64 - a.bits() as i64 + 70).max(0) as usize;
-    let q = (a << shift) / b;
-    let f = q.to_f64().unwrap_or(f64::INFINITY) / 2f64.powi(shift as i32);
-    if f.is_infinite() {
-        let whole = a / b;
-        if whole.to_f64().map(|x| x.is_infinite()).unwrap_or(true) {
-            return Err(vm.overflow_error("integer division result too large for a float"));
-        }
-        return Ok(Value::Float(whole.to_f64().unwrap_or(f64::INFINITY)));
+    let negative = a.is_negative() != b.is_negative();
+    let (n, d) = (BigInt::from(a.magnitude().clone()), BigInt::from(b.magnitude().clone()));
+    let q = match ratio_to_f64(&n, &d) {
+        Some(q) => q,
+        None => return Err(vm.overflow_error("integer division result too large for a float")),
+    };
+    Ok(Value::Float(if negative { -q } else { q }))
+}
+
+/// `n / d` for non-negative `n` and positive `d`, correctly rounded; `None` when
+/// the result overflows a double.
+fn ratio_to_f64(n: &BigInt, d: &BigInt) -> Option<f64> {
+    if n.is_zero() {
+        return Some(0.0);
     }
-    Ok(Value::Float(f))
+    // top = floor(log2(n / d)).
+    let e = n.bits() as i64 - d.bits() as i64;
+    let below = if e >= 0 { *n < (d << e as usize) } else { (n << (-e) as usize) < *d };
+    let top = if below { e - 1 } else { e };
+    if top > 1023 {
+        return None;
+    }
+    // Keep 53 significant bits, fewer for subnormal results.
+    let lsb = (top - 52).max(-1074);
+    let (num, den) = if lsb >= 0 { (n.clone(), d << lsb as usize) } else { (n << (-lsb) as usize, d.clone()) };
+    let (q, r) = num.div_rem(&den);
+    let twice = r * 2u8;
+    let q = if twice > den || (twice == den && q.is_odd()) { q + 1u8 } else { q };
+    // q <= 2**53, so both conversions are exact; q * 2**lsb may round up to 2**1024.
+    let scaled = q.to_f64()? * 2f64.powi(lsb.max(-1022) as i32) * 2f64.powi((lsb + 1022).min(0) as i32);
+    scaled.is_finite().then_some(scaled)
+}
+
+/// The error of `a << b` beyond the memory guard: CPython's OverflowError when the
+/// digit count exceeds its `ssize_t` bound, else the MemoryError of allocation.
+fn shift_too_big(vm: &Vm, a: &BigInt, b: &BigInt) -> crate::vm::PyErr {
+    const MAX_LONG_DIGITS: u64 = (i64::MAX as u64 - 24) / 4;
+    let digits = b / 30u8 + (a.bits() / 30 + 2);
+    match digits.to_u64() {
+        Some(d) if d <= MAX_LONG_DIGITS => vm.err("MemoryError", ""),
+        _ => vm.overflow_error("too many digits in integer"),
+    }
 }
 
 pub fn int_pow(vm: &Vm, a: &BigInt, b: &BigInt) -> PyResult<Value> {
