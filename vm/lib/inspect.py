@@ -774,6 +774,10 @@ def getsourcefile(object):
     module = getmodule(object, filename)
     if getattr(module, '__loader__', None) is not None:
         return filename
+    # Without os.path.exists: a module loaded from this very file shows that
+    # the file exists (even if pyhop cannot read it).
+    if module is not None and getattr(module, '__file__', None) == filename:
+        return filename
     return None
 
 
