@@ -1,8 +1,8 @@
 //! `float` construction (`float(x)`, decimal strings with CPython's syntax), methods
 //! (`hex`/`fromhex`, `as_integer_ratio`, `__round__`, ...) and `round()`.
 //!
-//! As for `int.from_bytes`, `float.fromhex` and `float.__getformat__` are found
-//! unbound on the class: they accept a leading float receiver or none.
+//! `float.fromhex` is a class method (the class comes first); `float.__getformat__`
+//! is found unbound on the class and accepts a leading float receiver or none.
 
 use num_bigint::BigInt;
 use num_integer::Integer;
@@ -114,9 +114,16 @@ fn float_hex(vm: &mut Vm, a: Args) -> PyResult<Value> {
     Ok(Value::string(format!("{sign}0x{lead}.{mant:013x}p{}{e}", if e >= 0 { "+" } else { "" })))
 }
 
-/// `float.fromhex(s)`, unbound (`s` first) or bound to a float.
+/// `float.fromhex(s)`: a class method, so the class comes first.
 fn float_fromhex(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let pos = skip_float_receiver(a.check(vm, "fromhex", 1, 2)?);
+    let mut pos = a.check(vm, "fromhex", 1, 2)?;
+    let mut cls = None;
+    if let [Value::Obj(o), rest @ ..] = pos {
+        if o.as_class().is_some() {
+            cls = Some(Value::Obj(o.clone()));
+            pos = rest;
+        }
+    }
     let [s] = pos else {
         return Err(vm.type_error(format!("fromhex() takes exactly one argument ({} given)", pos.len())));
     };
@@ -124,7 +131,11 @@ fn float_fromhex(vm: &mut Vm, a: Args) -> PyResult<Value> {
         return Err(vm.type_error("bad argument type for built-in operation"));
     };
     match parse_hex_float(s) {
-        Ok(v) => Ok(Value::Float(v)),
+        // A subclass gets `cls(result)`, as CPython.
+        Ok(v) => match cls {
+            Some(c) if !c.is(&Value::Obj(vm.types.float.clone())) => vm.call(&c, Args::new(&[Value::Float(v)])),
+            _ => Ok(Value::Float(v)),
+        },
         Err(HexErr::Invalid) => Err(vm.value_error("invalid hexadecimal floating-point string")),
         Err(HexErr::Overflow) => Err(vm.overflow_error("hexadecimal value too large to represent as a float")),
     }
