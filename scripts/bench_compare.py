@@ -47,6 +47,20 @@ def real_executable(cmd):
         return None
 
 
+def find_cpythons(candidates=("python3", "/usr/bin/python3.11")):
+    """[(name, executable)] for the candidates that run, each real executable once.
+
+    A bare command name (`python3`) is resolved to the interpreter's own executable; an
+    existing path is used as it is. `python3` keeps its name, others are named by file.
+    """
+    cpythons = []
+    for c in candidates:
+        exe = real_executable(c) if os.sep not in c or not os.path.exists(c) else c
+        if exe and exe not in [e for _, e in cpythons]:
+            cpythons.append((os.path.basename(exe) if c != "python3" else "python3", exe))
+    return cpythons
+
+
 def checksum_line(stdout):
     """The benchmark's result line without its timing (e.g. 'fib n=30 checksum=832040')."""
     lines = [l for l in stdout.splitlines() if "checksum=" in l]
@@ -102,11 +116,7 @@ def main(argv):
     ap.add_argument("--svg", help="draw the ratios here")
     opts = ap.parse_args(argv)
 
-    cpythons = []
-    for c in (opts.cpython or ["python3", "/usr/bin/python3.11"]):
-        exe = real_executable(c) if os.sep not in c or not os.path.exists(c) else c
-        if exe and exe not in [e for _, e in cpythons]:
-            cpythons.append((os.path.basename(exe) if c != "python3" else "python3", exe))
+    cpythons = find_cpythons(opts.cpython) if opts.cpython else find_cpythons()
     if not cpythons:
         sys.exit("bench_compare: no CPython found")
     if not os.path.exists(opts.pyhop):

@@ -10,6 +10,7 @@ pub mod interp;
 pub mod object;
 pub mod profile;
 pub mod protocol;
+pub mod run;
 pub mod traceback;
 pub mod value;
 pub mod vm;

@@ -5,7 +5,8 @@
 //! pyhop --version | -h | --list-dispatch | --list-opcodes [--json]
 //! ```
 //! The interpreter runs on a thread with a large native stack; `Vm::stack_floor`
-//! turns deep recursion into `RecursionError` before that stack can overflow.
+//! turns deep recursion into `RecursionError` before that stack can overflow
+//! (`pyhop_vm::run`, shared with the criterion benchmarks).
 
 use std::process::ExitCode;
 
@@ -14,15 +15,11 @@ use pyhop_compiler::bytecode::dis;
 use pyhop_compiler::{Mode, Opcode};
 use pyhop_vm::builtins::io::{flush_stdout, write_stderr};
 use pyhop_vm::object::Obj;
+use pyhop_vm::run::{self, Config};
 use pyhop_vm::{Engine, Value, Vm};
 
 #[global_allocator]
 static GLOBAL: MiMalloc = MiMalloc;
-
-/// Native stack of the interpreter thread.
-const STACK_SIZE: usize = 1 << 30;
-/// Head-room kept below the guard for native code between two checks.
-const STACK_MARGIN: usize = 1 << 20;
 
 const USAGE: &str = "usage: pyhop [--dispatch=ENGINE] [--dis] [-c cmd | -m mod | file | -] [arg] ...";
 
@@ -279,13 +276,8 @@ fn run(opts: Options) -> u8 {
         };
     }
     let path = vec![if script_dir.is_empty() { String::new() } else { script_dir }];
-    let mut vm = Vm::new(opts.args.clone(), path, opts.engine);
-    vm.frame_pool.policy = opts.frame_reuse;
-    if opts.dxp {
-        pyhop_vm::profile::dxp::enable(&mut vm);
-    }
-    vm.no_predict = opts.no_predict;
-    vm.stack_floor = pyhop_vm::vm::stack_pointer().saturating_sub(STACK_SIZE - STACK_MARGIN);
+    let config = Config { engine: opts.engine, predict: !opts.no_predict, frame_reuse: opts.frame_reuse, dxp: opts.dxp };
+    let mut vm = run::new_vm(opts.args.clone(), path, &config);
     let result = match &opts.target {
         Target::Module(name) => {
             let globals = vm.main_globals(None);
@@ -294,11 +286,7 @@ fn run(opts: Options) -> u8 {
         }
         _ => {
             let file = matches!(opts.target, Target::File(_)).then_some(filename.as_str());
-            let globals = vm.main_globals(file);
-            match vm.compile_source(&source, &filename, Mode::Exec) {
-                Ok(code) => vm.run_code(code, globals.clone(), Value::Obj(globals)).map(|_| ()),
-                Err(e) => Err(e),
-            }
+            vm.run_main(&source, &filename, file)
         }
     };
     let status = match result {
@@ -348,9 +336,7 @@ fn run_module(vm: &mut Vm, name: &str) -> Result<(), pyhop_vm::PyErr> {
                         }
                     }
                 }
-                let globals = vm.main_globals(Some(&cand));
-                let code = vm.compile_source(&src, &cand, Mode::Exec)?;
-                return vm.run_code(code, globals.clone(), Value::Obj(globals)).map(|_| ());
+                return vm.run_main(&src, &cand, Some(&cand));
             }
         }
     }
@@ -364,10 +350,9 @@ fn main() -> ExitCode {
         Ok(o) => o,
         Err(code) => return code,
     };
-    let handle = std::thread::Builder::new().name("pyhop".into()).stack_size(STACK_SIZE).spawn(move || run(opts));
-    match handle.map(|h| h.join()) {
-        Ok(Ok(code)) => ExitCode::from(code),
-        _ => {
+    match run::on_interpreter_thread(move || run(opts)) {
+        Some(code) => ExitCode::from(code),
+        None => {
             eprintln!("pyhop: internal error: the interpreter thread failed");
             ExitCode::from(70)
         }
