@@ -5,6 +5,14 @@ use std::fmt::Write;
 use std::path::Path;
 
 fn main() {
+    // The tail engine needs LLVM's sibling calls, which only optimised builds do
+    // (wasmi's rule): without them a long-running chain would overflow the stack.
+    println!("cargo:rustc-check-cfg=cfg(pyhop_tail_ok)");
+    let opt = std::env::var("OPT_LEVEL").unwrap_or_default();
+    let arch = std::env::var("CARGO_CFG_TARGET_ARCH").unwrap_or_default();
+    if matches!(opt.as_str(), "2" | "3" | "s" | "z") && matches!(arch.as_str(), "x86_64" | "aarch64") {
+        println!("cargo:rustc-cfg=pyhop_tail_ok");
+    }
     let lib = Path::new(env!("CARGO_MANIFEST_DIR")).join("lib");
     println!("cargo:rerun-if-changed={}", lib.display());
     let mut entries: Vec<(String, String)> = Vec::new();

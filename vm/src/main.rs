@@ -39,7 +39,7 @@ struct Options {
     /// `-X dxp` / `--dxp`: count opcodes and pairs; `--dxp-out FILE` writes them at exit.
     dxp: bool,
     dxp_out: Option<String>,
-    /// `--no-predict`: run without opcode prediction (either engine).
+    /// `--no-predict`: run without opcode prediction (every engine).
     no_predict: bool,
     dis: bool,
     target: Target,
@@ -57,7 +57,7 @@ fn help() -> String {
          --dispatch=NAME  dispatch engine: {} (default {}; also PYHOP_DISPATCH)\n\
          --list-dispatch  print the available dispatch engines\n\
          --list-opcodes   print the opcode table (--json for JSON)\n\
-         --no-predict     run without opcode prediction (either engine)\n\
+         --no-predict     run without opcode prediction (every engine)\n\
          --dxp, -X dxp    count executed opcodes and opcode pairs (sys.getdxp())\n\
          --dxp-out FILE   count them and write the profile as JSON at exit\n\
          -X frame-reuse=P frame reuse policy: both (default), zombie, freelist, none\n\

@@ -27,11 +27,12 @@ except KeyError as e:
 #[test]
 fn switches_do_not_change_results() {
     let base = run(&[], PROG);
-    for engine in ["switch", "call"] {
+    for engine in pyhop_vm::Engine::ALL.iter().map(|e| e.name()) {
         assert_eq!(run(&[&format!("--dispatch={engine}")], PROG), base, "{engine}");
     }
-    assert_eq!(run(&["--no-predict"], PROG), base, "--no-predict");
-    assert_eq!(run(&["--dispatch=call", "--no-predict"], PROG), base, "call --no-predict");
+    for engine in pyhop_vm::Engine::ALL.iter().map(|e| e.name()) {
+        assert_eq!(run(&[&format!("--dispatch={engine}"), "--no-predict"], PROG), base, "{engine} --no-predict");
+    }
     assert_eq!(run(&["-X", "dxp"], PROG), base, "-X dxp");
     assert_eq!(run(&["-X", "frame-reuse=none"], PROG), base, "frame-reuse=none");
 }

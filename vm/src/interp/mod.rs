@@ -21,6 +21,8 @@ pub mod generator;
 pub mod lltrace;
 pub mod ops;
 pub mod switch;
+#[cfg(pyhop_tail_ok)]
+pub mod tail;
 pub mod trace;
 
 use std::rc::Rc;
@@ -38,9 +40,14 @@ use crate::vm::{PyErr, PyResult, Vm};
 pub enum Engine {
     Switch,
     Call,
+    #[cfg(pyhop_tail_ok)]
+    Tail,
 }
 
 impl Engine {
+    #[cfg(pyhop_tail_ok)]
+    pub const ALL: &'static [Engine] = &[Engine::Switch, Engine::Call, Engine::Tail];
+    #[cfg(not(pyhop_tail_ok))]
     pub const ALL: &'static [Engine] = &[Engine::Switch, Engine::Call];
     pub const DEFAULT: Engine = Engine::Switch;
 
@@ -48,6 +55,8 @@ impl Engine {
         match self {
             Engine::Switch => "switch",
             Engine::Call => "call",
+            #[cfg(pyhop_tail_ok)]
+            Engine::Tail => "tail",
         }
     }
 
@@ -84,13 +93,27 @@ pub trait Dispatch {
     const DXP: bool = false;
     /// Take the `predict!` shortcuts (off for `--no-predict`, tracing and LLTRACE).
     const PREDICT: bool = true;
+    /// A predicted handler's body runs inline in its predecessor (loop engines); the
+    /// tail engine instead jumps straight to the predicted handler (a direct jump, as
+    /// the table slot is a constant), so no slow path is inlined into a fast handler.
+    const INLINE_PREDICT: bool = true;
+    /// Handlers with a `slow_path!` mark leave at the mark for an out-of-line copy of
+    /// themselves (the tail engine: see `interp/tail.rs`); loop engines go on inline.
+    const SPLIT: bool = false;
     /// Go on with the instruction at `r.ip`.
     unsafe fn next(r: &mut Regs, vm: &mut Vm) -> Self::Out;
     /// Run opcode byte `op` with the `r.oparg` already set (EXTENDED_ARG).
     unsafe fn dispatch_op(op: u8, r: &mut Regs, vm: &mut Vm) -> Self::Out;
     /// Stop the chain: the payload waits in `vm.pending` for `run_frame`, so the
     /// engines pass only a small code around.
-    fn exit(vm: &mut Vm, e: Exit) -> Self::Out;
+    fn exit(r: &mut Regs, vm: &mut Vm, e: Exit) -> Self::Out;
+    /// Only when `SPLIT`: rerun opcode `op` from its start (registers untouched since
+    /// entry) in the out-of-line copy that holds its slow paths.
+    unsafe fn slow(op: u8, r: &mut Regs, vm: &mut Vm) -> Self::Out {
+        // SAFETY: forwarded; engines without SPLIT never reach here (`slow_path!`
+        // tests the constant first), and rerunning the op from the start is exact.
+        unsafe { Self::dispatch_op(op, r, vm) }
+    }
 }
 
 /// What a generator or coroutine frame's run ended with.
@@ -144,6 +167,10 @@ fn run_frame_inner(vm: &mut Vm, f: &mut Frame) -> PyResult<Value> {
                 Engine::Switch => switch::run(&mut r, vm),
                 Engine::Call if vm.no_predict => call::run_no_predict(&mut r, vm),
                 Engine::Call => call::run(&mut r, vm),
+                #[cfg(pyhop_tail_ok)]
+                Engine::Tail if vm.no_predict => tail::run_no_predict(&mut r, vm),
+                #[cfg(pyhop_tail_ok)]
+                Engine::Tail => tail::run(&mut r, vm),
                 }
             }
         };

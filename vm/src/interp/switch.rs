@@ -34,7 +34,7 @@ impl<const PREDICT: bool, const DXP: bool> Dispatch for StepEngine<PREDICT, DXP>
     }
 
     #[inline(always)]
-    fn exit(vm: &mut Vm, e: Exit) -> Step {
+    fn exit(_r: &mut Regs, vm: &mut Vm, e: Exit) -> Step {
         vm.pending = Some(e);
         Step::Exit
     }
@@ -52,7 +52,7 @@ macro_rules! build_match {
         stack: $st:expr, jump: $j:expr, flags: [$($f:ident),*], predicts: [$($p:ident),*]; )*) => {
         /// One instruction: the `match` of the switch engine.
         #[inline(always)]
-        unsafe fn step<D: Dispatch<Out = Step>>(op: u8, r: &mut Regs, vm: &mut Vm) -> Step {
+        pub(crate) unsafe fn step<D: Dispatch<Out = Step>>(op: u8, r: &mut Regs, vm: &mut Vm) -> Step {
             // SAFETY: forwarded from `run`'s contract (see interp/mod.rs).
             unsafe {
                 match op {

@@ -9,6 +9,26 @@ use crate::protocol::ops::unwrap_base;
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
+/// `list[i] = *value` for an int index in range, moving the value out of `value`'s
+/// slot: `true` when stored (the slot must then be treated as moved-from), `false`
+/// for every other case (nothing moved).
+///
+/// # Safety
+/// `value` points at a live value that the caller gives up when this returns `true`.
+#[inline(always)]
+pub unsafe fn fast_store(o: &ObjRef, i: i64, value: *const Value) -> bool {
+    let Obj::List(l) = &**o else { return false };
+    let Ok(mut l) = l.try_borrow_mut() else { return false };
+    let n = l.len() as i64;
+    let j = if i < 0 { i + n } else { i };
+    if !(0..n).contains(&j) {
+        return false;
+    }
+    // SAFETY: the caller hands over the value (see above); the old item drops in place.
+    l[j as usize] = unsafe { std::ptr::read(value) };
+    true
+}
+
 /// Inline path of BINARY_SUBSCR: list or tuple with an in-range int index.
 #[inline(always)]
 pub fn fast_index(o: &ObjRef, i: i64) -> Option<Value> {

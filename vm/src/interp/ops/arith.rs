@@ -1,7 +1,7 @@
 //! Unary and binary operators, subscripts. Int (i64) and float fast paths are
 //! inline; overflow, big ints, mixed types and dunder methods go to `protocol::ops`.
 
-use crate::interp::ops::{tri, Regs};
+use crate::interp::ops::{slow_path, tri, Regs};
 use crate::interp::Dispatch;
 use crate::protocol::ops::BinOp;
 use crate::value::Value;
@@ -57,7 +57,7 @@ fn float_op(op: BinOp, x: f64, y: f64) -> Option<Value> {
 }
 
 macro_rules! binary_handler {
-    ($(#[$m:meta])* $name:ident, $op:ident, $inplace:expr) => {
+    ($(#[$m:meta])* $name:ident $V:ident, $op:ident, $inplace:expr) => {
         $(#[$m])*
         #[inline(always)]
         pub unsafe fn $name<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
@@ -67,11 +67,12 @@ macro_rules! binary_handler {
                     *r.peek_mut(1) = v;
                     return D::next(r, vm);
                 }
+                slow_path!(D, r, vm, $V);
                 r.save();
                 let b = r.pop();
                 let a = r.pop();
                 let res = if $inplace { vm.inplace_op(BinOp::$op, a, b) } else { vm.binary_op(BinOp::$op, &a, &b) };
-                r.push(tri!(D, vm, res));
+                r.push(tri!(D, r, vm, res));
                 D::next(r, vm)
             }
         }
@@ -79,57 +80,57 @@ macro_rules! binary_handler {
 }
 
 binary_handler!(/// BINARY_ADD
-    binary_add, Add, false);
+    binary_add BinaryAdd, Add, false);
 binary_handler!(/// BINARY_SUBTRACT
-    binary_subtract, Sub, false);
+    binary_subtract BinarySubtract, Sub, false);
 binary_handler!(/// BINARY_MULTIPLY
-    binary_multiply, Mul, false);
+    binary_multiply BinaryMultiply, Mul, false);
 binary_handler!(/// BINARY_TRUE_DIVIDE
-    binary_true_divide, TrueDiv, false);
+    binary_true_divide BinaryTrueDivide, TrueDiv, false);
 binary_handler!(/// BINARY_FLOOR_DIVIDE
-    binary_floor_divide, FloorDiv, false);
+    binary_floor_divide BinaryFloorDivide, FloorDiv, false);
 binary_handler!(/// BINARY_MODULO
-    binary_modulo, Mod, false);
+    binary_modulo BinaryModulo, Mod, false);
 binary_handler!(/// BINARY_POWER
-    binary_power, Pow, false);
+    binary_power BinaryPower, Pow, false);
 binary_handler!(/// BINARY_MATRIX_MULTIPLY
-    binary_matrix_multiply, MatMul, false);
+    binary_matrix_multiply BinaryMatrixMultiply, MatMul, false);
 binary_handler!(/// BINARY_LSHIFT
-    binary_lshift, LShift, false);
+    binary_lshift BinaryLshift, LShift, false);
 binary_handler!(/// BINARY_RSHIFT
-    binary_rshift, RShift, false);
+    binary_rshift BinaryRshift, RShift, false);
 binary_handler!(/// BINARY_AND
-    binary_and, And, false);
+    binary_and BinaryAnd, And, false);
 binary_handler!(/// BINARY_OR
-    binary_or, Or, false);
+    binary_or BinaryOr, Or, false);
 binary_handler!(/// BINARY_XOR
-    binary_xor, Xor, false);
+    binary_xor BinaryXor, Xor, false);
 binary_handler!(/// INPLACE_ADD
-    inplace_add, Add, true);
+    inplace_add InplaceAdd, Add, true);
 binary_handler!(/// INPLACE_SUBTRACT
-    inplace_subtract, Sub, true);
+    inplace_subtract InplaceSubtract, Sub, true);
 binary_handler!(/// INPLACE_MULTIPLY
-    inplace_multiply, Mul, true);
+    inplace_multiply InplaceMultiply, Mul, true);
 binary_handler!(/// INPLACE_TRUE_DIVIDE
-    inplace_true_divide, TrueDiv, true);
+    inplace_true_divide InplaceTrueDivide, TrueDiv, true);
 binary_handler!(/// INPLACE_FLOOR_DIVIDE
-    inplace_floor_divide, FloorDiv, true);
+    inplace_floor_divide InplaceFloorDivide, FloorDiv, true);
 binary_handler!(/// INPLACE_MODULO
-    inplace_modulo, Mod, true);
+    inplace_modulo InplaceModulo, Mod, true);
 binary_handler!(/// INPLACE_POWER
-    inplace_power, Pow, true);
+    inplace_power InplacePower, Pow, true);
 binary_handler!(/// INPLACE_LSHIFT
-    inplace_lshift, LShift, true);
+    inplace_lshift InplaceLshift, LShift, true);
 binary_handler!(/// INPLACE_RSHIFT
-    inplace_rshift, RShift, true);
+    inplace_rshift InplaceRshift, RShift, true);
 binary_handler!(/// INPLACE_AND
-    inplace_and, And, true);
+    inplace_and InplaceAnd, And, true);
 binary_handler!(/// INPLACE_XOR
-    inplace_xor, Xor, true);
+    inplace_xor InplaceXor, Xor, true);
 binary_handler!(/// INPLACE_OR
-    inplace_or, Or, true);
+    inplace_or InplaceOr, Or, true);
 binary_handler!(/// INPLACE_MATRIX_MULTIPLY
-    inplace_matrix_multiply, MatMul, true);
+    inplace_matrix_multiply InplaceMatrixMultiply, MatMul, true);
 
 /// UNARY_NEGATIVE
 #[inline(always)]
@@ -139,9 +140,10 @@ pub unsafe fn unary_negative<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
             Value::Int(i) if *i != i64::MIN => Value::Int(-*i),
             Value::Float(f) => Value::Float(-*f),
             _ => {
+                slow_path!(D, r, vm, UnaryNegative);
                 r.save();
                 let a = r.pop();
-                let v = tri!(D, vm, vm.unary_op(crate::protocol::ops::UnaryOp::Neg, &a));
+                let v = tri!(D, r, vm, vm.unary_op(crate::protocol::ops::UnaryOp::Neg, &a));
                 r.push(v);
                 return D::next(r, vm);
             }
@@ -159,7 +161,7 @@ macro_rules! unary_handler {
             unsafe {
                 r.save();
                 let a = r.pop();
-                let v = tri!(D, vm, vm.unary_op(crate::protocol::ops::UnaryOp::$op, &a));
+                let v = tri!(D, r, vm, vm.unary_op(crate::protocol::ops::UnaryOp::$op, &a));
                 r.push(v);
                 D::next(r, vm)
             }
@@ -178,9 +180,10 @@ pub unsafe fn unary_not<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
         let v = match r.peek(1) {
             Value::Bool(b) => !*b,
             _ => {
+                slow_path!(D, r, vm, UnaryNot);
                 r.save();
                 let a = r.pop();
-                let t = tri!(D, vm, vm.truthy(&a));
+                let t = tri!(D, r, vm, vm.truthy(&a));
                 r.push(Value::Bool(!t));
                 return D::next(r, vm);
             }
@@ -201,10 +204,11 @@ pub unsafe fn binary_subscr<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
                 return D::next(r, vm);
             }
         }
+        slow_path!(D, r, vm, BinarySubscr);
         r.save();
         let key = r.pop();
         let obj = r.pop();
-        let v = tri!(D, vm, vm.getitem(&obj, &key));
+        let v = tri!(D, r, vm, vm.getitem(&obj, &key));
         r.push(v);
         D::next(r, vm)
     }
@@ -214,11 +218,20 @@ pub unsafe fn binary_subscr<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
 #[inline(always)]
 pub unsafe fn store_subscr<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
     unsafe {
+        // `list[int] = value` in range: the value moves from the stack into the list.
+        if let (Value::Obj(o), Value::Int(i)) = (r.peek(2), r.peek(1)) {
+            if crate::protocol::subscr::fast_store(o, *i, r.peek(3)) {
+                r.drop_n(2);
+                r.sp = r.sp.sub(1);
+                return D::next(r, vm);
+            }
+        }
+        slow_path!(D, r, vm, StoreSubscr);
         r.save();
         let key = r.pop();
         let obj = r.pop();
         let v = r.pop();
-        tri!(D, vm, vm.setitem(&obj, key, v));
+        tri!(D, r, vm, vm.setitem(&obj, key, v));
         D::next(r, vm)
     }
 }
@@ -230,7 +243,7 @@ pub unsafe fn delete_subscr<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
         r.save();
         let key = r.pop();
         let obj = r.pop();
-        tri!(D, vm, vm.delitem(&obj, &key));
+        tri!(D, r, vm, vm.delitem(&obj, &key));
         D::next(r, vm)
     }
 }

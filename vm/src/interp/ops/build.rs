@@ -36,7 +36,7 @@ pub unsafe fn build_set<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
         let items = r.take_n(r.oparg as usize);
         let set = Value::obj(Obj::Set(RefCell::new(Dict::new_set())));
         for it in items {
-            tri!(D, vm, vm.set_add(&set, it));
+            tri!(D, r, vm, vm.set_add(&set, it));
         }
         r.push(set);
         D::next(r, vm)
@@ -53,7 +53,7 @@ pub unsafe fn build_map<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
         let mut d = Dict::with_capacity(n);
         let mut it = items.into_iter();
         while let (Some(k), Some(v)) = (it.next(), it.next()) {
-            tri!(D, vm, d.insert(vm, k, v));
+            tri!(D, r, vm, d.insert(vm, k, v));
         }
         r.push(vm.new_dict(d));
         D::next(r, vm)
@@ -71,7 +71,7 @@ pub unsafe fn build_const_key_map<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::
         if let Value::Obj(o) = &keys {
             if let Obj::Tuple(ks) = &**o {
                 for (k, v) in ks.iter().zip(values) {
-                    tri!(D, vm, d.insert(vm, k.clone(), v));
+                    tri!(D, r, vm, d.insert(vm, k.clone(), v));
                 }
             }
         }
@@ -128,7 +128,7 @@ pub unsafe fn set_add<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
         r.save();
         let v = r.pop();
         let set = r.peek(r.oparg as usize).clone();
-        tri!(D, vm, vm.set_add(&set, v));
+        tri!(D, r, vm, vm.set_add(&set, v));
         predict!(D, r, vm, JumpAbsolute, jump_absolute);
         D::next(r, vm)
     }
@@ -142,7 +142,7 @@ pub unsafe fn map_add<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
         let v = r.pop();
         let k = r.pop();
         let d = r.peek(r.oparg as usize).clone();
-        tri!(D, vm, vm.setitem(&d, k, v));
+        tri!(D, r, vm, vm.setitem(&d, k, v));
         predict!(D, r, vm, JumpAbsolute, jump_absolute);
         D::next(r, vm)
     }
@@ -155,7 +155,7 @@ pub unsafe fn list_extend<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
         r.save();
         let it = r.pop();
         let list = r.peek(r.oparg as usize).clone();
-        tri!(D, vm, vm.list_extend(&list, &it));
+        tri!(D, r, vm, vm.list_extend(&list, &it));
         D::next(r, vm)
     }
 }
@@ -167,7 +167,7 @@ pub unsafe fn set_update<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
         r.save();
         let it = r.pop();
         let set = r.peek(r.oparg as usize).clone();
-        tri!(D, vm, crate::builtins::set::update_from(vm, &set, &it));
+        tri!(D, r, vm, crate::builtins::set::update_from(vm, &set, &it));
         D::next(r, vm)
     }
 }
@@ -179,7 +179,7 @@ pub unsafe fn dict_update<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
         r.save();
         let m = r.pop();
         let d = r.peek(r.oparg as usize).clone();
-        tri!(D, vm, vm.dict_update(&d, &m, false));
+        tri!(D, r, vm, vm.dict_update(&d, &m, false));
         D::next(r, vm)
     }
 }
@@ -194,7 +194,7 @@ pub unsafe fn dict_merge<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
         let func = r.peek(r.oparg as usize + 2).clone();
         if let Err(e) = vm.dict_update(&d, &m, true) {
             let e = crate::protocol::slow::dict_merge_error(vm, &func, &m, e);
-            return D::exit(vm, crate::interp::Exit::Error(e));
+            return D::exit(r, vm, crate::interp::Exit::Error(e));
         }
         D::next(r, vm)
     }
@@ -226,16 +226,16 @@ pub unsafe fn format_value<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
         let spec = if flags & 4 != 0 { r.pop() } else { Value::Null };
         let v = r.pop();
         let v = match flags & 3 {
-            1 => tri!(D, vm, vm.str(&v)),
-            2 => tri!(D, vm, vm.repr(&v)),
-            3 => tri!(D, vm, vm.ascii(&v)),
+            1 => tri!(D, r, vm, vm.str(&v)),
+            2 => tri!(D, r, vm, vm.repr(&v)),
+            3 => tri!(D, r, vm, vm.ascii(&v)),
             _ => v,
         };
         let spec_str = spec.as_str().unwrap_or("");
         let res = if spec_str.is_empty() && v.as_str().is_some() && matches!(&v, Value::Obj(o) if matches!(&**o, Obj::Str(_))) {
             v
         } else {
-            tri!(D, vm, vm.format(&v, spec_str))
+            tri!(D, r, vm, vm.format(&v, spec_str))
         };
         r.push(res);
         D::next(r, vm)
@@ -259,7 +259,7 @@ pub unsafe fn unpack_sequence<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out 
                 }
             }
         }
-        let items = tri!(D, vm, vm.unpack(&seq, n));
+        let items = tri!(D, r, vm, vm.unpack(&seq, n));
         for v in items.into_iter().rev() {
             r.push(v);
         }
@@ -275,10 +275,10 @@ pub unsafe fn unpack_ex<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
         let before = (r.oparg & 0xff) as usize;
         let after = (r.oparg >> 8) as usize;
         let seq = r.pop();
-        let items = tri!(D, vm, vm.collect(&seq));
+        let items = tri!(D, r, vm, vm.collect(&seq));
         if items.len() < before + after {
             let msg = format!("not enough values to unpack (expected at least {}, got {})", before + after, items.len());
-            return { let e = vm.value_error(msg); D::exit(vm, crate::interp::Exit::Error(e)) };
+            return { let e = vm.value_error(msg); D::exit(r, vm, crate::interp::Exit::Error(e)) };
         }
         let mid_end = items.len() - after;
         let mut it = items.into_iter();

@@ -24,7 +24,7 @@ pub unsafe fn call_function<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
         let n = r.oparg as usize;
         let func = r.peek(n + 1).clone();
         let args = r.top_slice(n);
-        let res = tri!(D, vm, vm.call(&func, Args::new(args)));
+        let res = tri!(D, r, vm, vm.call(&func, Args::new(args)));
         finish_call(r, n + 1, res);
         D::next(r, vm)
     }
@@ -38,10 +38,10 @@ pub unsafe fn call_method<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
         let n = r.oparg as usize;
         let res = if r.peek(n + 2).is_null() {
             let func = r.peek(n + 1).clone();
-            tri!(D, vm, vm.call(&func, Args::new(r.top_slice(n))))
+            tri!(D, r, vm, vm.call(&func, Args::new(r.top_slice(n))))
         } else {
             let func = r.peek(n + 2).clone();
-            tri!(D, vm, vm.call(&func, Args::new(r.top_slice(n + 1))))
+            tri!(D, r, vm, vm.call(&func, Args::new(r.top_slice(n + 1))))
         };
         finish_call(r, n + 2, res);
         D::next(r, vm)
@@ -63,7 +63,7 @@ pub unsafe fn call_function_kw<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out
             _ => &[],
         };
         let func = r.peek(n + 1).clone();
-        let res = tri!(D, vm, vm.call(&func, Args { args: r.top_slice(n), kwnames: names }));
+        let res = tri!(D, r, vm, vm.call(&func, Args { args: r.top_slice(n), kwnames: names }));
         finish_call(r, n + 1, res);
         D::next(r, vm)
     }
@@ -85,10 +85,10 @@ pub unsafe fn call_method_kw<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
         };
         let res = if r.peek(n + 2).is_null() {
             let func = r.peek(n + 1).clone();
-            tri!(D, vm, vm.call(&func, Args { args: r.top_slice(n), kwnames: names }))
+            tri!(D, r, vm, vm.call(&func, Args { args: r.top_slice(n), kwnames: names }))
         } else {
             let func = r.peek(n + 2).clone();
-            tri!(D, vm, vm.call(&func, Args { args: r.top_slice(n + 1), kwnames: names }))
+            tri!(D, r, vm, vm.call(&func, Args { args: r.top_slice(n + 1), kwnames: names }))
         };
         finish_call(r, n + 2, res);
         D::next(r, vm)
@@ -103,7 +103,7 @@ pub unsafe fn call_function_ex<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out
         let kwargs = if r.oparg & 1 != 0 { r.pop() } else { Value::None };
         let args = r.pop();
         let func = r.pop();
-        let res = tri!(D, vm, vm.call_ex(&func, &args, &kwargs));
+        let res = tri!(D, r, vm, vm.call_ex(&func, &args, &kwargs));
         r.push(res);
         D::next(r, vm)
     }
@@ -121,7 +121,7 @@ pub unsafe fn make_function<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
         let kwdefaults = if flags & 2 != 0 { r.pop() } else { Value::None };
         let defaults = if flags & 1 != 0 { r.pop() } else { Value::None };
         let globals = r.frame().globals.clone();
-        let f = tri!(D, vm, vm.make_function(code, qualname, globals, defaults, kwdefaults, annotations, closure));
+        let f = tri!(D, r, vm, vm.make_function(code, qualname, globals, defaults, kwdefaults, annotations, closure));
         r.push(f);
         D::next(r, vm)
     }
@@ -132,6 +132,6 @@ pub unsafe fn make_function<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
 pub unsafe fn return_value<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
     unsafe {
         let v = r.pop();
-        D::exit(vm, Exit::Return(v))
+        D::exit(r, vm, Exit::Return(v))
     }
 }

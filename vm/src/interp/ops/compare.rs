@@ -1,7 +1,7 @@
 //! Comparisons and identity/membership tests. Each predicts the conditional jump
 //! that usually follows it.
 
-use crate::interp::ops::{predict, tri, Regs};
+use crate::interp::ops::{predict, slow_path, tri, Regs};
 use crate::interp::Dispatch;
 use crate::protocol::ops::CmpOp;
 use crate::value::Value;
@@ -43,10 +43,11 @@ pub unsafe fn compare_op<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
             r.drop_n(1);
             *r.peek_mut(1) = Value::Bool(b);
         } else {
+            slow_path!(D, r, vm, CompareOp);
             r.save();
             let b = r.pop();
             let a = r.pop();
-            let v = tri!(D, vm, vm.compare(&a, &b, CmpOp::from_arg(r.oparg)));
+            let v = tri!(D, r, vm, vm.compare(&a, &b, CmpOp::from_arg(r.oparg)));
             r.push(v);
         }
         predict!(D, r, vm, PopJumpIfFalse, pop_jump_if_false);
@@ -59,9 +60,9 @@ pub unsafe fn compare_op<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
 #[inline(always)]
 pub unsafe fn is_op<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
     unsafe {
-        let b = r.pop();
-        let a = r.pop();
-        r.push(Value::Bool(a.is(&b) != (r.oparg == 1)));
+        let same = r.peek(2).is(r.peek(1));
+        r.drop_n(2);
+        r.push(Value::Bool(same != (r.oparg == 1)));
         predict!(D, r, vm, PopJumpIfFalse, pop_jump_if_false);
         predict!(D, r, vm, PopJumpIfTrue, pop_jump_if_true);
         D::next(r, vm)
@@ -75,7 +76,7 @@ pub unsafe fn contains_op<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
         r.save();
         let container = r.pop();
         let item = r.pop();
-        let found = tri!(D, vm, vm.contains(&container, &item));
+        let found = tri!(D, r, vm, vm.contains(&container, &item));
         r.push(Value::Bool(found != (r.oparg == 1)));
         predict!(D, r, vm, PopJumpIfFalse, pop_jump_if_false);
         predict!(D, r, vm, PopJumpIfTrue, pop_jump_if_true);

@@ -33,7 +33,7 @@ pub unsafe fn check_exc_match<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out 
     unsafe {
         r.save();
         let ty = r.pop();
-        let m = tri!(D, vm, slow::exc_matches(vm, r.peek(1), &ty));
+        let m = tri!(D, r, vm, slow::exc_matches(vm, r.peek(1), &ty));
         r.push(Value::Bool(m));
         D::next(r, vm)
     }
@@ -45,7 +45,7 @@ pub unsafe fn reraise<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
     unsafe {
         r.save();
         let exc = r.pop();
-        D::exit(vm, Exit::Reraise(PyErr(exc)))
+        D::exit(r, vm, Exit::Reraise(PyErr(exc)))
     }
 }
 
@@ -59,12 +59,12 @@ pub unsafe fn raise_varargs<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
         match exc {
             None => {
                 if vm.exc_info.is_none() {
-                    { let e = vm.err("RuntimeError", "No active exception to reraise"); D::exit(vm, Exit::Error(e)) }
+                    { let e = vm.err("RuntimeError", "No active exception to reraise"); D::exit(r, vm, Exit::Error(e)) }
                 } else {
-                    { let e = PyErr(vm.exc_info.clone()); D::exit(vm, Exit::Reraise(e)) }
+                    { let e = PyErr(vm.exc_info.clone()); D::exit(r, vm, Exit::Reraise(e)) }
                 }
             }
-            Some(exc) => { let e = slow::make_raise(vm, exc, cause); D::exit(vm, Exit::Error(e)) },
+            Some(exc) => { let e = slow::make_raise(vm, exc, cause); D::exit(r, vm, Exit::Error(e)) },
         }
     }
 }
@@ -75,7 +75,7 @@ pub unsafe fn before_with<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
     unsafe {
         r.save();
         let mgr = r.pop();
-        let (exit, value) = tri!(D, vm, slow::before_with(vm, &mgr));
+        let (exit, value) = tri!(D, r, vm, slow::before_with(vm, &mgr));
         r.push(exit);
         r.push(value);
         D::next(r, vm)
@@ -89,7 +89,7 @@ pub unsafe fn with_except_start<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Ou
         r.save();
         let exc = r.peek(1).clone();
         let exit = r.peek(3).clone();
-        let res = tri!(D, vm, slow::call_exit(vm, &exit, &exc));
+        let res = tri!(D, r, vm, slow::call_exit(vm, &exit, &exc));
         r.push(res);
         D::next(r, vm)
     }

@@ -1,7 +1,7 @@
 //! Iteration and generators: GET_ITER/FOR_ITER (with list and range fast paths),
 //! YIELD_VALUE, YIELD_FROM.
 
-use crate::interp::ops::{predict, tri, Regs};
+use crate::interp::ops::{predict, slow_path, tri, Regs};
 use crate::interp::{Dispatch, Exit};
 use crate::object::{IterState, Obj};
 use crate::protocol::iter::SendResult;
@@ -14,7 +14,7 @@ pub unsafe fn get_iter<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
     unsafe {
         r.save();
         let v = r.pop();
-        let it = tri!(D, vm, vm.iter(&v));
+        let it = tri!(D, r, vm, vm.iter(&v));
         r.push(it);
         predict!(D, r, vm, ForIter, for_iter);
         D::next(r, vm)
@@ -32,13 +32,14 @@ pub unsafe fn get_yield_from_iter<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::
         }
         r.save();
         let v = r.pop();
-        let it = tri!(D, vm, vm.iter(&v));
+        let it = tri!(D, r, vm, vm.iter(&v));
         r.push(it);
         D::next(r, vm)
     }
 }
 
-/// The next item of a built-in list or range iterator, without leaving the handler.
+/// The next item of a built-in list or range iterator, without leaving the handler:
+/// `Some(Some(item))`, `Some(None)` when exhausted, `None` for other iterators.
 #[inline(always)]
 fn fast_next(it: &Value) -> Option<Option<Value>> {
     let Value::Obj(o) = it else { return None };
@@ -56,7 +57,9 @@ fn fast_next(it: &Value) -> Option<Option<Value>> {
         }
         IterState::Seq { seq: Value::Obj(s), index } => match &**s {
             Obj::List(l) => {
-                let l = l.borrow();
+                // No panic paths here: an unwind cleanup holding a native copy of a
+                // value keeps the tail engine from jumping (see interp/tail.rs).
+                let l = l.try_borrow().ok()?;
                 match l.get(*index) {
                     Some(v) => {
                         *index += 1;
@@ -85,24 +88,33 @@ fn fast_next(it: &Value) -> Option<Option<Value>> {
 #[inline(always)]
 pub unsafe fn for_iter<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
     unsafe {
-        let next = match fast_next(r.peek(1)) {
-            Some(n) => n,
+        // The item goes straight onto the stack: no native local holds a value that
+        // would need dropping on the way to the dispatch (see interp/tail.rs).
+        let more = match fast_next(r.peek(1)) {
+            Some(Some(v)) => {
+                r.push(v);
+                true
+            }
+            Some(None) => false,
             None => {
+                slow_path!(D, r, vm, ForIter);
                 r.save();
                 let it = r.peek(1).clone();
-                tri!(D, vm, vm.next(&it))
+                match tri!(D, r, vm, vm.next(&it)) {
+                    Some(v) => {
+                        r.push(v);
+                        true
+                    }
+                    None => false,
+                }
             }
         };
-        match next {
-            Some(v) => {
-                r.push(v);
-                predict!(D, r, vm, StoreFast, store_fast);
-                predict!(D, r, vm, UnpackSequence, unpack_sequence);
-            }
-            None => {
-                r.drop_n(1);
-                r.jump(r.oparg);
-            }
+        if more {
+            predict!(D, r, vm, StoreFast, store_fast);
+            predict!(D, r, vm, UnpackSequence, unpack_sequence);
+        } else {
+            r.drop_n(1);
+            r.jump(r.oparg);
         }
         D::next(r, vm)
     }
@@ -113,7 +125,7 @@ pub unsafe fn for_iter<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
 pub unsafe fn yield_value<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
     unsafe {
         let v = r.pop();
-        D::exit(vm, Exit::Yield(v))
+        D::exit(r, vm, Exit::Yield(v))
     }
 }
 
@@ -124,11 +136,11 @@ pub unsafe fn yield_from<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
         r.save();
         let v = r.pop();
         let recv = r.peek(1).clone();
-        match tri!(D, vm, vm.send(&recv, v)) {
+        match tri!(D, r, vm, vm.send(&recv, v)) {
             SendResult::Yield(x) => {
                 // Re-execute YIELD_FROM on resume, with the sent value pushed.
                 r.ip = r.ip.sub(1);
-                D::exit(vm, Exit::Yield(x))
+                D::exit(r, vm, Exit::Yield(x))
             }
             SendResult::Return(x) => {
                 r.drop_n(1);
@@ -145,7 +157,7 @@ pub unsafe fn get_awaitable<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
     unsafe {
         r.save();
         let v = r.pop();
-        let it = tri!(D, vm, crate::protocol::slow::awaitable(vm, v, "await"));
+        let it = tri!(D, r, vm, crate::protocol::slow::awaitable(vm, v, "await"));
         r.push(it);
         D::next(r, vm)
     }
@@ -157,7 +169,7 @@ pub unsafe fn get_aiter<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
     unsafe {
         r.save();
         let v = r.pop();
-        let it = tri!(D, vm, crate::protocol::slow::get_aiter(vm, v));
+        let it = tri!(D, r, vm, crate::protocol::slow::get_aiter(vm, v));
         r.push(it);
         D::next(r, vm)
     }
@@ -169,7 +181,7 @@ pub unsafe fn get_anext<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
     unsafe {
         r.save();
         let aiter = r.peek(1).clone();
-        let aw = tri!(D, vm, crate::protocol::slow::get_anext(vm, aiter));
+        let aw = tri!(D, r, vm, crate::protocol::slow::get_anext(vm, aiter));
         r.push(aw);
         D::next(r, vm)
     }
@@ -185,7 +197,7 @@ pub unsafe fn end_async_for<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
             return D::next(r, vm);
         }
         r.save();
-        D::exit(vm, Exit::Reraise(crate::vm::PyErr(exc)))
+        D::exit(r, vm, Exit::Reraise(crate::vm::PyErr(exc)))
     }
 }
 
@@ -195,7 +207,7 @@ pub unsafe fn before_async_with<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Ou
     unsafe {
         r.save();
         let mgr = r.pop();
-        let (exit, aw) = tri!(D, vm, crate::protocol::slow::before_async_with(vm, mgr));
+        let (exit, aw) = tri!(D, r, vm, crate::protocol::slow::before_async_with(vm, mgr));
         r.push(exit);
         r.push(aw);
         D::next(r, vm)

@@ -1,23 +1,35 @@
 //! Jumps. Every jump argument is an absolute code-unit index.
 
-use crate::interp::ops::{tri, Regs};
+use crate::interp::ops::{slow_path, tri, Regs};
 use crate::interp::Dispatch;
 use crate::value::Value;
 use crate::vm::Vm;
 
-/// Truth value with the bool/None/int fast paths inline.
+/// Truth value of TOS without calling out: bool, None and int; `None` otherwise.
 #[inline(always)]
-unsafe fn truth(r: &mut Regs, vm: &mut Vm, v: &Value) -> crate::vm::PyResult<bool> {
+fn fast_truth(v: &Value) -> Option<bool> {
     match v {
-        Value::Bool(b) => Ok(*b),
-        Value::None => Ok(false),
-        Value::Int(i) => Ok(*i != 0),
-        _ => {
-            // SAFETY: registers belong to the running frame.
-            unsafe { r.save() };
-            vm.truthy(v)
-        }
+        Value::Bool(b) => Some(*b),
+        Value::None => Some(false),
+        Value::Int(i) => Some(*i != 0),
+        _ => None,
     }
+}
+
+/// `truth!(D, r, vm, Op)`: the truth value of TOS (left on the stack); the general
+/// case is the slow path of opcode `Op`. The slow path reads the item in place on the
+/// value stack, never a copy in the native frame (the tail engine's rule, `tail.rs`).
+macro_rules! truth {
+    ($D:ident, $r:ident, $vm:ident, $op:ident) => {
+        match fast_truth($r.peek(1)) {
+            Some(t) => t,
+            None => {
+                slow_path!($D, $r, $vm, $op);
+                $r.save();
+                tri!($D, $r, $vm, $vm.truthy($r.peek(1)))
+            }
+        }
+    };
 }
 
 /// JUMP_ABSOLUTE
@@ -33,8 +45,9 @@ pub unsafe fn jump_absolute<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
 #[inline(always)]
 pub unsafe fn pop_jump_if_false<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
     unsafe {
-        let v = r.pop();
-        if !tri!(D, vm, truth(r, vm, &v)) {
+        let t = truth!(D, r, vm, PopJumpIfFalse);
+        r.drop_n(1);
+        if !t {
             r.jump(r.oparg);
         }
         D::next(r, vm)
@@ -45,8 +58,9 @@ pub unsafe fn pop_jump_if_false<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Ou
 #[inline(always)]
 pub unsafe fn pop_jump_if_true<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
     unsafe {
-        let v = r.pop();
-        if tri!(D, vm, truth(r, vm, &v)) {
+        let t = truth!(D, r, vm, PopJumpIfTrue);
+        r.drop_n(1);
+        if t {
             r.jump(r.oparg);
         }
         D::next(r, vm)
@@ -57,8 +71,7 @@ pub unsafe fn pop_jump_if_true<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out
 #[inline(always)]
 pub unsafe fn jump_if_false_or_pop<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
     unsafe {
-        let v = r.peek(1).clone();
-        if !tri!(D, vm, truth(r, vm, &v)) {
+        if !truth!(D, r, vm, JumpIfFalseOrPop) {
             r.jump(r.oparg);
         } else {
             r.drop_n(1);
@@ -71,8 +84,7 @@ pub unsafe fn jump_if_false_or_pop<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D:
 #[inline(always)]
 pub unsafe fn jump_if_true_or_pop<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
     unsafe {
-        let v = r.peek(1).clone();
-        if tri!(D, vm, truth(r, vm, &v)) {
+        if truth!(D, r, vm, JumpIfTrueOrPop) {
             r.jump(r.oparg);
         } else {
             r.drop_n(1);

@@ -61,7 +61,7 @@ pub unsafe fn load_fast<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
         if v.is_null() {
             r.save();
             let name = r.code().varnames[r.oparg as usize].clone();
-            return { let e = slow::unbound_local(vm, &name); D::exit(vm, Exit::Error(e)) };
+            return { let e = slow::unbound_local(vm, &name); D::exit(r, vm, Exit::Error(e)) };
         }
         r.push(v);
         D::next(r, vm)
@@ -85,7 +85,7 @@ pub unsafe fn delete_fast<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
         let slot = r.local(r.oparg as usize);
         if slot.is_null() {
             let name = r.code().varnames[r.oparg as usize].clone();
-            return { let e = slow::unbound_local(vm, &name); D::exit(vm, Exit::Error(e)) };
+            return { let e = slow::unbound_local(vm, &name); D::exit(r, vm, Exit::Error(e)) };
         }
         *slot = Value::Null;
         D::next(r, vm)
@@ -99,7 +99,7 @@ pub unsafe fn load_name<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
         r.save();
         let f = r.frame();
         let name = f.code.names[r.oparg as usize].clone();
-        let v = tri!(D, vm, slow::load_name(vm, f, &name));
+        let v = tri!(D, r, vm, slow::load_name(vm, f, &name));
         r.push(v);
         D::next(r, vm)
     }
@@ -113,7 +113,7 @@ pub unsafe fn store_name<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
         let v = r.pop();
         let f = r.frame();
         let name = f.code.names[r.oparg as usize].clone();
-        tri!(D, vm, slow::store_name(vm, f, &name, v));
+        tri!(D, r, vm, slow::store_name(vm, f, &name, v));
         D::next(r, vm)
     }
 }
@@ -125,7 +125,7 @@ pub unsafe fn delete_name<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
         r.save();
         let f = r.frame();
         let name = f.code.names[r.oparg as usize].clone();
-        tri!(D, vm, slow::delete_name(vm, f, &name));
+        tri!(D, r, vm, slow::delete_name(vm, f, &name));
         D::next(r, vm)
     }
 }
@@ -168,7 +168,7 @@ pub unsafe fn load_global<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
                 None => {
                     r.save();
                     let e = vm.name_error(&f.code.names[i]);
-                    return D::exit(vm, Exit::Error(e));
+                    return D::exit(r, vm, Exit::Error(e));
                 }
             },
         };
@@ -203,7 +203,7 @@ pub unsafe fn delete_global<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
         };
         if removed.is_none() {
             r.save();
-            return { let e = vm.name_error(&name); D::exit(vm, Exit::Error(e)) };
+            return { let e = vm.name_error(&name); D::exit(r, vm, Exit::Error(e)) };
         }
         D::next(r, vm)
     }
@@ -234,7 +234,7 @@ pub unsafe fn load_deref<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
         };
         if v.is_null() {
             r.save();
-            return { let e = slow::unbound_deref(vm, r.code(), r.oparg as usize); D::exit(vm, Exit::Error(e)) };
+            return { let e = slow::unbound_deref(vm, r.code(), r.oparg as usize); D::exit(r, vm, Exit::Error(e)) };
         }
         r.push(v);
         D::next(r, vm)
@@ -270,7 +270,7 @@ pub unsafe fn delete_deref<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
         }
         if was_null {
             r.save();
-            return { let e = slow::unbound_deref(vm, r.code(), r.oparg as usize); D::exit(vm, Exit::Error(e)) };
+            return { let e = slow::unbound_deref(vm, r.code(), r.oparg as usize); D::exit(r, vm, Exit::Error(e)) };
         }
         D::next(r, vm)
     }
@@ -281,7 +281,7 @@ pub unsafe fn delete_deref<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
 pub unsafe fn load_classderef<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
     unsafe {
         r.save();
-        let v = tri!(D, vm, slow::load_classderef(vm, r.frame(), r.oparg as usize));
+        let v = tri!(D, r, vm, slow::load_classderef(vm, r.frame(), r.oparg as usize));
         r.push(v);
         D::next(r, vm)
     }
@@ -296,7 +296,7 @@ pub unsafe fn load_attr<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
         let i = r.oparg as usize;
         let name = r.code().names[i].clone();
         let hash = r.frame().code.name_hashes[i];
-        let v = tri!(D, vm, vm.getattr_hashed(&obj, &name, hash));
+        let v = tri!(D, r, vm, vm.getattr_hashed(&obj, &name, hash));
         r.push(v);
         D::next(r, vm)
     }
@@ -310,7 +310,7 @@ pub unsafe fn store_attr<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
         let obj = r.pop();
         let v = r.pop();
         let name = r.code().names[r.oparg as usize].clone();
-        tri!(D, vm, vm.setattr(&obj, &name, v));
+        tri!(D, r, vm, vm.setattr(&obj, &name, v));
         D::next(r, vm)
     }
 }
@@ -322,7 +322,7 @@ pub unsafe fn delete_attr<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
         r.save();
         let obj = r.pop();
         let name = r.code().names[r.oparg as usize].clone();
-        tri!(D, vm, vm.delattr(&obj, &name));
+        tri!(D, r, vm, vm.delattr(&obj, &name));
         D::next(r, vm)
     }
 }
@@ -336,13 +336,13 @@ pub unsafe fn load_method<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
         let i = r.oparg as usize;
         let name = r.code().names[i].clone();
         let hash = r.frame().code.name_hashes[i];
-        match tri!(D, vm, vm.get_method_hashed(&obj, &name, hash)) {
+        match tri!(D, r, vm, vm.get_method_hashed(&obj, &name, hash)) {
             Some(meth) => {
                 r.push(meth);
                 r.push(obj);
             }
             None => {
-                let attr = tri!(D, vm, vm.getattr_hashed(&obj, &name, hash));
+                let attr = tri!(D, r, vm, vm.getattr_hashed(&obj, &name, hash));
                 r.push(Value::Null);
                 r.push(attr);
             }
@@ -369,7 +369,7 @@ pub unsafe fn unknown_opcode<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
         r.save();
         let op = (*r.ip.sub(1)).op;
         let e = slow::unknown_opcode(vm, op);
-        D::exit(vm, Exit::Error(e))
+        D::exit(r, vm, Exit::Error(e))
     }
 }
 
@@ -384,7 +384,7 @@ pub unsafe fn load_build_class<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out
         };
         match v {
             Some(v) => r.push(v),
-            None => return { let e = vm.err("NameError", "__build_class__ not found"); D::exit(vm, Exit::Error(e)) },
+            None => return { let e = vm.err("NameError", "__build_class__ not found"); D::exit(r, vm, Exit::Error(e)) },
         }
         D::next(r, vm)
     }
@@ -404,7 +404,7 @@ pub unsafe fn load_assertion_error<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D:
 pub unsafe fn setup_annotations<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
     unsafe {
         r.save();
-        tri!(D, vm, slow::setup_annotations(vm, r.frame()));
+        tri!(D, r, vm, slow::setup_annotations(vm, r.frame()));
         D::next(r, vm)
     }
 }
@@ -415,7 +415,7 @@ pub unsafe fn print_expr<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
     unsafe {
         r.save();
         let v = r.pop();
-        tri!(D, vm, slow::print_expr(vm, v));
+        tri!(D, r, vm, slow::print_expr(vm, v));
         D::next(r, vm)
     }
 }
@@ -429,7 +429,7 @@ pub unsafe fn import_name<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
         let level = r.pop();
         let name = r.code().names[r.oparg as usize].clone();
         let globals = r.frame().globals.clone();
-        let m = tri!(D, vm, vm.import_name(&name, &fromlist, &level, &globals));
+        let m = tri!(D, r, vm, vm.import_name(&name, &fromlist, &level, &globals));
         r.push(m);
         D::next(r, vm)
     }
@@ -441,7 +441,7 @@ pub unsafe fn import_from<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
     unsafe {
         r.save();
         let name = r.code().names[r.oparg as usize].clone();
-        let v = tri!(D, vm, vm.import_from(r.peek(1), &name));
+        let v = tri!(D, r, vm, vm.import_from(r.peek(1), &name));
         r.push(v);
         D::next(r, vm)
     }
@@ -453,7 +453,7 @@ pub unsafe fn import_star<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
     unsafe {
         r.save();
         let m = r.pop();
-        tri!(D, vm, slow::import_star(vm, r.frame(), &m));
+        tri!(D, r, vm, slow::import_star(vm, r.frame(), &m));
         D::next(r, vm)
     }
 }

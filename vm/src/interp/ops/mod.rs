@@ -1,7 +1,7 @@
 //! Handler bodies, one per opcode row, grouped like `compiler/src/codegen`.
 //! Each is generic over the engine (`D: Dispatch`) and follows the contract in
 //! `interp/mod.rs`. Fast paths are inline; everything else calls into `crate::protocol`
-//! after `r.save()`, and errors leave through `D::exit(vm, Exit::Error(..))`.
+//! after `r.save()`, and errors leave through `D::exit(r, vm, Exit::Error(..))`.
 
 mod arith;
 mod build;
@@ -80,12 +80,16 @@ impl Regs {
         v
     }
 
-    /// Drop the top `n` items.
+    /// Drop the top `n` items where they lie: the destructor gets a pointer into the
+    /// value stack, never into the native frame (the tail engine's rule, `tail.rs`).
     #[inline(always)]
     pub unsafe fn drop_n(&mut self, n: usize) {
         for _ in 0..n {
-            // SAFETY: n items are live below sp.
-            drop(unsafe { self.pop() });
+            // SAFETY: n items are live below sp; each is dropped once, then sp lowered.
+            unsafe {
+                self.sp = self.sp.sub(1);
+                ptr::drop_in_place(self.sp);
+            }
         }
     }
 
@@ -137,19 +141,36 @@ macro_rules! predict {
                 if $D::DXP {
                     crate::profile::dxp::record($vm, u.op);
                 }
-                return crate::interp::ops::$h::<$D>($r, $vm);
+                if $D::INLINE_PREDICT {
+                    return crate::interp::ops::$h::<$D>($r, $vm);
+                }
+                return $D::dispatch_op(pyhop_compiler::Opcode::$op as u8, $r, $vm);
             }
         }
     };
 }
 pub(crate) use predict;
 
+/// `slow_path!(D, r, vm, Op)` marks where a handler's fast path ends, at a point where
+/// the registers are as they were on entry: under a `SPLIT` engine (tail) the handler
+/// leaves here for its out-of-line copy; other engines go on with the slow path inline.
+macro_rules! slow_path {
+    ($D:ident, $r:ident, $vm:ident, $op:ident) => {
+        if $D::SPLIT {
+            // SAFETY: the registers are untouched since entry (the mark's contract).
+            #[allow(unused_unsafe)]
+            return unsafe { $D::slow(pyhop_compiler::Opcode::$op as u8, $r, $vm) };
+        }
+    };
+}
+pub(crate) use slow_path;
+
 /// Leave with an error: `try_or_exit!(D, expr)` yields the Ok value.
 macro_rules! tri {
-    ($D:ident, $vm:ident, $e:expr) => {
+    ($D:ident, $r:ident, $vm:ident, $e:expr) => {
         match $e {
             Ok(v) => v,
-            Err(err) => return $D::exit($vm, crate::interp::Exit::Error(err)),
+            Err(err) => return $D::exit($r, $vm, crate::interp::Exit::Error(err)),
         }
     };
 }
