@@ -2,10 +2,10 @@
 //! small sizes under every engine of `Engine::ALL`, prediction on and off.
 //!
 //! ```text
-//! cargo bench -p pyhop-vm --bench engines                      # everything
-//! cargo bench -p pyhop-vm --bench engines -- fib/              # one program
-//! cargo bench -p pyhop-vm --bench engines -- /call/            # one engine
-//! cargo bench -p pyhop-vm --bench engines -- --profile-time 5  # flamegraphs instead
+//! cargo bench -p pyhop-vm --features bench --bench engines                      # everything
+//! cargo bench -p pyhop-vm --features bench --bench engines -- fib/              # one program
+//! cargo bench -p pyhop-vm --features bench --bench engines -- /call/            # one engine
+//! cargo bench -p pyhop-vm --features bench --bench engines -- --profile-time 5  # flamegraphs instead
 //! ```
 //!
 //! One group per program, one benchmark per engine × prediction: `fib/switch/predict`,
