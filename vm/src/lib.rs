@@ -4,6 +4,9 @@
 //! See `interp/mod.rs` for the handler contract and `value.rs` for the value
 //! representation.
 
+#![cfg_attr(feature = "become", feature(explicit_tail_calls))]
+#![cfg_attr(feature = "become", allow(incomplete_features))]
+
 pub mod builtins;
 pub mod format;
 pub mod interp;

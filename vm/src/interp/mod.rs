@@ -14,6 +14,8 @@
 //! may run Python code, it saves `ip`/`sp` into the frame (`r.save()`), so the frame is
 //! readable from Python (`f_lineno`) and tracebacks name the right line.
 
+#[cfg(feature = "become")]
+pub mod become_engine;
 pub mod call;
 pub mod frame;
 pub mod frame_pool;
@@ -42,13 +44,20 @@ pub enum Engine {
     Call,
     #[cfg(pyhop_tail_ok)]
     Tail,
+    /// Experimental: cargo feature `become` (nightly `explicit_tail_calls`).
+    #[cfg(feature = "become")]
+    Become,
 }
 
 impl Engine {
-    #[cfg(pyhop_tail_ok)]
-    pub const ALL: &'static [Engine] = &[Engine::Switch, Engine::Call, Engine::Tail];
-    #[cfg(not(pyhop_tail_ok))]
-    pub const ALL: &'static [Engine] = &[Engine::Switch, Engine::Call];
+    pub const ALL: &'static [Engine] = &[
+        Engine::Switch,
+        Engine::Call,
+        #[cfg(pyhop_tail_ok)]
+        Engine::Tail,
+        #[cfg(feature = "become")]
+        Engine::Become,
+    ];
     pub const DEFAULT: Engine = Engine::Switch;
 
     pub fn name(self) -> &'static str {
@@ -57,6 +66,8 @@ impl Engine {
             Engine::Call => "call",
             #[cfg(pyhop_tail_ok)]
             Engine::Tail => "tail",
+            #[cfg(feature = "become")]
+            Engine::Become => "become",
         }
     }
 
@@ -171,6 +182,10 @@ fn run_frame_inner(vm: &mut Vm, f: &mut Frame) -> PyResult<Value> {
                 Engine::Tail if vm.no_predict => tail::run_no_predict(&mut r, vm),
                 #[cfg(pyhop_tail_ok)]
                 Engine::Tail => tail::run(&mut r, vm),
+                #[cfg(feature = "become")]
+                Engine::Become if vm.no_predict => become_engine::run_no_predict(&mut r, vm),
+                #[cfg(feature = "become")]
+                Engine::Become => become_engine::run(&mut r, vm),
                 }
             }
         };
