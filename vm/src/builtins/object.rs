@@ -48,7 +48,7 @@ fn descriptor_get(vm: &mut Vm, a: Args) -> PyResult<Value> {
     if let Value::Obj(o) = &pos[0] {
         if let Obj::ClassMethod(f) = &**o {
             let cls = if owner.is_none() { Value::Obj(vm.type_of(inst)) } else { owner };
-            return Ok(Value::obj(Obj::BoundMethod { func: f.clone(), slf: cls }));
+            return Ok(crate::builtins::descr::bind_classmethod(f, cls));
         }
     }
     if inst.is_none() {

@@ -115,6 +115,8 @@ impl Vm {
                 coroutine: code.flags & co_flags::COROUTINE != 0,
                 frame: Some(Box::new(frame)),
                 running: false,
+                running_frame: std::ptr::null(),
+                code: code.clone(),
                 name: f.name.borrow().clone(),
                 qualname: f.qualname.borrow().clone(),
                 exc_state: Value::None,
