@@ -6,6 +6,7 @@
 //! each tagged with its line and innermost exception handler) → [`peephole`] →
 //! [`assemble`] (labels, `EXTENDED_ARG`, stack depth, exception and line tables).
 
+pub mod anchors;
 pub mod assemble;
 pub mod bytecode;
 pub mod codegen;

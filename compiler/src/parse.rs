@@ -41,6 +41,16 @@ impl LineIndex {
         (line as u32 + 1, col as u32)
     }
 
+    /// 1-based line and 0-based UTF-8 byte column of byte offset `pos`.
+    pub fn line_byte_col(&self, pos: u32) -> (u32, u32) {
+        let pos = (pos as usize).min(self.src.len());
+        let line = match self.starts.binary_search(&pos) {
+            Ok(i) => i,
+            Err(i) => i.saturating_sub(1),
+        };
+        (line as u32 + 1, (pos - self.starts[line]) as u32)
+    }
+
     /// The text of 1-based line `line`, without its newline.
     pub fn line_text(&self, line: u32) -> Option<String> {
         let i = (line as usize).checked_sub(1)?;

@@ -211,7 +211,7 @@ fn unwind_into(vm: &mut Vm, frame: &mut Frame, err: PyErr) -> PyResult<Value> {
     crate::interp::add_traceback(vm, &err, &frame.code.clone(), lasti, frame as *const Frame);
     match frame.code.handler_for(lasti).copied() {
         Some(h) => {
-            frame.pop_to(h.depth as usize);
+            frame.cut_to_handler(h.depth as usize);
             frame.push(err.0);
             frame.ip = h.target as usize;
             run_frame(vm, frame)

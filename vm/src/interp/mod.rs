@@ -181,7 +181,7 @@ fn run_frame_inner(vm: &mut Vm, f: &mut Frame) -> PyResult<Value> {
         }
         match code.handler_for(lasti as u32) {
             Some(h) => {
-                f.pop_to(h.depth as usize);
+                f.cut_to_handler(h.depth as usize);
                 f.push(err.0);
                 f.ip = h.target as usize;
                 // SAFETY: the handler target and depth come from the assembler.

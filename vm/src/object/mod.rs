@@ -9,6 +9,7 @@
 //! Reference counting is `Rc`; cycles are not collected (no cycle GC yet).
 
 pub mod code;
+pub mod code_verify;
 pub mod dict;
 pub mod frame_obj;
 pub mod func;

@@ -53,7 +53,7 @@ pub fn special_getattr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<
             Obj::Function(f) => match name {
                 "__name__" => Some(f.name.borrow().clone()),
                 "__qualname__" => Some(f.qualname.borrow().clone()),
-                "__code__" => Some(crate::object::code::code_value(&f.code)),
+                "__code__" => Some(crate::object::code::code_value(&f.code.borrow())),
                 "__defaults__" => Some(f.defaults.borrow().clone()),
                 "__kwdefaults__" => Some(f.kwdefaults.borrow().clone()),
                 "__globals__" => Some(Value::Obj(f.globals.clone())),
@@ -299,6 +299,25 @@ pub fn special_setattr(vm: &mut Vm, obj: &Value, name: &str, v: &Value) -> PyRes
     let Value::Obj(o) = obj else { return Ok(false) };
     match &**o {
         Obj::Function(f) => {
+            if name == "__code__" {
+                let code = match v {
+                    Value::Obj(c) => match &**c {
+                        Obj::Code(c) => c.clone(),
+                        _ => return Err(vm.type_error("__code__ must be set to a code object")),
+                    },
+                    _ => return Err(vm.type_error("__code__ must be set to a code object")),
+                };
+                let nclosure = f.closure.as_ref().map_or(0, |c| c.len());
+                if code.freevars.len() != nclosure {
+                    let name = f.name.borrow().as_str().unwrap_or("?").to_string();
+                    return Err(vm.value_error(format!(
+                        "{name}() requires a code object with {nclosure} free vars, not {}",
+                        code.freevars.len()
+                    )));
+                }
+                *f.code.borrow_mut() = code;
+                return Ok(true);
+            }
             let slot = match name {
                 "__name__" => &f.name,
                 "__qualname__" => &f.qualname,

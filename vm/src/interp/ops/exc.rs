@@ -3,14 +3,35 @@
 use crate::interp::ops::{tri, Regs};
 use crate::interp::{Dispatch, Exit};
 use crate::protocol::slow;
+use crate::object::Obj;
 use crate::value::Value;
 use crate::vm::{PyErr, Vm};
+
+/// What `sys.exc_info()` may hold: None or an exception. Compiled code keeps to that;
+/// replaced bytecode (`code.replace(co_code=...)`) is stopped when it does not.
+#[inline(always)]
+fn is_exc_state(v: &Value) -> bool {
+    match v {
+        Value::None => true,
+        Value::Obj(o) => matches!(&**o, Obj::Exception(_)),
+        _ => false,
+    }
+}
+
+#[cold]
+fn bad_exc_state<D: Dispatch>(vm: &mut Vm, op: &str) -> D::Out {
+    let e = vm.err("SystemError", format!("{op} of a non-exception object"));
+    D::exit(vm, Exit::Error(e))
+}
 
 /// PUSH_EXC_INFO
 #[inline(always)]
 pub unsafe fn push_exc_info<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
     unsafe {
         let exc = r.pop();
+        if !is_exc_state(&exc) {
+            return bad_exc_state::<D>(vm, "PUSH_EXC_INFO");
+        }
         let prev = std::mem::replace(&mut vm.exc_info, exc.clone());
         r.push(prev);
         r.push(exc);
@@ -22,7 +43,11 @@ pub unsafe fn push_exc_info<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
 #[inline(always)]
 pub unsafe fn pop_except<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
     unsafe {
-        vm.exc_info = r.pop();
+        let prev = r.pop();
+        if !is_exc_state(&prev) {
+            return bad_exc_state::<D>(vm, "POP_EXCEPT");
+        }
+        vm.exc_info = prev;
         D::next(r, vm)
     }
 }
@@ -45,6 +70,10 @@ pub unsafe fn reraise<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
     unsafe {
         r.save();
         let exc = r.pop();
+        // Compiled code only re-raises exceptions; replaced bytecode may hold anything.
+        if !matches!(&exc, Value::Obj(o) if matches!(&**o, Obj::Exception(_))) {
+            return bad_exc_state::<D>(vm, "RERAISE");
+        }
         D::exit(vm, Exit::Reraise(PyErr(exc)))
     }
 }
