@@ -228,6 +228,30 @@ impl<'a> Compiler<'a> {
         std::mem::replace(&mut self.unit.loc, new)
     }
 
+    /// CPython 3.11's `update_start_location_to_match_attr`: when the attribute name
+    /// ends on another line than the current location starts, start at the name.
+    /// Returns the previous location for [`Self::restore_loc`].
+    fn attr_start(&mut self, a: &ast::ExprAttribute) -> Loc {
+        let saved = self.unit.loc;
+        let (end_line, end_col) = self.index.line_byte_col(a.range.end().into());
+        if end_line != saved.line {
+            let len = a.attr.as_str().len() as u32;
+            let mut l = saved;
+            l.line = end_line;
+            l.end_line = l.end_line.max(end_line);
+            if len <= end_col {
+                l.col = end_col - len;
+                if l.line == l.end_line {
+                    l.end_col = l.end_col.max(l.col);
+                }
+            } else {
+                l.end_line = 0;
+            }
+            self.unit.loc = l;
+        }
+        saved
+    }
+
     /// Mark what follows as artificial (no source line of its own, see the assembler).
     fn unset_loc(&mut self) -> Loc {
         std::mem::replace(&mut self.unit.loc, Loc { line: 0, end_line: 0, col: 0, end_col: 0 })
