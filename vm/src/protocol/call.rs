@@ -131,19 +131,23 @@ impl Vm {
     /// Bind arguments to parameters (CPython's `initialize_locals`), then set up
     /// cells and frees.
     fn bind_args(&mut self, f: &Function, frame: &mut Frame, args: Args) -> PyResult<()> {
-        let code = f.code.borrow().clone();
-        // Fast path: exactly the positional parameters, nothing else to set up.
-        if code.simple_args && args.kwnames.is_empty() && args.args.len() == code.argcount as usize {
-            let fast = frame.fast_mut();
-            fast[..args.args.len()].clone_from_slice(args.args);
-            if let Some(closure) = &f.closure {
-                let base = code.varnames.len();
-                for (i, c) in closure.iter().enumerate() {
-                    fast[base + i] = c.clone();
+        // Fast path: exactly the positional parameters, nothing else to set up (no
+        // Python code runs here, so the borrow of `__code__` cannot conflict).
+        {
+            let code = f.code.borrow();
+            if code.simple_args && args.kwnames.is_empty() && args.args.len() == code.argcount as usize {
+                let fast = frame.fast_mut();
+                fast[..args.args.len()].clone_from_slice(args.args);
+                if let Some(closure) = &f.closure {
+                    let base = code.varnames.len();
+                    for (i, c) in closure.iter().enumerate() {
+                        fast[base + i] = c.clone();
+                    }
                 }
+                return Ok(());
             }
-            return Ok(());
         }
+        let code = f.code.borrow().clone();
         let argcount = code.argcount as usize;
         let kwonly = code.kwonlyargcount as usize;
         let has_varargs = code.flags & co_flags::VARARGS != 0;
