@@ -106,14 +106,32 @@ fn syntax_error_text(vm: &mut Vm, exc: &Value, full: &str) -> String {
             let trimmed = stripped.trim_start();
             let lead = stripped.chars().count() - trimmed.chars().count();
             out.push_str(&format!("    {}\n", trimmed.trim_end()));
+            // No caret when the offset falls inside the stripped indentation; a range
+            // on the error's line gets a caret per character.
             if let Value::Int(o) = offset {
-                let col = (o - 1 - lead as i64).max(0) as usize;
-                out.push_str(&format!("    {}^\n", " ".repeat(col)));
+                let len = trimmed.trim_end().chars().count() as i64;
+                let col = (o - 1 - lead as i64).min(len);
+                if col >= 0 {
+                    let width = match (get(vm, "end_lineno"), get(vm, "end_offset")) {
+                        (Value::Int(el), Value::Int(eo)) if el == lineno_i(&lineno) => {
+                            if eo > o { eo - o } else { 1 }
+                        }
+                        _ => 1,
+                    };
+                    out.push_str(&format!("    {}{}\n", " ".repeat(col as usize), "^".repeat(width.max(1) as usize)));
+                }
             }
         }
     }
     out.push_str(&format!("{full}: {msg}"));
     out
+}
+
+fn lineno_i(v: &Value) -> i64 {
+    match v {
+        Value::Int(i) => *i,
+        _ => -1,
+    }
 }
 
 fn format_tb(vm: &mut Vm, exc: &Value, cache: &mut HashMap<String, Option<Vec<String>>>, out: &mut String) {

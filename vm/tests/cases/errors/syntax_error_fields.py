@@ -16,7 +16,7 @@ e.print_file_and_line = 3; print(e.print_file_and_line)
 class My(SyntaxError): pass
 m = My("q", ("g.py", 2, 1, "z"))
 print(m.filename, str(m))
-for src in ["x = (", "if 1:\nx", "def f(:\n pass"]:
+for src in ["x = (", "  x = 1", "if 1:\nx", "def f(:\n pass", "if 1:\n\tx=1\n        y=2", "if 1:\n  a\n    b = 2", "if 1:\n    x\n  y"]:
     try:
         compile(src, "zz.py", "exec")
     except SyntaxError as e:
