@@ -60,7 +60,7 @@ pub type MethodTable = &'static [(&'static str, NativeFn)];
 
 /// Methods of built-in types that are class methods (receive the class as args[0]).
 const CLASSMETHODS: &[(&str, &str)] =
-    &[("dict", "fromkeys"), ("int", "from_bytes"), ("float", "fromhex"), ("bytes", "fromhex"), ("bytearray", "fromhex")];
+    &[("dict", "fromkeys"), ("int", "from_bytes"), ("float", "fromhex"), ("bytes", "fromhex"), ("bytearray", "fromhex"), ("object", "__init_subclass__")];
 /// Methods of built-in types that are static methods (no self).
 const STATICMETHODS: &[(&str, &str)] = &[("str", "maketrans"), ("bytes", "maketrans"), ("bytearray", "maketrans")];
 

@@ -21,3 +21,31 @@ class E:
     @classmethod
     def c(cls): return cls.__name__
 print(type(E.__dict__['c']).__name__, E.c(), type(E.c).__name__, E().c())
+class A:
+    def __init_subclass__(cls, **kw):
+        print("init_subclass", cls.__name__, kw)
+        super().__init_subclass__()
+class B(A): pass
+class C:
+    pass
+print(type(object.__dict__['__init_subclass__']).__name__, type(object.__init_subclass__).__name__, object.__init_subclass__.__self__ is object)
+try:
+    object.__init_subclass__(x=1)
+except TypeError as e:
+    print(e)
+try:
+    C.__init_subclass__(1)
+except TypeError as e:
+    print(e)
+C.__init_subclass__()
+class D(A):
+    def __init_subclass__(cls):
+        super().__init_subclass__()
+class E(D): pass
+print("ok")
+names = [("str", "upper"), ("int", "bit_length"), ("object", "__repr__"), ("object", "__init_subclass__"), ("type", "mro"), ("BaseException", "with_traceback"), ("list", "sort"), ("dict", "items"), ("object", "__format__"), ("object", "__eq__"), ("list", "__iter__"), ("list", "__len__"), ("str", "__add__"), ("object", "__sizeof__"), ("object", "__dir__"), ("set", "add"), ("type", "__subclasses__")]
+for cls, n in names:
+    c = eval(cls)
+    d = c.__dict__.get(n)
+    a = getattr(c, n, None)
+    print(cls, n, type(d).__name__ if d is not None else "-", type(a).__name__ if a is not None else "-", inspect.isroutine(a) if a is not None else "-")
