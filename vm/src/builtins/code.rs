@@ -1,4 +1,5 @@
-//! Methods of code objects: `co_lines()` and `replace()`.
+//! Methods of code objects (`co_lines()`, `co_positions()`, `replace()`) and the
+//! `_traceback_native` helper module (caret anchors for the `traceback` module).
 
 use std::rc::Rc;
 

@@ -71,6 +71,28 @@ pub fn native_type(vm: &Vm, n: &NativeFunction) -> crate::object::ObjRef {
     }
 }
 
+/// The built-in class named `owner` (a method descriptor's `__objclass__`).
+pub fn owner_class(vm: &Vm, owner: &str) -> Option<crate::object::ObjRef> {
+    let named = |c: &crate::object::ObjRef| c.as_class().is_some_and(|k| &*k.name == owner);
+    if let Obj::Dict(d) = &*vm.builtins {
+        if let Some(Value::Obj(c)) = d.borrow().get_str(owner) {
+            if named(&c) {
+                return Some(c);
+            }
+        }
+    }
+    let t = &vm.types;
+    [
+        &t.code, &t.frame, &t.function, &t.generator, &t.coroutine, &t.method, &t.builtin_function, &t.module,
+        &t.cell, &t.traceback, &t.range, &t.slice, &t.property, &t.classmethod, &t.staticmethod,
+        &t.method_descriptor, &t.classmethod_descriptor, &t.wrapper_descriptor, &t.dict_keys, &t.dict_values,
+        &t.dict_items,
+    ]
+    .into_iter()
+    .find(|c| named(c))
+    .cloned()
+}
+
 /// A built-in type's class method (`Obj::ClassMethod` wrapping a method of that type).
 pub fn builtin_classmethod(f: &Value) -> Option<&NativeFunction> {
     match f {

@@ -92,7 +92,10 @@ pub fn special_getattr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<
                     Some(o) => format!("{o}.{}", n.name),
                     None => n.name.to_string(),
                 })),
+                // An unbound method descriptor has no receiver (AttributeError).
+                "__self__" if n.owner.is_some() && n.slf.is_none() => None,
                 "__self__" => Some(n.slf.clone().unwrap_or(Value::None)),
+                "__objclass__" if n.slf.is_none() => n.owner.and_then(|o| crate::builtins::descr::owner_class(vm, o)).map(Value::Obj),
                 "__doc__" => Some(Value::None),
                 "__module__" => Some(if n.owner.is_some() { Value::None } else { Value::str("builtins") }),
                 _ => None,
@@ -192,7 +195,24 @@ pub fn special_getattr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<
                 "__doc__" => Some(doc.clone()),
                 _ => None,
             },
-            Obj::StaticMethod(f) | Obj::ClassMethod(f) => match name {
+            Obj::ClassMethod(f) => match crate::builtins::descr::builtin_classmethod(f) {
+                // A built-in type's class method (classmethod_descriptor).
+                Some(n) => {
+                    let owner = n.owner.unwrap_or("");
+                    match name {
+                        "__name__" => Some(Value::str(n.name)),
+                        "__qualname__" => Some(Value::string(format!("{owner}.{}", n.name))),
+                        "__objclass__" => crate::builtins::descr::owner_class(vm, owner).map(Value::Obj),
+                        "__doc__" => Some(Value::None),
+                        _ => None,
+                    }
+                }
+                None => match name {
+                    "__func__" | "__wrapped__" => Some(f.clone()),
+                    _ => None,
+                },
+            },
+            Obj::StaticMethod(f) => match name {
                 "__func__" | "__wrapped__" => Some(f.clone()),
                 _ => None,
             },

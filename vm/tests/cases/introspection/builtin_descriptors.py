@@ -49,3 +49,8 @@ for cls, n in names:
     d = c.__dict__.get(n)
     a = getattr(c, n, None)
     print(cls, n, type(d).__name__ if d is not None else "-", type(a).__name__ if a is not None else "-", inspect.isroutine(a) if a is not None else "-")
+for d in [list.append, str.upper, object.__init__, dict.__dict__['fromkeys'], BaseException.with_traceback]:
+    print(getattr(d, "__objclass__", "-"), hasattr(d, "__self__"))
+print([].append.__self__, (1).__add__.__self__ if hasattr(1, "__add__") else 1, {}.get.__self__)
+d = dict.__dict__['fromkeys']
+print(d.__name__, d.__qualname__, hasattr(d, "__func__"), list.append.__name__, list.append.__qualname__)
