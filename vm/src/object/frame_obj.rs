@@ -6,7 +6,8 @@
 //! instruction — to the object (`Frame::detach_pyframe`), so an escaped frame reads
 //! correctly after its call returned, while its storage goes back to the frame pool.
 //! `f_back` is made eagerly (the whole chain to the outermost frame) so it never
-//! points at a frame that has gone.
+//! points at a frame that has gone; a generator or coroutine frame's `f_back` is
+//! looked up when asked (its caller while it runs, None while it is suspended).
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
