@@ -1,5 +1,6 @@
-# Random damage to real functions' wordcode, and random units: each replace() is
-# rejected with ValueError, or the code runs (raising or not) without crashing.
+# Random damage to real functions: wordcode mutations, random units, and constants
+# replaced by other objects. Each replace() is rejected with ValueError, or the code
+# runs (raising or not) without crashing.
 def f(a, b=2):
     return a + b
 
@@ -59,7 +60,14 @@ for trial in range(4000):
         for _ in range(1 + rnd(3)):
             code[rnd(len(code))] = rnd(256)
     try:
-        c = fn.__code__.replace(co_code=bytes(code))
+        if trial % 7 == 6:
+            # Constants replaced by objects of other kinds (code objects included).
+            pool = [None, 1, "s", (), ("a", "b"), [1], f.__code__, outer.__code__, sample.__code__]
+            consts = list(fn.__code__.co_consts)
+            consts[rnd(len(consts))] = pool[rnd(len(pool))]
+            c = fn.__code__.replace(co_consts=tuple(consts))
+        else:
+            c = fn.__code__.replace(co_code=bytes(code))
     except ValueError:
         rejected += 1
         continue
