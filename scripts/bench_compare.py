@@ -36,6 +36,15 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SUITE = os.path.join(ROOT, "benches", "suite")
 
 
+
+def public_path(path):
+    """A path fit for a results file: relative inside the repository, the bare file
+    name outside it (results must not name the machine's directories)."""
+    full = os.path.abspath(path)
+    if full.startswith(ROOT + os.sep):
+        return os.path.relpath(full, ROOT)
+    return os.path.basename(full)
+
 def real_executable(cmd):
     """The interpreter's own executable (resolves pyenv shims)."""
     try:
@@ -191,7 +200,8 @@ def main(argv):
         print("geometric mean of ratios (CPython / pyhop, vs the fastest CPython): %.3f" % geo)
     if opts.json:
         meta = {"date": time.strftime("%Y-%m-%d %H:%M:%S"), "machine": platform.platform(),
-                "cpus": os.cpu_count(), "pyhop": opts.pyhop, "cpythons": dict(cpythons),
+                "cpus": os.cpu_count(), "pyhop": public_path(opts.pyhop),
+                "cpythons": {n: public_path(p) for n, p in cpythons},
                 "variants": {n: a for n, a in variants}, "geometric_mean": geo}
         try:
             meta["commit"] = subprocess.run(["git", "-C", ROOT, "rev-parse", "--short", "HEAD"],

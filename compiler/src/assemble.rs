@@ -7,7 +7,7 @@
 //! entered at its depth + 1), builds the exception table from runs of equally tagged
 //! instructions, and the per-unit line and column tables.
 
-use crate::bytecode::{CodeObject, CodeUnit, ExceptionEntry, Opcode};
+use crate::bytecode::{CodeObject, CodeUnit, ExceptionEntry, Opcode, Position};
 use crate::codegen::{Instr, Unit};
 use crate::{CompileError, ErrorKind};
 use std::rc::Rc;
@@ -136,7 +136,7 @@ pub fn assemble(mut unit: Unit<'_>, filename: &Rc<str>) -> Result<CodeObject, Co
     let total = offsets[n];
     let mut code = Vec::with_capacity(total);
     let mut lines = Vec::with_capacity(total);
-    let mut columns = Vec::with_capacity(total);
+    let mut positions = Vec::with_capacity(total);
     // Artificial instructions (line 0: cleanup code the compiler adds) take the line of
     // the instruction before them, as CPython 3.11 propagates line numbers.
     let mut last_line = instrs.first().map_or(0, |x| x.loc.line);
@@ -150,7 +150,7 @@ pub fn assemble(mut unit: Unit<'_>, filename: &Rc<str>) -> Result<CodeObject, Co
         last_line = line;
         for _ in 0..sizes[i] {
             lines.push(line);
-            columns.push((ins.loc.col, ins.loc.end_col));
+            positions.push(Position { end_line: ins.loc.end_line, col: ins.loc.col, end_col: ins.loc.end_col });
         }
     }
 
@@ -194,7 +194,7 @@ pub fn assemble(mut unit: Unit<'_>, filename: &Rc<str>) -> Result<CodeObject, Co
         qualname: unit.qualname,
         filename: filename.clone(),
         lines,
-        columns,
+        positions,
         exception_table: table,
         doc: unit.doc,
     })

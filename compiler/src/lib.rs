@@ -6,6 +6,7 @@
 //! each tagged with its line and innermost exception handler) → [`peephole`] →
 //! [`assemble`] (labels, `EXTENDED_ARG`, stack depth, exception and line tables).
 
+pub mod anchors;
 pub mod assemble;
 pub mod bytecode;
 pub mod codegen;
@@ -65,7 +66,8 @@ pub struct CompileError {
     /// The source line, when known.
     pub text: Option<String>,
     pub end_lineno: u32,
-    pub end_offset: u32,
+    /// 1-based end column; CPython reports -1 for some indentation errors.
+    pub end_offset: i32,
 }
 
 impl fmt::Display for CompileError {

@@ -41,6 +41,16 @@ impl LineIndex {
         (line as u32 + 1, col as u32)
     }
 
+    /// 1-based line and 0-based UTF-8 byte column of byte offset `pos`.
+    pub fn line_byte_col(&self, pos: u32) -> (u32, u32) {
+        let pos = (pos as usize).min(self.src.len());
+        let line = match self.starts.binary_search(&pos) {
+            Ok(i) => i,
+            Err(i) => i.saturating_sub(1),
+        };
+        (line as u32 + 1, (pos - self.starts[line]) as u32)
+    }
+
     /// The text of 1-based line `line`, without its newline.
     pub fn line_text(&self, line: u32) -> Option<String> {
         let i = (line as usize).checked_sub(1)?;
@@ -66,7 +76,7 @@ impl LineIndex {
             offset: col + 1,
             text: self.line_text(lineno),
             end_lineno,
-            end_offset: end_col + 1,
+            end_offset: end_col as i32 + 1,
         }
     }
 }
@@ -250,11 +260,15 @@ fn translate(index: &LineIndex, filename: &str, e: rp::ParseError) -> CompileErr
             err.offset = text.chars().count() as u32 + 1;
             let _ = indent;
             err.end_lineno = line;
-            err.end_offset = 0;
+            err.end_offset = -1;
             return err;
         }
         ParseErrorType::Lexical(L::TabError) | ParseErrorType::Lexical(L::TabsAfterSpaces) => {
-            return index.error(ErrorKind::TabError, "inconsistent use of tabs and spaces in indentation", filename, off, off);
+            // CPython's tokenizer reports the line with offset 1 and end offset 0.
+            let mut err = index.error(ErrorKind::TabError, "inconsistent use of tabs and spaces in indentation", filename, off, off);
+            err.offset = 1;
+            err.end_offset = 0;
+            return err;
         }
         _ => {}
     }
@@ -278,7 +292,12 @@ fn translate(index: &LineIndex, filename: &str, e: rp::ParseError) -> CompileErr
             let (line, _) = index.line_col(off);
             let mut err = index.error(ErrorKind::IndentationError, "unexpected indent", filename, off, off);
             err.lineno = line;
-            err.end_offset = 0;
+            err.end_lineno = line;
+            // CPython: the offset is the width of the indentation, no end offset.
+            let text = index.line_text(line).unwrap_or_default();
+            err.text = Some(text.clone());
+            err.offset = text.chars().take_while(|c| matches!(c, ' ' | '\t' | '\x0c')).count() as u32;
+            err.end_offset = -1;
             err
         }
         ParseErrorType::UnrecognizedToken(_, _) | ParseErrorType::Eof | ParseErrorType::ExtraToken(_)
@@ -301,7 +320,7 @@ fn translate(index: &LineIndex, filename: &str, e: rp::ParseError) -> CompileErr
             let indent = err.text.as_deref().map_or(0, |t| t.chars().take_while(|c| c.is_whitespace()).count() as u32);
             err.offset = indent + 1;
             err.end_lineno = target_line;
-            err.end_offset = indent + 1 + err.text.as_deref().map_or(0, |t| t.trim().chars().take_while(|c| c.is_alphanumeric() || *c == '_').count() as u32);
+            err.end_offset = (indent + 1 + err.text.as_deref().map_or(0, |t| t.trim().chars().take_while(|c| c.is_alphanumeric() || *c == '_').count() as u32)) as i32;
             err
         }
         ParseErrorType::UnrecognizedToken(tok, _) => {

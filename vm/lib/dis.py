@@ -7,7 +7,8 @@ native `_opcode` module). Implemented: dis, disassemble, distb, get_instructions
 Instruction, findlinestarts, findlabels, stack_effect, code_info, show_code, opname,
 opmap, cmp_op, hasjabs/hasconst/hasname/haslocal/hasfree/hascompare, HAVE_ARGUMENT
 (pyhop's table has no single threshold: it is the lowest opcode that takes an argument).
-Left out: Bytecode's positions and caches (pyhop has no inline caches yet), hasjrel
+Instruction.positions comes from co_positions(). Left out: caches (pyhop has no inline
+caches yet), hasjrel
 (every pyhop jump is absolute, so it is empty).
 """
 import sys
@@ -16,7 +17,7 @@ from collections import namedtuple
 import _opcode
 
 __all__ = ["code_info", "dis", "disassemble", "distb", "disco", "findlinestarts", "findlabels",
-           "show_code", "get_instructions", "Instruction", "Bytecode", "stack_effect",
+           "show_code", "get_instructions", "Instruction", "Positions", "Bytecode", "stack_effect",
            "opname", "opmap", "cmp_op", "hasconst", "hasname", "hasjrel", "hasjabs",
            "haslocal", "hascompare", "hasfree", "HAVE_ARGUMENT", "EXTENDED_ARG"]
 
@@ -39,8 +40,12 @@ def stack_effect(opcode, oparg=None, *, jump=None):
     return _opcode.stack_effect(opcode, oparg, jump=jump)
 
 
+Positions = namedtuple("Positions", ["lineno", "end_lineno", "col_offset", "end_col_offset"],
+                       defaults=[None] * 4)
+
 Instruction = namedtuple("Instruction", ["opname", "opcode", "arg", "argval", "argrepr",
-                                         "offset", "starts_line", "is_jump_target"])
+                                         "offset", "starts_line", "is_jump_target", "positions"],
+                         defaults=[None])
 
 
 def _get_code(x):
@@ -90,6 +95,7 @@ def get_instructions(x, *, first_line=None):
     starts = dict(findlinestarts(code))
     labels = set(findlabels(code))
     line_offset = 0 if first_line is None else first_line - code.co_firstlineno
+    positions = list(code.co_positions())
     arg = 0
     ext_start = None
     for i, (op, a) in enumerate(_units(code)):
@@ -127,7 +133,8 @@ def get_instructions(x, *, first_line=None):
         line = starts.get(start)
         if line is not None:
             line += line_offset
-        yield Instruction(opname[op], op, value, argval, argrepr, offset, line, start in labels)
+        yield Instruction(opname[op], op, value, argval, argrepr, offset, line, start in labels,
+                          Positions(*positions[i]))
         arg = 0
 
 

@@ -243,9 +243,12 @@ def isbuiltin(object):
     return isinstance(object, BuiltinFunctionType)
 
 
+MethodWrapperType = type(object().__str__)
+
+
 def ismethodwrapper(object):
-    """Return true if the object is a method wrapper (never in pyhop)."""
-    return False
+    """Return true if the object is a method wrapper (a bound slot method)."""
+    return isinstance(object, MethodWrapperType)
 
 
 def isroutine(object):
@@ -253,7 +256,8 @@ def isroutine(object):
     return (isbuiltin(object)
             or isfunction(object)
             or ismethod(object)
-            or ismethoddescriptor(object))
+            or ismethoddescriptor(object)
+            or ismethodwrapper(object))
 
 
 def isabstract(object):
@@ -551,6 +555,33 @@ def getgeneratorlocals(generator):
         return generator.gi_frame.f_locals
     else:
         return {}
+
+
+CORO_CREATED = 'CORO_CREATED'
+CORO_RUNNING = 'CORO_RUNNING'
+CORO_SUSPENDED = 'CORO_SUSPENDED'
+CORO_CLOSED = 'CORO_CLOSED'
+
+
+def getcoroutinestate(coroutine):
+    """Get current state of a coroutine object: CORO_CREATED, CORO_RUNNING,
+    CORO_SUSPENDED or CORO_CLOSED (the same states as a generator's)."""
+    if coroutine.cr_running:
+        return CORO_RUNNING
+    if coroutine.cr_suspended:
+        return CORO_SUSPENDED
+    if coroutine.cr_frame is None:
+        return CORO_CLOSED
+    return CORO_CREATED
+
+
+def getcoroutinelocals(coroutine):
+    """Get the mapping of coroutine local variables to their current values
+    (an empty dict once the coroutine is finished)."""
+    frame = getattr(coroutine, "cr_frame", None)
+    if frame is not None:
+        return frame.f_locals
+    return {}
 
 
 ClosureVars = collections.namedtuple('ClosureVars', 'nonlocals globals builtins unbound')

@@ -23,6 +23,7 @@ FrameSummary colno / end_colno fields are therefore always None.
 
 import sys
 import linecache
+from _traceback_native import caret_anchors as _caret_anchors
 
 __all__ = ['extract_stack', 'extract_tb', 'format_exception',
            'format_exception_only', 'format_list', 'format_stack',
@@ -70,7 +71,8 @@ def format_tb(tb, limit=None):
 def extract_tb(tb, limit=None):
     """Return a StackSummary object representing a list of pre-processed
     entries from traceback."""
-    return StackSummary.extract(walk_tb(tb), limit=limit)
+    return StackSummary._extract_from_extended_frame_gen(
+        _walk_tb_with_full_positions(tb), limit=limit)
 
 
 #
@@ -279,6 +281,44 @@ class FrameSummary:
         return self._line.strip()
 
 
+def _byte_offset_to_character_offset(s, offset):
+    return len(s.encode('utf-8')[:offset].decode('utf-8', errors='replace'))
+
+
+def _caret_row(fs, stripped_line):
+    """The ^^^ (or ~~~^^^~~~) line under a frame's source line, CPython 3.11's
+    rules: nothing when the columns are unknown or plain carets would cover the
+    whole line; the first line only of a multi-line expression."""
+    if fs.colno is None or fs.end_colno is None:
+        return None
+    original = fs._original_line
+    # The characters strip() took off both ends, the newline included.
+    stripped_characters = len(original) - len(fs.line.lstrip())
+    start_offset = _byte_offset_to_character_offset(original, fs.colno) + 1
+    end_offset = _byte_offset_to_character_offset(original, fs.end_colno) + 1
+    anchors = None
+    if fs.lineno == fs.end_lineno:
+        try:
+            anchors = _caret_anchors(original[start_offset - 1:end_offset - 1])
+        except Exception:
+            anchors = None
+    else:
+        end_offset = stripped_characters + len(stripped_line)
+    if not (end_offset - start_offset < len(stripped_line)
+            or (anchors and anchors[1] - anchors[0] > 0)):
+        return None
+    row = ['    ', ' ' * (start_offset - stripped_characters)]
+    if anchors:
+        left, right = anchors
+        row.append('~' * left)
+        row.append('^' * (right - left))
+        row.append('~' * (end_offset - start_offset - right))
+    else:
+        row.append('^' * (end_offset - start_offset))
+    row.append('\n')
+    return ''.join(row)
+
+
 def walk_stack(f):
     """Walk a stack yielding the frame and line number for each frame.
 
@@ -303,6 +343,26 @@ def walk_tb(tb):
         tb = tb.tb_next
 
 
+def _walk_tb_with_full_positions(tb):
+    # Like walk_tb, with (lineno, end_lineno, colno, end_colno) for each entry
+    # from its code's co_positions() (tb_lineno when that has no line).
+    while tb is not None:
+        positions = _get_code_position(tb.tb_frame.f_code, tb.tb_lasti)
+        if positions[0] is None:
+            positions = (tb.tb_lineno,) + positions[1:]
+        yield tb.tb_frame, positions
+        tb = tb.tb_next
+
+
+def _get_code_position(code, instruction_index):
+    if instruction_index < 0:
+        return (None, None, None, None)
+    for i, position in enumerate(code.co_positions()):
+        if i == instruction_index // 2:
+            return position
+    return (None, None, None, None)
+
+
 _RECURSIVE_CUTOFF = 3  # Also hardcoded in CPython's traceback.c.
 
 
@@ -320,7 +380,7 @@ class StackSummary(list):
         """
         def extended_frame_gen():
             for f, lineno in frame_gen:
-                yield f, lineno
+                yield f, (lineno, None, None, None)
 
         return klass._extract_from_extended_frame_gen(
             extended_frame_gen(), limit=limit, lookup_lines=lookup_lines,
@@ -349,7 +409,7 @@ class StackSummary(list):
 
         result = klass()
         fnames = []
-        for f, lineno in frames:
+        for f, (lineno, end_lineno, colno, end_colno) in frames:
             co = f.f_code
             filename = co.co_filename
             name = co.co_name
@@ -362,7 +422,9 @@ class StackSummary(list):
             else:
                 f_locals = None
             result.append(FrameSummary(filename, lineno, name,
-                                       lookup_line=False, locals=f_locals))
+                                       lookup_line=False, locals=f_locals,
+                                       end_lineno=end_lineno, colno=colno,
+                                       end_colno=end_colno))
         for filename in fnames:
             linecache.checkcache(filename)
         if lookup_lines:
@@ -389,7 +451,11 @@ class StackSummary(list):
         row.append('  File "{}", line {}, in {}\n'.format(
             frame_summary.filename, frame_summary.lineno, frame_summary.name))
         if frame_summary.line:
-            row.append('    {}\n'.format(frame_summary.line.strip()))
+            stripped_line = frame_summary.line.strip()
+            row.append('    {}\n'.format(stripped_line))
+            carets = _caret_row(frame_summary, stripped_line)
+            if carets:
+                row.append(carets)
         if frame_summary.locals:
             for name, value in sorted(frame_summary.locals.items()):
                 row.append('    {name} = {value}\n'.format(name=name, value=value))
@@ -487,9 +553,9 @@ class TracebackException:
         self.max_group_width = max_group_width
         self.max_group_depth = max_group_depth
 
-        self.stack = StackSummary.extract(
-            walk_tb(exc_traceback), limit=limit, lookup_lines=lookup_lines,
-            capture_locals=capture_locals)
+        self.stack = StackSummary._extract_from_extended_frame_gen(
+            _walk_tb_with_full_positions(exc_traceback), limit=limit,
+            lookup_lines=lookup_lines, capture_locals=capture_locals)
         self.exc_type = exc_type
         self._str = _safe_string(exc_value, 'exception')
         self.__notes__ = getattr(exc_value, '__notes__', None)

@@ -8,14 +8,64 @@ use crate::object::Obj;
 use crate::value::Value;
 use crate::vm::Vm;
 
-/// The source line `lineno` of `filename`, stripped, if the file can be read.
-pub fn source_line(cache: &mut HashMap<String, Option<Vec<String>>>, filename: &str, lineno: u32) -> Option<String> {
+/// The source line `lineno` of `filename` as it is in the file (without its newline),
+/// if the file can be read.
+pub fn raw_source_line(cache: &mut HashMap<String, Option<Vec<String>>>, filename: &str, lineno: u32) -> Option<String> {
     let lines = cache
         .entry(filename.to_string())
         .or_insert_with(|| std::fs::read_to_string(filename).ok().map(|s| s.lines().map(String::from).collect()));
-    let line = lines.as_ref()?.get(lineno.checked_sub(1)? as usize)?;
-    let t = line.trim();
-    (!t.is_empty()).then(|| t.to_string())
+    lines.as_ref()?.get(lineno.checked_sub(1)? as usize).cloned()
+}
+
+/// The source line `lineno` of `filename` without its indentation (trailing blanks
+/// stay, as CPython prints them), if the file can be read and the line is not blank.
+pub fn source_line(cache: &mut HashMap<String, Option<Vec<String>>>, filename: &str, lineno: u32) -> Option<String> {
+    let line = raw_source_line(cache, filename, lineno)?;
+    let t = line.trim_start_matches([' ', '\t', '\x0c']).trim_end_matches(['\n', '\r']);
+    (!t.trim().is_empty()).then(|| t.to_string())
+}
+
+/// The character index of UTF-8 byte offset `byte` in `s` (a cut character counts).
+fn char_offset(s: &str, byte: usize) -> usize {
+    let b = &s.as_bytes()[..byte.min(s.len())];
+    String::from_utf8_lossy(b).chars().count()
+}
+
+/// CPython 3.11's marker line under a traceback's source line (the interpreter's
+/// printer): `^` under the failing expression, or `~~~^^^~~~` with the operator or
+/// subscript of a one-line binary operation or subscript picked out. None when the
+/// columns are unknown, or when plain carets would cover the whole stripped line.
+/// A multi-line expression is marked up to the end of its first line.
+pub fn caret_row(line: &str, pos: (u32, u32, u32, u32)) -> Option<String> {
+    use pyhop_compiler::anchors::{caret_anchors, Rules};
+    let (lineno, end_lineno, col, end_col) = pos;
+    let line = line.trim_end_matches(['\n', '\r']);
+    let chars: Vec<char> = line.chars().collect();
+    let indent = chars.iter().take_while(|c| matches!(c, ' ' | '\t' | '\x0c')).count();
+    let start = char_offset(line, col as usize);
+    let mut end = char_offset(line, end_col as usize);
+    let mut anchors = None;
+    if lineno == end_lineno {
+        if start < end && end <= chars.len() {
+            let segment: String = chars[start..end].iter().collect();
+            anchors = caret_anchors(&segment, Rules::Printer).map(|(l, r)| (start + l, start + r));
+        }
+    } else {
+        end = chars.iter().rposition(|c| !c.is_ascii_whitespace()).map_or(0, |i| i + 1);
+    }
+    if end.saturating_sub(start) == chars.len() - indent && anchors.is_none() {
+        return None;
+    }
+    let mut row = String::from("    ");
+    for offset in indent + 1..=end {
+        row.push(match anchors {
+            _ if offset <= start => ' ',
+            Some((left, right)) if left < offset && offset <= right => '^',
+            Some(_) => '~',
+            None => '^',
+        });
+    }
+    Some(row)
 }
 
 /// `ExceptionType: message` (module-qualified for classes outside builtins/__main__).
@@ -56,14 +106,32 @@ fn syntax_error_text(vm: &mut Vm, exc: &Value, full: &str) -> String {
             let trimmed = stripped.trim_start();
             let lead = stripped.chars().count() - trimmed.chars().count();
             out.push_str(&format!("    {}\n", trimmed.trim_end()));
+            // No caret when the offset falls inside the stripped indentation; a range
+            // on the error's line gets a caret per character.
             if let Value::Int(o) = offset {
-                let col = (o - 1 - lead as i64).max(0) as usize;
-                out.push_str(&format!("    {}^\n", " ".repeat(col)));
+                let len = trimmed.trim_end().chars().count() as i64;
+                let col = (o - 1 - lead as i64).min(len);
+                if col >= 0 {
+                    let width = match (get(vm, "end_lineno"), get(vm, "end_offset")) {
+                        (Value::Int(el), Value::Int(eo)) if el == lineno_i(&lineno) => {
+                            if eo > o { eo - o } else { 1 }
+                        }
+                        _ => 1,
+                    };
+                    out.push_str(&format!("    {}{}\n", " ".repeat(col as usize), "^".repeat(width.max(1) as usize)));
+                }
             }
         }
     }
     out.push_str(&format!("{full}: {msg}"));
     out
+}
+
+fn lineno_i(v: &Value) -> i64 {
+    match v {
+        Value::Int(i) => *i,
+        _ => -1,
+    }
 }
 
 fn format_tb(vm: &mut Vm, exc: &Value, cache: &mut HashMap<String, Option<Vec<String>>>, out: &mut String) {
@@ -78,6 +146,15 @@ fn format_tb(vm: &mut Vm, exc: &Value, cache: &mut HashMap<String, Option<Vec<St
         entries.push_str(&format!("  File \"{f}\", line {}, in {}\n", t.lineno, t.code.name));
         if let Some(src) = source_line(cache, &f, t.lineno) {
             entries.push_str(&format!("    {src}\n"));
+            let pos = crate::builtins::code::position(&t.code, t.lasti as usize);
+            if let (Some(line), (Some(l), Some(el), Some(c), Some(ec))) = (raw_source_line(cache, &f, t.lineno), pos) {
+                if l == t.lineno {
+                    if let Some(row) = caret_row(&line, (l, el, c, ec)) {
+                        entries.push_str(&row);
+                        entries.push('\n');
+                    }
+                }
+            }
         }
         count += 1;
         let next = t.next.borrow().clone();

@@ -34,6 +34,10 @@ pub struct Types {
     pub slice: ObjRef,
     pub function: ObjRef,
     pub builtin_function: ObjRef,
+    pub method_descriptor: ObjRef,
+    pub classmethod_descriptor: ObjRef,
+    pub wrapper_descriptor: ObjRef,
+    pub method_wrapper: ObjRef,
     pub method: ObjRef,
     pub module: ObjRef,
     pub code: ObjRef,
@@ -161,7 +165,7 @@ impl Vm {
                 Obj::Complex(..) => t.complex.clone(),
                 Obj::Function(_) => t.function.clone(),
                 Obj::BoundMethod { .. } => t.method.clone(),
-                Obj::Native(_) => t.builtin_function.clone(),
+                Obj::Native(n) => crate::builtins::descr::native_type(self, n),
                 Obj::Class(c) => c.metaclass.borrow().clone().unwrap_or_else(|| t.type_.clone()),
                 Obj::Instance(i) => i.class.clone(),
                 Obj::Exception(e) => e.class.clone(),
@@ -181,6 +185,9 @@ impl Vm {
                 }
                 Obj::Property { .. } => t.property.clone(),
                 Obj::StaticMethod(_) => t.staticmethod.clone(),
+                Obj::ClassMethod(f) if crate::builtins::descr::builtin_classmethod(f).is_some() => {
+                    t.classmethod_descriptor.clone()
+                }
                 Obj::ClassMethod(_) => t.classmethod.clone(),
                 Obj::Super { .. } => t.super_.clone(),
                 Obj::DictView { kind, .. } => match kind {

@@ -97,6 +97,15 @@ pub struct ExceptionEntry {
     pub depth: u32,
 }
 
+/// Where a code unit's expression ends, and its columns (0-based UTF-8 byte offsets).
+/// `end_line == 0`: no columns (an artificial instruction).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Position {
+    pub end_line: u32,
+    pub col: u32,
+    pub end_col: u32,
+}
+
 /// A compiled code object with CPython's `co_*` fields.
 #[derive(Clone, Debug, Default)]
 pub struct CodeObject {
@@ -120,9 +129,9 @@ pub struct CodeObject {
     pub filename: Rc<str>,
     /// Source line of every code unit (same length as `code`); 0 = no line.
     pub lines: Vec<u32>,
-    /// Start and end column (0-based, in characters) of every code unit's expression,
-    /// for CPython 3.11's `^^^` traceback markers; `(0, 0)` when unknown.
-    pub columns: Vec<(u32, u32)>,
+    /// End line and start/end column of every code unit's expression (with `lines`,
+    /// CPython 3.11's `co_positions`, for the `^^^` traceback markers).
+    pub positions: Vec<Position>,
     pub exception_table: Vec<ExceptionEntry>,
     /// The docstring, when the body starts with one (also `consts[0]`, as in CPython).
     pub doc: Option<Rc<str>>,

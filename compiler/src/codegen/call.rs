@@ -13,7 +13,10 @@ impl<'a> Compiler<'a> {
             if c.args.len() + c.keywords.len() < 256 {
                 self.expr(&a.value)?;
                 let name = self.mangle(a.attr.as_str()).into_owned();
-                let saved = self.set_loc(c.range);
+                // LOAD_METHOD is located at the attribute, the call at the call, both
+                // starting at the method name when it is on a later line (CPython 3.11).
+                let saved = self.set_loc(a.range);
+                self.attr_start(a);
                 self.emit_name(Opcode::LoadMethod, &name);
                 self.restore_loc(saved);
                 for x in &c.args {
@@ -21,12 +24,14 @@ impl<'a> Compiler<'a> {
                 }
                 let n = (c.args.len() + c.keywords.len()) as u32;
                 let saved = self.set_loc(c.range);
+                self.attr_start(a);
+                let call_loc = self.unit.loc;
                 if c.keywords.is_empty() {
                     self.emit(Opcode::CallMethod, n);
                 } else {
                     self.restore_loc(saved);
                     let names = self.keyword_values(&c.keywords)?;
-                    self.set_loc(c.range);
+                    self.restore_loc(call_loc);
                     self.load_const(names);
                     self.emit(Opcode::CallMethodKw, n);
                 }

@@ -226,10 +226,12 @@ impl<'a> Compiler<'a> {
             Attribute(a) => {
                 self.expr(&a.value)?;
                 let name = self.mangle(a.attr.as_str()).into_owned();
+                let saved = self.attr_start(a);
                 match a.ctx {
                     ast::ExprContext::Load => self.emit_name(Opcode::LoadAttr, &name),
                     _ => return Err(self.error("invalid attribute context", a.range)),
                 }
+                self.restore_loc(saved);
             }
             Subscript(s) => {
                 self.expr(&s.value)?;
@@ -520,7 +522,9 @@ impl<'a> Compiler<'a> {
             ast::Expr::Attribute(a) => {
                 self.expr(&a.value)?;
                 let name = self.mangle(a.attr.as_str()).into_owned();
+                let saved = self.attr_start(a);
                 self.emit_name(Opcode::StoreAttr, &name);
+                self.restore_loc(saved);
             }
             ast::Expr::Subscript(s) => {
                 self.expr(&s.value)?;
@@ -564,7 +568,9 @@ impl<'a> Compiler<'a> {
             ast::Expr::Attribute(a) => {
                 self.expr(&a.value)?;
                 let name = self.mangle(a.attr.as_str()).into_owned();
+                let saved = self.attr_start(a);
                 self.emit_name(Opcode::DeleteAttr, &name);
+                self.restore_loc(saved);
             }
             ast::Expr::Subscript(s) => {
                 self.expr(&s.value)?;

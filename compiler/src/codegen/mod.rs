@@ -55,10 +55,13 @@ pub struct Handler {
     pub depth: u32,
 }
 
-/// Source location of an instruction: line, start and end column (0-based chars).
+/// Source location of an instruction: start and end line, start and end column
+/// (0-based UTF-8 byte offsets, as CPython's `co_positions`). `end_line == 0` means the
+/// columns are unknown.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Loc {
     pub line: u32,
+    pub end_line: u32,
     pub col: u32,
     pub end_col: u32,
 }
@@ -142,7 +145,7 @@ pub fn compile_program(parsed: &Parsed, table: &SymbolTable, filename: &str, mod
     c.setup_unit_names(0);
     match &parsed.body {
         Body::Module(stmts) => {
-            c.unit.loc = Loc { line: 1, col: 0, end_col: 0 };
+            c.unit.loc = Loc { line: 1, end_line: 1, col: 0, end_col: 0 };
             if stmts.iter().any(stmt::has_annotations) {
                 c.emit(Opcode::SetupAnnotations, 0);
             }
@@ -214,9 +217,9 @@ impl<'a> Compiler<'a> {
     }
 
     fn loc_of(&self, r: TextRange) -> Loc {
-        let (line, col) = self.index.line_col(r.start().into());
-        let (end_line, end_col) = self.index.line_col(r.end().into());
-        Loc { line, col, end_col: if end_line == line { end_col } else { col.max(end_col) } }
+        let (line, col) = self.index.line_byte_col(r.start().into());
+        let (end_line, end_col) = self.index.line_byte_col(r.end().into());
+        Loc { line, end_line, col, end_col }
     }
 
     /// Sets the current location; returns the previous one for [`Self::restore_loc`].
@@ -225,9 +228,33 @@ impl<'a> Compiler<'a> {
         std::mem::replace(&mut self.unit.loc, new)
     }
 
+    /// CPython 3.11's `update_start_location_to_match_attr`: when the attribute name
+    /// ends on another line than the current location starts, start at the name.
+    /// Returns the previous location for [`Self::restore_loc`].
+    fn attr_start(&mut self, a: &ast::ExprAttribute) -> Loc {
+        let saved = self.unit.loc;
+        let (end_line, end_col) = self.index.line_byte_col(a.range.end().into());
+        if end_line != saved.line {
+            let len = a.attr.as_str().len() as u32;
+            let mut l = saved;
+            l.line = end_line;
+            l.end_line = l.end_line.max(end_line);
+            if len <= end_col {
+                l.col = end_col - len;
+                if l.line == l.end_line {
+                    l.end_col = l.end_col.max(l.col);
+                }
+            } else {
+                l.end_line = 0;
+            }
+            self.unit.loc = l;
+        }
+        saved
+    }
+
     /// Mark what follows as artificial (no source line of its own, see the assembler).
     fn unset_loc(&mut self) -> Loc {
-        std::mem::replace(&mut self.unit.loc, Loc { line: 0, col: 0, end_col: 0 })
+        std::mem::replace(&mut self.unit.loc, Loc { line: 0, end_line: 0, col: 0, end_col: 0 })
     }
 
     fn restore_loc(&mut self, l: Loc) {
@@ -342,7 +369,7 @@ impl<'a> Compiler<'a> {
         let old = std::mem::replace(&mut self.unit, unit);
         self.stack.push(old);
         self.setup_unit_names(scope);
-        self.unit.loc = Loc { line: firstlineno, col: 0, end_col: 0 };
+        self.unit.loc = Loc { line: firstlineno, end_line: firstlineno, col: 0, end_col: 0 };
     }
 
     /// Finishes the current unit, returning its assembled code object.

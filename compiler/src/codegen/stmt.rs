@@ -118,17 +118,23 @@ impl<'a> Compiler<'a> {
             Assert(a) => {
                 let ok = self.new_label();
                 self.jump_if(&a.test, ok, true)?;
+                // CPython 3.11 leaves the location of the last comparison its jump
+                // code visited in place: the raise then points at that comparison.
+                let saved = last_compare(&a.test).map(|r| self.set_loc(r));
                 self.emit(Opcode::LoadAssertionError, 0);
                 if let Some(m) = &a.msg {
                     self.expr(m)?;
                     self.emit(Opcode::CallFunction, 1);
                 }
                 self.emit(Opcode::RaiseVarargs, 1);
+                if let Some(l) = saved {
+                    self.restore_loc(l);
+                }
                 self.bind(ok);
             }
             Import(i) => {
+                // Each alias is imported at the statement's location, as CPython.
                 for alias in &i.names {
-                    let saved = self.set_loc(alias.range);
                     self.load_const(Constant::Int(0));
                     self.load_const(Constant::None);
                     let full = alias.name.as_str();
@@ -155,7 +161,6 @@ impl<'a> Compiler<'a> {
                             self.name_op(first, Ctx::Store)?;
                         }
                     }
-                    self.restore_loc(saved);
                 }
             }
             ImportFrom(i) => {
@@ -371,5 +376,17 @@ impl<'a> Compiler<'a> {
         self.stmts(&w.orelse)?;
         self.bind(exit);
         Ok(())
+    }
+}
+
+/// The last comparison a conditional jump on `e` visits (through `not`, `and`/`or`
+/// and conditional expressions), if any.
+fn last_compare(e: &ast::Expr) -> Option<ast::text_size::TextRange> {
+    match e {
+        ast::Expr::Compare(c) => Some(c.range),
+        ast::Expr::UnaryOp(u) if u.op == ast::UnaryOp::Not => last_compare(&u.operand),
+        ast::Expr::BoolOp(b) => b.values.iter().rev().find_map(last_compare),
+        ast::Expr::IfExp(i) => last_compare(&i.orelse).or_else(|| last_compare(&i.body)).or_else(|| last_compare(&i.test)),
+        _ => None,
     }
 }

@@ -822,6 +822,7 @@ pub fn dir_names(vm: &mut Vm, v: &Value) -> PyResult<Vec<String>> {
     if let Some(d) = vm.instance_dict(v) {
         names.extend(d.borrow().keys().iter().filter_map(|k| k.as_str().map(String::from)));
     }
+    names.extend(crate::protocol::special::attr_names(v).iter().map(|n| n.to_string()));
     if let Value::Obj(o) = v {
         if let Obj::Module(m) = &**o {
             names.extend(m.d().borrow().keys().iter().filter_map(|k| k.as_str().map(String::from)));

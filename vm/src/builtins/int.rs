@@ -233,8 +233,10 @@ fn bytes_arg(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
 fn int_from_bytes(vm: &mut Vm, a: Args) -> PyResult<Value> {
     // Installed as a class method: the class comes first.
     let mut args = a.pos();
+    let mut cls = None;
     if let Some(crate::value::Value::Obj(o)) = args.first() {
         if o.as_class().is_some() {
+            cls = Some(crate::value::Value::Obj(o.clone()));
             args = &args[1..];
         }
     }
@@ -252,7 +254,12 @@ fn int_from_bytes(vm: &mut Vm, a: Args) -> PyResult<Value> {
         bytes.reverse();
     }
     let n = if signed { BigInt::from_signed_bytes_le(&bytes) } else { BigInt::from_bytes_le(Sign::Plus, &bytes) };
-    Ok(Value::from_bigint(n))
+    let v = Value::from_bigint(n);
+    // A subclass (bool included) gets `cls(result)`, as CPython.
+    match cls {
+        Some(c) if !c.is(&Value::Obj(vm.types.int.clone())) => vm.call(&c, Args::new(&[v])),
+        _ => Ok(v),
+    }
 }
 
 /// `int(x=0)` / `int(s, base=10)`.

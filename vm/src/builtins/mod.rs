@@ -9,6 +9,7 @@ pub mod bytes;
 pub mod codec;
 pub mod code;
 pub mod complex;
+pub mod descr;
 pub mod dict;
 pub mod exceptions;
 pub mod float;
@@ -29,6 +30,7 @@ pub mod set;
 pub mod str;
 pub mod str_case;
 pub mod str_format;
+pub mod syntax_error;
 pub mod time;
 pub mod tuple;
 pub mod types;
@@ -58,7 +60,7 @@ pub type MethodTable = &'static [(&'static str, NativeFn)];
 
 /// Methods of built-in types that are class methods (receive the class as args[0]).
 const CLASSMETHODS: &[(&str, &str)] =
-    &[("dict", "fromkeys"), ("int", "from_bytes"), ("float", "fromhex"), ("bytes", "fromhex"), ("bytearray", "fromhex")];
+    &[("dict", "fromkeys"), ("int", "from_bytes"), ("float", "fromhex"), ("bytes", "fromhex"), ("bytearray", "fromhex"), ("object", "__init_subclass__")];
 /// Methods of built-in types that are static methods (no self).
 const STATICMETHODS: &[(&str, &str)] = &[("str", "maketrans"), ("bytes", "maketrans"), ("bytearray", "maketrans")];
 
@@ -67,7 +69,7 @@ fn install(cls: &ObjRef, owner: &'static str, methods: MethodTable) {
         let mut d = c.dict.borrow_mut();
         for (name, f) in methods {
             let m = if CLASSMETHODS.contains(&(owner, name)) {
-                Value::obj(Obj::ClassMethod(native(name, *f)))
+                Value::obj(Obj::ClassMethod(method(owner, name, *f)))
             } else if STATICMETHODS.contains(&(owner, name)) {
                 Value::obj(Obj::StaticMethod(native(name, *f)))
             } else {
@@ -146,6 +148,10 @@ fn build_types() -> Types {
         slice: other("slice"),
         function: other("function"),
         builtin_function: other("builtin_function_or_method"),
+        method_descriptor: other("method_descriptor"),
+        classmethod_descriptor: other("classmethod_descriptor"),
+        wrapper_descriptor: other("wrapper_descriptor"),
+        method_wrapper: other("method-wrapper"),
         method: other("method"),
         module: other("module"),
         code: other("code"),
@@ -235,6 +241,9 @@ impl Vm {
         install(&t.function, "function", object::DESCRIPTOR_METHODS);
         install(&t.classmethod, "classmethod", object::DESCRIPTOR_METHODS);
         install(&t.staticmethod, "staticmethod", object::DESCRIPTOR_METHODS);
+        install(&t.method_descriptor, "method_descriptor", object::DESCRIPTOR_METHODS);
+        install(&t.classmethod_descriptor, "classmethod_descriptor", object::DESCRIPTOR_METHODS);
+        install(&t.wrapper_descriptor, "wrapper_descriptor", object::DESCRIPTOR_METHODS);
         for c in t.iters.values() {
             install(c, "iterator", functions::ITER_METHODS);
         }

@@ -48,7 +48,7 @@ fn descriptor_get(vm: &mut Vm, a: Args) -> PyResult<Value> {
     if let Value::Obj(o) = &pos[0] {
         if let Obj::ClassMethod(f) = &**o {
             let cls = if owner.is_none() { Value::Obj(vm.type_of(inst)) } else { owner };
-            return Ok(Value::obj(Obj::BoundMethod { func: f.clone(), slf: cls }));
+            return Ok(crate::builtins::descr::bind_classmethod(f, cls));
         }
     }
     if inst.is_none() {
@@ -184,7 +184,18 @@ fn object_dir(vm: &mut Vm, a: Args) -> PyResult<Value> {
     Ok(vm.new_list(names.into_iter().map(|s| Value::string(s)).collect()))
 }
 
-fn object_init_subclass(_vm: &mut Vm, _a: Args) -> PyResult<Value> {
+/// `object.__init_subclass__()`, a class method: accepts no arguments.
+fn object_init_subclass(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let name = match a.pos().first() {
+        Some(Value::Obj(c)) => c.as_class().map(|c| c.name.to_string()).unwrap_or_default(),
+        _ => String::new(),
+    };
+    if a.has_kw() {
+        return Err(vm.type_error(format!("{name}.__init_subclass__() takes no keyword arguments")));
+    }
+    if a.pos().len() > 1 {
+        return Err(vm.type_error(format!("{name}.__init_subclass__() takes no arguments ({} given)", a.pos().len() - 1)));
+    }
     Ok(Value::None)
 }
 

@@ -401,6 +401,9 @@ impl Vm {
                 }
             }
         }
+        if c.layout == Layout::Exception && crate::builtins::syntax_error::is_syntax_error_class(self, cls) {
+            crate::builtins::syntax_error::check_args(self, a.pos())?;
+        }
         Ok(match c.layout {
             Layout::Exception => Value::obj(Obj::Exception(Exception {
                 class: cls.clone(),
@@ -545,7 +548,12 @@ impl Vm {
                 Ok(d)
             }
             Layout::Set | Layout::FrozenSet => b::set::set_new(self, layout == Layout::FrozenSet, a),
-            Layout::Exception => Ok(self.new_exception(cls.clone(), a.pos().to_vec())),
+            Layout::Exception => {
+                if b::syntax_error::is_syntax_error_class(self, cls) {
+                    b::syntax_error::check_args(self, a.pos())?;
+                }
+                Ok(self.new_exception(cls.clone(), a.pos().to_vec()))
+            }
             Layout::Type => type_new(self, None, a),
             _ => Err(self.type_error(format!(
                 "cannot create '{}' instances",

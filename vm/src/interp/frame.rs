@@ -84,6 +84,12 @@ impl Frame {
         self.localsplus.as_mut_ptr() as *mut Value
     }
 
+    /// Slots in the frame's storage (locals-plus and stack).
+    #[inline]
+    pub fn storage_len(&self) -> usize {
+        self.localsplus.len()
+    }
+
     #[inline]
     pub fn sp_ptr(&mut self) -> *mut Value {
         // SAFETY: sp <= localsplus.len().
@@ -150,6 +156,16 @@ impl Frame {
     }
 
     /// Drop stack items down to `depth`.
+    /// Set the stack to a handler's entry depth: pop down to `depth`, or pad with None
+    /// up to it (the verifier of replaced bytecode does not prove that a raising
+    /// instruction leaves at least `depth` items; compiled code always does).
+    pub fn cut_to_handler(&mut self, depth: usize) {
+        self.pop_to(depth);
+        while self.depth() < depth {
+            self.push(Value::None);
+        }
+    }
+
     pub fn pop_to(&mut self, depth: usize) {
         let target = self.stack_base + depth;
         while self.sp > target {

@@ -17,6 +17,10 @@ pub struct Generator {
     pub coroutine: bool,
     pub frame: Option<Box<Frame>>,
     pub running: bool,
+    /// While running, the frame (taken out of `frame`; its box does not move).
+    pub running_frame: *const Frame,
+    /// `gi_code`: kept after the frame is gone.
+    pub code: std::rc::Rc<crate::object::PyCode>,
     pub name: Value,
     pub qualname: Value,
     /// The exception being handled inside the generator while it is suspended.
@@ -44,6 +48,7 @@ pub fn resume(vm: &mut Vm, gen: &Value, value: Value, throw: Option<PyErr>) -> P
         match g.frame.take() {
             Some(f) => {
                 g.running = true;
+                g.running_frame = &*f as *const Frame;
                 f
             }
             None => {
@@ -58,6 +63,7 @@ pub fn resume(vm: &mut Vm, gen: &Value, value: Value, throw: Option<PyErr>) -> P
     if !started && throw.is_none() && !value.is_none() {
         cell.borrow_mut().frame = Some(frame);
         cell.borrow_mut().running = false;
+        cell.borrow_mut().running_frame = std::ptr::null();
         return Err(vm.type_error("can't send non-None value to a just-started generator"));
     }
     let saved_exc = {
@@ -75,6 +81,7 @@ pub fn resume(vm: &mut Vm, gen: &Value, value: Value, throw: Option<PyErr>) -> P
     };
     let mut g = cell.borrow_mut();
     g.running = false;
+    g.running_frame = std::ptr::null();
     g.exc_state = std::mem::replace(&mut vm.exc_info, saved_exc);
     match result {
         Ok(v) => {
@@ -102,6 +109,38 @@ pub fn resume(vm: &mut Vm, gen: &Value, value: Value, throw: Option<PyErr>) -> P
             }
             Err(e)
         }
+    }
+}
+
+/// The object a suspended generator delegates to (`gi_yieldfrom`, `cr_await`): the
+/// receiver on top of its stack while it waits in `YIELD_FROM`.
+pub fn delegate(g: &Generator) -> Value {
+    match &g.frame {
+        Some(f) if !g.running && matches!(f.state, FrameState::Suspended) && f.depth() > 0 => {
+            let at_yield_from = f.code.code.get(f.ip).map(|u| u.op) == Some(pyhop_compiler::Opcode::YieldFrom as u8);
+            if at_yield_from {
+                f.peek_top()
+            } else {
+                Value::None
+            }
+        }
+        _ => Value::None,
+    }
+}
+
+/// `gi_frame`/`cr_frame`: the running frame, the suspended one, or None once finished.
+pub fn frame_of(vm: &mut Vm, gen: &Value) -> Value {
+    let Some(cell) = gen_of(gen) else { return Value::None };
+    let (running, ptr) = {
+        let g = cell.borrow();
+        (g.running, g.running_frame)
+    };
+    if running {
+        return crate::object::frame_obj::frame_object_of(vm, ptr);
+    }
+    match &cell.borrow().frame {
+        Some(f) => crate::object::frame_obj::detached_frame_object(f),
+        None => Value::None,
     }
 }
 
@@ -172,7 +211,7 @@ fn unwind_into(vm: &mut Vm, frame: &mut Frame, err: PyErr) -> PyResult<Value> {
     crate::interp::add_traceback(vm, &err, &frame.code.clone(), lasti, frame as *const Frame);
     match frame.code.handler_for(lasti).copied() {
         Some(h) => {
-            frame.pop_to(h.depth as usize);
+            frame.cut_to_handler(h.depth as usize);
             frame.push(err.0);
             frame.ip = h.target as usize;
             run_frame(vm, frame)

@@ -228,7 +228,7 @@ fn run_frame_inner(vm: &mut Vm, f: &mut Frame) -> PyResult<Value> {
         }
         match code.handler_for(lasti as u32) {
             Some(h) => {
-                f.pop_to(h.depth as usize);
+                f.cut_to_handler(h.depth as usize);
                 f.push(err.0);
                 f.ip = h.target as usize;
                 // SAFETY: the handler target and depth come from the assembler.
@@ -251,7 +251,13 @@ pub fn add_traceback(vm: &mut Vm, err: &PyErr, code: &Rc<crate::object::PyCode>,
     if let Value::Obj(o) = &err.0 {
         if let Obj::Exception(e) = &**o {
             let next = e.traceback.borrow().clone();
-            let frame = crate::object::frame_obj::frame_object_of(vm, frame);
+            // A frame that is not on the frame stack (a generator being thrown into
+            // before it resumes) still gets its frame object, as `tb_frame` always is one.
+            let frame = match crate::object::frame_obj::frame_object_of(vm, frame) {
+                // SAFETY: callers pass the live frame that raised.
+                Value::None if !frame.is_null() => crate::object::frame_obj::detached_frame_object(unsafe { &*frame }),
+                v => v,
+            };
             let tb = Traceback { frame, code: code.clone(), lasti, lineno: code.line_of(lasti as usize), next: next.into() };
             *e.traceback.borrow_mut() = Value::obj(Obj::Traceback(tb));
         }

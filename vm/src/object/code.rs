@@ -55,8 +55,14 @@ impl Deref for PyCode {
 
 impl PyCode {
     pub fn new(co: Rc<CodeObject>) -> Rc<PyCode> {
-        use pyhop_compiler::bytecode::co_flags;
         let consts = co.consts.iter().map(const_value).collect();
+        PyCode::with_consts(co, consts)
+    }
+
+    /// A code object whose constants are the given values (any objects, from
+    /// `code.replace(co_consts=...)`); `consts` has the length of `co.consts`.
+    pub fn with_consts(co: Rc<CodeObject>, consts: Box<[Value]>) -> Rc<PyCode> {
+        use pyhop_compiler::bytecode::co_flags;
         let name_hashes = co.names.iter().map(|n| crate::object::dict::hash_str(n)).collect();
         let simple_args = co.flags & (co_flags::VARARGS | co_flags::VARKEYWORDS) == 0
             && co.kwonlyargcount == 0

@@ -6,7 +6,8 @@
 //! instruction — to the object (`Frame::detach_pyframe`), so an escaped frame reads
 //! correctly after its call returned, while its storage goes back to the frame pool.
 //! `f_back` is made eagerly (the whole chain to the outermost frame) so it never
-//! points at a frame that has gone.
+//! points at a frame that has gone; a generator or coroutine frame's `f_back` is
+//! looked up when asked (its caller while it runs, None while it is suspended).
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -143,6 +144,27 @@ pub fn f_locals(vm: &mut Vm, pf: &PyFrame) -> PyResult<Value> {
     Ok(vm.new_dict(d))
 }
 
+/// `f_back`. A generator or coroutine frame has a caller only while it runs: the
+/// frame below it on the frame stack then; None while it is suspended or finished.
+fn f_back(vm: &mut Vm, pf: &PyFrame) -> Value {
+    use pyhop_compiler::bytecode::co_flags;
+    if pf.code.flags & (co_flags::GENERATOR | co_flags::COROUTINE) == 0 {
+        return pf.back.clone();
+    }
+    let Some(f) = pf.live() else { return Value::None };
+    let me = f as *const Frame;
+    match vm.frames.iter().rposition(|p| std::ptr::eq(*p, me)) {
+        Some(i) if i > 0 => frame_object(vm, i - 1),
+        _ => Value::None,
+    }
+}
+
+/// The attributes `frame_getattr` serves (for `dir()`).
+pub const FRAME_ATTRS: &[&str] = &[
+    "f_code", "f_globals", "f_builtins", "f_locals", "f_lineno", "f_lasti", "f_back", "f_trace", "f_trace_lines",
+    "f_trace_opcodes",
+];
+
 /// Attributes of frame objects.
 pub fn frame_getattr(vm: &mut Vm, pf: &PyFrame, name: &str) -> PyResult<Option<Value>> {
     Ok(Some(match name {
@@ -152,7 +174,7 @@ pub fn frame_getattr(vm: &mut Vm, pf: &PyFrame, name: &str) -> PyResult<Option<V
         "f_locals" => f_locals(vm, pf)?,
         "f_lineno" => Value::Int(pf.lineno() as i64),
         "f_lasti" => Value::Int(pf.lasti() as i64 * 2),
-        "f_back" => pf.back.clone(),
+        "f_back" => f_back(vm, pf),
         "f_trace" => pf.trace.borrow().clone(),
         "f_trace_lines" => Value::Bool(pf.trace_lines.get()),
         "f_trace_opcodes" => Value::Bool(pf.trace_opcodes.get()),

@@ -9,7 +9,8 @@ use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
 pub struct Function {
-    pub code: Rc<crate::object::PyCode>,
+    /// `__code__` (assignable).
+    pub code: RefCell<Rc<crate::object::PyCode>>,
     pub globals: ObjRef,
     pub name: RefCell<Value>,
     pub qualname: RefCell<Value>,

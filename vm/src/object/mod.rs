@@ -9,6 +9,7 @@
 //! Reference counting is `Rc`; cycles are not collected (no cycle GC yet).
 
 pub mod code;
+pub mod code_verify;
 pub mod dict;
 pub mod frame_obj;
 pub mod func;
@@ -213,7 +214,7 @@ impl Module {
 
 /// A traceback entry (CPython's `PyTracebackObject`), linked through `next`.
 pub struct Traceback {
-    /// `tb_frame` (None when the frame was not on the frame stack, e.g. a throw()).
+    /// `tb_frame`: the frame object of the frame that raised.
     pub frame: Value,
     pub code: Rc<code::PyCode>,
     pub lasti: u32,

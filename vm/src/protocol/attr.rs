@@ -172,7 +172,7 @@ impl Vm {
                     Some(s) => Value::Obj(self.type_of(s)),
                     None => Value::None,
                 };
-                Ok(Some(Value::obj(Obj::BoundMethod { func: f.clone(), slf: cls })))
+                Ok(Some(crate::builtins::descr::bind_classmethod(f, cls)))
             }
             Obj::Instance(_) => match self.user_dunder(d, "__get__") {
                 Some(g) => {
@@ -210,7 +210,7 @@ impl Vm {
                 match &**o {
                     Obj::StaticMethod(f) => return Ok(Some(f.clone())),
                     Obj::ClassMethod(f) => {
-                        return Ok(Some(Value::obj(Obj::BoundMethod { func: f.clone(), slf: Value::Obj(cls.clone()) })))
+                        return Ok(Some(crate::builtins::descr::bind_classmethod(f, Value::Obj(cls.clone()))))
                     }
                     Obj::Instance(_) => {
                         if let Some(g) = self.user_dunder(&v, "__get__") {
@@ -266,7 +266,7 @@ impl Vm {
                             if let Value::Obj(d) = &v {
                                 match &**d {
                                     Obj::ClassMethod(f) => {
-                                        return Ok(Some(Value::obj(Obj::BoundMethod { func: f.clone(), slf: obj.clone() })))
+                                        return Ok(Some(crate::builtins::descr::bind_classmethod(f, obj.clone())))
                                     }
                                     Obj::StaticMethod(f) => return Ok(Some(f.clone())),
                                     _ => return Ok(Some(v.clone())),

@@ -102,7 +102,7 @@ impl Vm {
     }
 
     fn call_function(&mut self, fobj: &ObjRef, f: &Function, args: Args) -> PyResult<Value> {
-        let code = f.code.clone();
+        let code = f.code.borrow().clone();
         let storage = self.frame_pool.acquire(&code.zombie, code.frame_size);
         let mut frame = Frame::with_storage(code.clone(), f.globals.clone(), self.builtins.clone(), Value::Null, storage);
         if let Err(e) = self.bind_args(f, &mut frame, args) {
@@ -115,6 +115,8 @@ impl Vm {
                 coroutine: code.flags & co_flags::COROUTINE != 0,
                 frame: Some(Box::new(frame)),
                 running: false,
+                running_frame: std::ptr::null(),
+                code: code.clone(),
                 name: f.name.borrow().clone(),
                 qualname: f.qualname.borrow().clone(),
                 exc_state: Value::None,
@@ -129,19 +131,23 @@ impl Vm {
     /// Bind arguments to parameters (CPython's `initialize_locals`), then set up
     /// cells and frees.
     fn bind_args(&mut self, f: &Function, frame: &mut Frame, args: Args) -> PyResult<()> {
-        // Fast path: exactly the positional parameters, nothing else to set up.
-        if f.code.simple_args && args.kwnames.is_empty() && args.args.len() == f.code.argcount as usize {
-            let fast = frame.fast_mut();
-            fast[..args.args.len()].clone_from_slice(args.args);
-            if let Some(closure) = &f.closure {
-                let base = f.code.varnames.len();
-                for (i, c) in closure.iter().enumerate() {
-                    fast[base + i] = c.clone();
+        // Fast path: exactly the positional parameters, nothing else to set up (no
+        // Python code runs here, so the borrow of `__code__` cannot conflict).
+        {
+            let code = f.code.borrow();
+            if code.simple_args && args.kwnames.is_empty() && args.args.len() == code.argcount as usize {
+                let fast = frame.fast_mut();
+                fast[..args.args.len()].clone_from_slice(args.args);
+                if let Some(closure) = &f.closure {
+                    let base = code.varnames.len();
+                    for (i, c) in closure.iter().enumerate() {
+                        fast[base + i] = c.clone();
+                    }
                 }
+                return Ok(());
             }
-            return Ok(());
         }
-        let code = f.code.clone();
+        let code = f.code.borrow().clone();
         let argcount = code.argcount as usize;
         let kwonly = code.kwonlyargcount as usize;
         let has_varargs = code.flags & co_flags::VARARGS != 0;
@@ -282,7 +288,7 @@ impl Vm {
 
     #[cold]
     fn too_many_positional(&self, f: &Function, given: usize, args: Args) -> crate::vm::PyErr {
-        let code = &f.code;
+        let code = f.code.borrow().clone();
         let argcount = code.argcount as usize;
         let ndefaults = match &*f.defaults.borrow() {
             Value::Obj(o) => match &**o {
@@ -345,6 +351,16 @@ impl Vm {
             },
             _ => None,
         };
+        // The closure fills the free-variable slots exactly (compiled code always
+        // matches; replaced bytecode might not).
+        let nclosure = closure.as_ref().map_or(0, |c| c.len());
+        if nclosure != code.freevars.len() {
+            return Err(self.value_error(format!(
+                "{} requires closure of length {}, not {nclosure}",
+                code.name,
+                code.freevars.len()
+            )));
+        }
         let module = match &*globals {
             Obj::Dict(d) => d.borrow().get_str("__name__").unwrap_or(Value::None),
             _ => Value::None,
@@ -354,7 +370,7 @@ impl Vm {
             None => Value::None,
         };
         let f = Function {
-            code: code.clone(),
+            code: RefCell::new(code.clone()),
             globals,
             name: RefCell::new(Value::str(&code.name)),
             qualname: RefCell::new(qualname),
@@ -373,7 +389,7 @@ impl Vm {
     pub fn run_class_body(&mut self, func: &Value, ns: &Value) -> PyResult<Value> {
         let Value::Obj(fo) = func else { return Err(self.type_error("__build_class__: func must be a function")) };
         let Obj::Function(f) = &**fo else { return Err(self.type_error("__build_class__: func must be a function")) };
-        let mut frame = Frame::new(f.code.clone(), f.globals.clone(), self.builtins.clone(), ns.clone());
+        let mut frame = Frame::new(f.code.borrow().clone(), f.globals.clone(), self.builtins.clone(), ns.clone());
         self.bind_args(f, &mut frame, Args::new(&[]))?;
         run_frame(self, &mut frame)
     }

@@ -52,27 +52,16 @@ impl Vm {
             Value::str(&e.filename),
             Value::Int(e.lineno as i64),
             Value::Int(e.offset as i64),
+            // The source line as the tokenizer read it: with its newline, as CPython's.
             match &e.text {
-                Some(t) => Value::str(t),
+                Some(t) if t.ends_with('\n') => Value::str(t),
+                Some(t) => Value::string(format!("{t}\n")),
                 None => Value::None,
             },
             Value::Int(e.end_lineno as i64),
             Value::Int(e.end_offset as i64),
         ]);
-        let exc = self.new_exception(cls, vec![Value::str(&e.msg), details]);
-        if let Value::Obj(o) = &exc {
-            if let Obj::Exception(x) = &**o {
-                let mut d = x.dict.borrow_mut();
-                d.insert_str("msg", Value::str(&e.msg));
-                d.insert_str("filename", Value::str(&e.filename));
-                d.insert_str("lineno", Value::Int(e.lineno as i64));
-                d.insert_str("offset", Value::Int(e.offset as i64));
-                d.insert_str("text", e.text.as_deref().map(Value::str).unwrap_or(Value::None));
-                d.insert_str("end_lineno", Value::Int(e.end_lineno as i64));
-                d.insert_str("end_offset", Value::Int(e.end_offset as i64));
-            }
-        }
-        PyErr(exc)
+        PyErr(self.new_exception(cls, vec![Value::str(&e.msg), details]))
     }
 
     pub fn compile_source(&mut self, src: &str, filename: &str, mode: Mode) -> PyResult<Rc<PyCode>> {

@@ -197,12 +197,7 @@ impl Vm {
                 let qn = self.getattr(&func, "__qualname__").ok().and_then(|q| q.as_str().map(String::from)).unwrap_or_default();
                 format!("<bound method {qn} of {}>", self.repr_string(&slf)?)
             }
-            Obj::Native(n) => match (&n.slf, n.owner) {
-                (Some(s), Some(owner)) if !matches!(s, Value::Obj(m) if matches!(&**m, Obj::Module(_))) => {
-                    format!("<built-in method {} of {owner} object at 0x{:012x}>", n.name, s.id())
-                }
-                _ => format!("<built-in function {}>", n.name),
-            },
+            Obj::Native(n) => crate::builtins::descr::native_repr(self, n)?,
             Obj::Class(_) => format!("<class '{}'>", self.class_path(o)),
             Obj::Instance(i) => {
                 if !i.base.is_null() {
@@ -251,7 +246,10 @@ impl Vm {
             }
             Obj::Property { .. } => format!("<property object at {addr}>"),
             Obj::StaticMethod(_) => format!("<staticmethod object at {addr}>"),
-            Obj::ClassMethod(_) => format!("<classmethod object at {addr}>"),
+            Obj::ClassMethod(f) => match crate::builtins::descr::builtin_classmethod(f) {
+                Some(n) => format!("<method '{}' of '{}' objects>", n.name, n.owner.unwrap_or("")),
+                None => format!("<classmethod object at {addr}>"),
+            },
             Obj::Super { class, obj } => {
                 let (c, ob) = (class.clone(), obj.clone());
                 let cn = self.repr_string(&c)?;
@@ -367,6 +365,9 @@ impl Vm {
                 Obj::Exception(e) => {
                     if self.user_dunder(v, "__repr__").is_some() && false {
                         return self.repr_string(v);
+                    }
+                    if self.isinstance(v, &self.exc_class("SyntaxError")) {
+                        return crate::builtins::syntax_error::to_str(self, v);
                     }
                     let args = e.args.borrow().clone();
                     let is_key_error = self.isinstance(v, &self.exc_class("KeyError"));

@@ -53,7 +53,7 @@ pub fn special_getattr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<
             Obj::Function(f) => match name {
                 "__name__" => Some(f.name.borrow().clone()),
                 "__qualname__" => Some(f.qualname.borrow().clone()),
-                "__code__" => Some(crate::object::code::code_value(&f.code)),
+                "__code__" => Some(crate::object::code::code_value(&f.code.borrow())),
                 "__defaults__" => Some(f.defaults.borrow().clone()),
                 "__kwdefaults__" => Some(f.kwdefaults.borrow().clone()),
                 "__globals__" => Some(Value::Obj(f.globals.clone())),
@@ -92,7 +92,10 @@ pub fn special_getattr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<
                     Some(o) => format!("{o}.{}", n.name),
                     None => n.name.to_string(),
                 })),
+                // An unbound method descriptor has no receiver (AttributeError).
+                "__self__" if n.owner.is_some() && n.slf.is_none() => None,
                 "__self__" => Some(n.slf.clone().unwrap_or(Value::None)),
+                "__objclass__" if n.slf.is_none() => n.owner.and_then(|o| crate::builtins::descr::owner_class(vm, o)).map(Value::Obj),
                 "__doc__" => Some(Value::None),
                 "__module__" => Some(if n.owner.is_some() { Value::None } else { Value::str("builtins") }),
                 _ => None,
@@ -118,10 +121,10 @@ pub fn special_getattr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<
                         _ => Value::None,
                     })
                 }
-                "msg" | "filename" | "lineno" | "offset" | "text" | "end_lineno" | "end_offset"
+                "msg" | "filename" | "lineno" | "offset" | "text" | "end_lineno" | "end_offset" | "print_file_and_line"
                     if vm.isinstance(obj, &vm.exc_class("SyntaxError")) =>
                 {
-                    Some(Value::None)
+                    crate::builtins::syntax_error::field(vm, e, name)?
                 }
                 "errno" | "strerror" | "filename" if vm.isinstance(obj, &vm.exc_class("OSError")) => Some(Value::None),
                 _ => None,
@@ -136,27 +139,30 @@ pub fn special_getattr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<
                 }
             }
             Obj::Generator(g) => {
-                let g = g.borrow();
+                use crate::interp::generator;
+                let coroutine = g.borrow().coroutine;
+                let kind = name.get(..3);
+                if matches!(kind, Some("gi_")) == coroutine && matches!(kind, Some("gi_" | "cr_")) {
+                    return Ok(None);
+                }
                 match name {
-                    "__name__" => Some(g.name.clone()),
-                    "__qualname__" => Some(g.qualname.clone()),
-                    "gi_running" | "cr_running" => Some(Value::Bool(g.running)),
-                    "cr_code" => g.frame.as_ref().map(|f| crate::object::code::code_value(&f.code)),
-                    "cr_frame" => match &g.frame {
-                        None => Some(Value::None),
-                        Some(f) => Some(crate::object::frame_obj::detached_frame_object(f)),
-                    },
-                    "cr_await" => Some(Value::None),
-                    "gi_suspended" => Some(Value::Bool(
-                        g.frame.as_ref().map(|f| matches!(f.state, crate::interp::FrameState::Suspended)).unwrap_or(false),
-                    )),
-                    "gi_yieldfrom" => Some(Value::None),
-                    "gi_code" => g.frame.as_ref().map(|f| crate::object::code::code_value(&f.code)),
-                    "gi_frame" => match &g.frame {
-                        None => Some(Value::None),
-                        Some(f) => Some(crate::object::frame_obj::detached_frame_object(f)),
-                    },
-                    _ => None,
+                    "gi_frame" | "cr_frame" => Some(generator::frame_of(vm, obj)),
+                    _ => {
+                        let g = g.borrow();
+                        match name {
+                            "__name__" => Some(g.name.clone()),
+                            "__qualname__" => Some(g.qualname.clone()),
+                            "gi_running" | "cr_running" => Some(Value::Bool(g.running)),
+                            "gi_code" | "cr_code" => Some(crate::object::code::code_value(&g.code)),
+                            "gi_suspended" | "cr_suspended" => Some(Value::Bool(
+                                !g.running
+                                    && g.frame.as_ref().is_some_and(|f| matches!(f.state, crate::interp::FrameState::Suspended)),
+                            )),
+                            "gi_yieldfrom" | "cr_await" => Some(generator::delegate(&g)),
+                            "cr_origin" => Some(Value::None),
+                            _ => None,
+                        }
+                    }
                 }
             }
             Obj::Code(c) => code_attr(vm, c, name),
@@ -189,7 +195,24 @@ pub fn special_getattr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<
                 "__doc__" => Some(doc.clone()),
                 _ => None,
             },
-            Obj::StaticMethod(f) | Obj::ClassMethod(f) => match name {
+            Obj::ClassMethod(f) => match crate::builtins::descr::builtin_classmethod(f) {
+                // A built-in type's class method (classmethod_descriptor).
+                Some(n) => {
+                    let owner = n.owner.unwrap_or("");
+                    match name {
+                        "__name__" => Some(Value::str(n.name)),
+                        "__qualname__" => Some(Value::string(format!("{owner}.{}", n.name))),
+                        "__objclass__" => crate::builtins::descr::owner_class(vm, owner).map(Value::Obj),
+                        "__doc__" => Some(Value::None),
+                        _ => None,
+                    }
+                }
+                None => match name {
+                    "__func__" | "__wrapped__" => Some(f.clone()),
+                    _ => None,
+                },
+            },
+            Obj::StaticMethod(f) => match name {
                 "__func__" | "__wrapped__" => Some(f.clone()),
                 _ => None,
             },
@@ -211,6 +234,31 @@ pub fn special_getattr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<
     };
     Ok(v)
 }
+
+/// Names of the special attributes `special_getattr` serves for objects like `v`
+/// (what CPython's getset and member descriptors add to `dir()`).
+pub fn attr_names(v: &Value) -> &'static [&'static str] {
+    let Value::Obj(o) = v else { return &[] };
+    match &**o {
+        Obj::Code(_) => CODE_ATTRS,
+        Obj::Frame(_) => crate::object::frame_obj::FRAME_ATTRS,
+        Obj::Generator(g) if g.borrow().coroutine => COROUTINE_ATTRS,
+        Obj::Generator(_) => GENERATOR_ATTRS,
+        _ => &[],
+    }
+}
+
+const GENERATOR_ATTRS: &[&str] =
+    &["__name__", "__qualname__", "gi_code", "gi_frame", "gi_running", "gi_suspended", "gi_yieldfrom"];
+const COROUTINE_ATTRS: &[&str] =
+    &["__name__", "__qualname__", "cr_await", "cr_code", "cr_frame", "cr_origin", "cr_running", "cr_suspended"];
+
+/// The attributes `code_attr` serves.
+pub const CODE_ATTRS: &[&str] = &[
+    "co_name", "co_qualname", "co_filename", "co_firstlineno", "co_argcount", "co_posonlyargcount",
+    "co_kwonlyargcount", "co_nlocals", "co_varnames", "co_cellvars", "co_freevars", "co_names", "co_consts",
+    "co_flags", "co_stacksize", "co_code",
+];
 
 fn strs(vm: &Vm, v: &[Rc<str>]) -> Value {
     vm.new_tuple(v.iter().map(|s| Value::str(s)).collect())
@@ -271,6 +319,25 @@ pub fn special_setattr(vm: &mut Vm, obj: &Value, name: &str, v: &Value) -> PyRes
     let Value::Obj(o) = obj else { return Ok(false) };
     match &**o {
         Obj::Function(f) => {
+            if name == "__code__" {
+                let code = match v {
+                    Value::Obj(c) => match &**c {
+                        Obj::Code(c) => c.clone(),
+                        _ => return Err(vm.type_error("__code__ must be set to a code object")),
+                    },
+                    _ => return Err(vm.type_error("__code__ must be set to a code object")),
+                };
+                let nclosure = f.closure.as_ref().map_or(0, |c| c.len());
+                if code.freevars.len() != nclosure {
+                    let name = f.name.borrow().as_str().unwrap_or("?").to_string();
+                    return Err(vm.value_error(format!(
+                        "{name}() requires a code object with {nclosure} free vars, not {}",
+                        code.freevars.len()
+                    )));
+                }
+                *f.code.borrow_mut() = code;
+                return Ok(true);
+            }
             let slot = match name {
                 "__name__" => &f.name,
                 "__qualname__" => &f.qualname,

@@ -62,11 +62,21 @@ pub unsafe fn call_function_kw<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out
             },
             _ => &[],
         };
+        if names.len() > n {
+            return too_many_kwnames::<D>(r, vm);
+        }
         let func = r.peek(n + 1).clone();
         let res = tri!(D, r, vm, vm.call(&func, Args { args: r.top_slice(n), kwnames: names }));
         finish_call(r, n + 1, res);
         D::next(r, vm)
     }
+}
+
+/// More keyword names than arguments: only replaced bytecode can get here.
+#[cold]
+fn too_many_kwnames<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
+    let e = vm.err("SystemError", "more keyword names than call arguments");
+    D::exit(r, vm, Exit::Error(e))
 }
 
 /// CALL_METHOD_KW
@@ -83,6 +93,9 @@ pub unsafe fn call_method_kw<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
             },
             _ => &[],
         };
+        if names.len() > n {
+            return too_many_kwnames::<D>(r, vm);
+        }
         let res = if r.peek(n + 2).is_null() {
             let func = r.peek(n + 1).clone();
             tri!(D, r, vm, vm.call(&func, Args { args: r.top_slice(n), kwnames: names }))

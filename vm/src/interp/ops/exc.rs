@@ -3,14 +3,45 @@
 use crate::interp::ops::{tri, Regs};
 use crate::interp::{Dispatch, Exit};
 use crate::protocol::slow;
+use crate::object::Obj;
 use crate::value::Value;
 use crate::vm::{PyErr, Vm};
+
+/// What `sys.exc_info()` may hold: None or an exception. Compiled code keeps to that;
+/// replaced bytecode (`code.replace(co_code=...)`) is stopped when it does not.
+#[inline(always)]
+fn is_exc_state(v: &Value) -> bool {
+    match v {
+        Value::None => true,
+        Value::Obj(o) => matches!(&**o, Obj::Exception(_)),
+        _ => false,
+    }
+}
+
+/// Leave with SystemError: a non-exception where compiled code only has exceptions.
+/// The error is built out of line and handed over through `vm.pending`, so nothing of
+/// the handler's frame escapes (the tail engine's rule, `interp/tail.rs`).
+#[inline(always)]
+fn bad_exc_state<D: Dispatch>(r: &mut Regs, vm: &mut Vm, op: &'static str) -> D::Out {
+    #[cold]
+    #[inline(never)]
+    fn build(vm: &mut Vm, op: &'static str) {
+        let e = vm.err("SystemError", format!("{op} of a non-exception object"));
+        vm.pending = Some(Exit::Error(e));
+    }
+    build(vm, op);
+    let e = vm.pending.take().unwrap_or(Exit::Return(Value::None));
+    D::exit(r, vm, e)
+}
 
 /// PUSH_EXC_INFO
 #[inline(always)]
 pub unsafe fn push_exc_info<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
     unsafe {
         let exc = r.pop();
+        if !is_exc_state(&exc) {
+            return bad_exc_state::<D>(r, vm, "PUSH_EXC_INFO");
+        }
         let prev = std::mem::replace(&mut vm.exc_info, exc.clone());
         r.push(prev);
         r.push(exc);
@@ -22,7 +53,11 @@ pub unsafe fn push_exc_info<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
 #[inline(always)]
 pub unsafe fn pop_except<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
     unsafe {
-        vm.exc_info = r.pop();
+        let prev = r.pop();
+        if !is_exc_state(&prev) {
+            return bad_exc_state::<D>(r, vm, "POP_EXCEPT");
+        }
+        vm.exc_info = prev;
         D::next(r, vm)
     }
 }
@@ -45,6 +80,10 @@ pub unsafe fn reraise<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
     unsafe {
         r.save();
         let exc = r.pop();
+        // Compiled code only re-raises exceptions; replaced bytecode may hold anything.
+        if !matches!(&exc, Value::Obj(o) if matches!(&**o, Obj::Exception(_))) {
+            return bad_exc_state::<D>(r, vm, "RERAISE");
+        }
         D::exit(r, vm, Exit::Reraise(PyErr(exc)))
     }
 }

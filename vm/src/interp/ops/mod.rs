@@ -29,10 +29,29 @@ use crate::interp::{Frame, Regs};
 use crate::value::Value;
 
 impl Regs {
+    /// Debug builds: the stack holds at least `n` items.
+    #[inline(always)]
+    unsafe fn debug_depth(&self, n: usize) {
+        // SAFETY: fp is the live frame; sp is inside its storage.
+        #[cfg(debug_assertions)]
+        unsafe {
+            let f = &mut *self.fp;
+            let base = f.base_ptr().add(f.stack_base);
+            debug_assert!(self.sp.offset_from(base) >= n as isize, "value stack underflow");
+        }
+        let _ = n;
+    }
+
     #[inline(always)]
     pub unsafe fn push(&mut self, v: Value) {
         // SAFETY: the stack-depth pass sized the stack for every push.
         unsafe {
+            #[cfg(debug_assertions)]
+            {
+                let f = &mut *self.fp;
+                let end = f.base_ptr().add(f.storage_len());
+                debug_assert!(self.sp < end, "value stack overflow");
+            }
             ptr::write(self.sp, v);
             self.sp = self.sp.add(1);
         }
@@ -42,6 +61,7 @@ impl Regs {
     pub unsafe fn pop(&mut self) -> Value {
         // SAFETY: the stack picture guarantees an item below sp.
         unsafe {
+            self.debug_depth(1);
             self.sp = self.sp.sub(1);
             ptr::read(self.sp)
         }
@@ -51,20 +71,29 @@ impl Regs {
     #[inline(always)]
     pub unsafe fn peek(&self, n: usize) -> &Value {
         // SAFETY: as for pop.
-        unsafe { &*self.sp.sub(n) }
+        unsafe {
+            self.debug_depth(n.max(1));
+            &*self.sp.sub(n)
+        }
     }
 
     #[inline(always)]
     pub unsafe fn peek_mut(&mut self, n: usize) -> &mut Value {
         // SAFETY: as for pop.
-        unsafe { &mut *self.sp.sub(n) }
+        unsafe {
+            self.debug_depth(n.max(1));
+            &mut *self.sp.sub(n)
+        }
     }
 
     /// The top `n` items as a slice, bottom first.
     #[inline(always)]
     pub unsafe fn top_slice(&self, n: usize) -> &[Value] {
         // SAFETY: n items are live below sp.
-        unsafe { std::slice::from_raw_parts(self.sp.sub(n), n) }
+        unsafe {
+            self.debug_depth(n);
+            std::slice::from_raw_parts(self.sp.sub(n), n)
+        }
     }
 
     /// Move the top `n` items out, bottom first.
@@ -73,6 +102,7 @@ impl Regs {
         let mut v = Vec::with_capacity(n);
         // SAFETY: n items are live below sp; they are moved out and sp lowered.
         unsafe {
+            self.debug_depth(n);
             self.sp = self.sp.sub(n);
             ptr::copy_nonoverlapping(self.sp, v.as_mut_ptr(), n);
             v.set_len(n);

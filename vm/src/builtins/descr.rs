@@ -1,0 +1,130 @@
+//! The types of built-in methods, as CPython shows them: an unbound method of a
+//! built-in type is a `method_descriptor` (`list.append`), or a `wrapper_descriptor`
+//! when it implements a type slot (`object.__init__`); bound to an instance it is a
+//! `builtin_function_or_method` (`[].append`) or a `method-wrapper`
+//! (`object().__str__`). A built-in class method (`dict.fromkeys`) is a
+//! `classmethod_descriptor` in the class dict and binds to the class.
+//!
+//! All of these are `Obj::Native` (class methods: `Obj::ClassMethod` of one); the type
+//! follows from the method's owner, its receiver and whether its name is a slot.
+
+use crate::object::{NativeFunction, Obj};
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+
+/// The special method names that are type slots (CPython's `slotdefs`): the methods a
+/// built-in type implements through them are slot wrappers.
+const SLOT_NAMES: &[&str] = &[
+    "__getattribute__", "__getattr__", "__setattr__", "__delattr__", "__repr__", "__hash__", "__call__",
+    "__str__", "__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__", "__iter__", "__next__", "__get__",
+    "__set__", "__delete__", "__init__", "__del__", "__await__", "__aiter__", "__anext__", "__add__",
+    "__radd__", "__sub__", "__rsub__", "__mul__", "__rmul__", "__mod__", "__rmod__", "__divmod__",
+    "__rdivmod__", "__pow__", "__rpow__", "__neg__", "__pos__", "__abs__", "__bool__", "__invert__",
+    "__lshift__", "__rlshift__", "__rshift__", "__rrshift__", "__and__", "__rand__", "__xor__", "__rxor__",
+    "__or__", "__ror__", "__int__", "__float__", "__iadd__", "__isub__", "__imul__", "__imod__", "__ipow__",
+    "__ilshift__", "__irshift__", "__iand__", "__ixor__", "__ior__", "__floordiv__", "__rfloordiv__",
+    "__truediv__", "__rtruediv__", "__ifloordiv__", "__itruediv__", "__index__", "__matmul__", "__rmatmul__",
+    "__imatmul__", "__len__", "__getitem__", "__setitem__", "__delitem__", "__contains__",
+];
+
+/// Slot methods that these types also define as ordinary methods (`METH_COEXIST`), so
+/// their class dict holds a method descriptor.
+const COEXIST: &[(&str, &str)] = &[
+    ("list", "__getitem__"),
+    ("dict", "__getitem__"),
+    ("dict", "__contains__"),
+    ("set", "__contains__"),
+    ("frozenset", "__contains__"),
+];
+
+/// What kind of built-in callable a native function is.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A function, or a method bound to its receiver (`builtin_function_or_method`).
+    Builtin,
+    MethodDescriptor,
+    WrapperDescriptor,
+    MethodWrapper,
+}
+
+fn is_slot(owner: &str, name: &str) -> bool {
+    SLOT_NAMES.contains(&name) && !COEXIST.contains(&(owner, name))
+}
+
+pub fn kind(n: &NativeFunction) -> Kind {
+    match (n.owner, &n.slf) {
+        (Some(o), None) if is_slot(o, n.name) => Kind::WrapperDescriptor,
+        (Some(_), None) => Kind::MethodDescriptor,
+        (Some(o), Some(_)) if is_slot(o, n.name) => Kind::MethodWrapper,
+        _ => Kind::Builtin,
+    }
+}
+
+/// The type of a native function value.
+pub fn native_type(vm: &Vm, n: &NativeFunction) -> crate::object::ObjRef {
+    let t = &vm.types;
+    match kind(n) {
+        Kind::Builtin => t.builtin_function.clone(),
+        Kind::MethodDescriptor => t.method_descriptor.clone(),
+        Kind::WrapperDescriptor => t.wrapper_descriptor.clone(),
+        Kind::MethodWrapper => t.method_wrapper.clone(),
+    }
+}
+
+/// The built-in class named `owner` (a method descriptor's `__objclass__`).
+pub fn owner_class(vm: &Vm, owner: &str) -> Option<crate::object::ObjRef> {
+    let named = |c: &crate::object::ObjRef| c.as_class().is_some_and(|k| &*k.name == owner);
+    if let Obj::Dict(d) = &*vm.builtins {
+        if let Some(Value::Obj(c)) = d.borrow().get_str(owner) {
+            if named(&c) {
+                return Some(c);
+            }
+        }
+    }
+    let t = &vm.types;
+    [
+        &t.code, &t.frame, &t.function, &t.generator, &t.coroutine, &t.method, &t.builtin_function, &t.module,
+        &t.cell, &t.traceback, &t.range, &t.slice, &t.property, &t.classmethod, &t.staticmethod,
+        &t.method_descriptor, &t.classmethod_descriptor, &t.wrapper_descriptor, &t.dict_keys, &t.dict_values,
+        &t.dict_items,
+    ]
+    .into_iter()
+    .find(|c| named(c))
+    .cloned()
+}
+
+/// A built-in type's class method (`Obj::ClassMethod` wrapping a method of that type).
+pub fn builtin_classmethod(f: &Value) -> Option<&NativeFunction> {
+    match f {
+        Value::Obj(o) => match &**o {
+            Obj::Native(n) if n.owner.is_some() && n.slf.is_none() => Some(n),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// `classmethod.__get__`: a built-in class method binds like a built-in method (its
+/// receiver is the class), any other function becomes a bound method.
+pub fn bind_classmethod(f: &Value, cls: Value) -> Value {
+    match builtin_classmethod(f) {
+        Some(n) => Value::obj(Obj::Native(NativeFunction { name: n.name, func: n.func, owner: n.owner, slf: Some(cls) })),
+        None => Value::obj(Obj::BoundMethod { func: f.clone(), slf: cls }),
+    }
+}
+
+/// The repr of a native function, by kind.
+pub fn native_repr(vm: &mut Vm, n: &NativeFunction) -> PyResult<String> {
+    let owner = n.owner.unwrap_or("");
+    Ok(match (kind(n), &n.slf) {
+        (Kind::MethodDescriptor, _) => format!("<method '{}' of '{owner}' objects>", n.name),
+        (Kind::WrapperDescriptor, _) => format!("<slot wrapper '{}' of '{owner}' objects>", n.name),
+        (Kind::MethodWrapper, Some(s)) => {
+            format!("<method-wrapper '{}' of {} object at 0x{:012x}>", n.name, vm.type_name(s), s.id())
+        }
+        (_, Some(s)) if !matches!(s, Value::Obj(m) if matches!(&**m, Obj::Module(_))) => {
+            format!("<built-in method {} of {} object at 0x{:012x}>", n.name, vm.type_name(s), s.id())
+        }
+        _ => format!("<built-in function {}>", n.name),
+    })
+}

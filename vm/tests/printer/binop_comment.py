@@ -1,0 +1,3 @@
+def f(a):
+    return 1 + a  # comment
+f("s")

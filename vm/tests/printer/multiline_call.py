@@ -1,0 +1,4 @@
+def m():
+    return len(
+        5)
+m()

@@ -1,0 +1,3 @@
+def g(d):
+    return d["k"]["zz"]
+g({"k": {}})

@@ -1,0 +1,3 @@
+def s():
+    return int("é" + "x")
+s()

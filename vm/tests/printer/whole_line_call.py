@@ -1,0 +1,5 @@
+def f():
+    raise ValueError("v")
+def g():
+    f()
+g()
