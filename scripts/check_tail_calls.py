@@ -16,8 +16,14 @@ handler of the tail engine (`pyhop_vm::interp::tail::{inline,split}::*`, x86-64 
 
 The scan is linear within a function (no control-flow graph): a register stays a
 "table" or "handler" register until an instruction writes it, which is conservative
-for the code LLVM emits here. Exit 0 when every handler passes, 1 otherwise, 2 when
-the binary has no tail engine (or is not x86-64).
+for the code LLVM emits here.
+
+aarch64 binaries (read with `aarch64-linux-gnu-objdump`, see scripts/aarch64_check.sh)
+get a simpler, stricter rule: a handler may contain no indirect call (`blr`) at all;
+its dispatches are `br` or a direct `b` to another handler.
+
+Exit 0 when every handler passes, 1 otherwise, 2 when the binary has no tail engine or
+is of another architecture.
 """
 
 import os
@@ -130,16 +136,36 @@ def check_function(name, insns):
     return jumps, bad
 
 
+def check_function_aarch64(name, insns):
+    """aarch64: no `blr` in a handler; count `br` and direct `b` to handlers."""
+    jumps, bad = 0, []
+    for addr, mnem, ops in insns:
+        if mnem == "blr":
+            bad.append((addr, f"{mnem} {ops}"))
+        elif mnem == "br":
+            jumps += 1
+        elif mnem == "b" and re.search(r"<" + re.escape(HANDLER_PREFIX) + r"(inline|split)::[^+>]*>", ops):
+            jumps += 1
+    return jumps, bad
+
+
 def main():
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     verbose = "--verbose" in sys.argv
     binary = args[0] if args else os.path.join("target", "release", "pyhop")
     if not os.path.exists(binary):
         sys.exit(f"check_tail_calls: {binary} not found (cargo build --release first)")
-    dis = subprocess.run(["objdump", "-d", "--no-show-raw-insn", "-C", binary],
+    head = subprocess.run(["objdump", "-f", binary], capture_output=True, text=True).stdout
+    aarch64 = "aarch64" in head or "elf64-little" in head
+    objdump = "aarch64-linux-gnu-objdump" if aarch64 else "objdump"
+    dis = subprocess.run([objdump, "-d", "--no-show-raw-insn", "-C", binary],
                          capture_output=True, text=True, check=True).stdout
-    if "elf64-x86-64" not in dis[:400]:
-        print("check_tail_calls: not an x86-64 binary; the check only reads x86-64 code")
+    if aarch64:
+        check = check_function_aarch64
+    elif "elf64-x86-64" in dis[:400]:
+        check = check_function
+    else:
+        print("check_tail_calls: neither x86-64 nor aarch64")
         sys.exit(2)
     funcs, cur = {}, None
     for line in dis.splitlines():
@@ -159,7 +185,7 @@ def main():
         sys.exit(2)
     failures, total_jumps = 0, 0
     for name in sorted(funcs):
-        jumps, bad = check_function(name, funcs[name])
+        jumps, bad = check(name, funcs[name])
         total_jumps += jumps
         if bad:
             failures += 1
