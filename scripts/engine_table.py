@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Engine x prediction table for one suite benchmark, in one command.
 
-usage: engine_table.py BENCH [ARGS...] [--pyhop BIN] [--time N] [--engines a,b] [--cpython EXE,...]
+usage: engine_table.py BENCH [ARGS...] [--pyhop BIN] [--time N] [--engines a,b] [--cpython EXE,...] [--write]
 
 BENCH is a name from benches/suite/ (or a path to a .py file); ARGS are passed to it
 (choose a small size: every configuration runs under valgrind twice). For every
@@ -23,16 +23,19 @@ reports:
   run must exit 0 and print the same checksum line as the first CPython.
 
 The instruction and misprediction counts are deterministic, so one run each is
-enough on a noisy machine; wall times are not. The table is printed as Markdown,
-ready for perf/results/. Standard library only; needs valgrind.
+enough on a noisy machine; wall times are not. The table is printed as Markdown;
+--write also records it in perf/results/DATE-engines-BENCH.md with the date, commit,
+machine and command. Standard library only; needs valgrind.
 """
 import json
+import platform
 import os
 import re
 import statistics
 import subprocess
 import sys
 import tempfile
+import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from bench_compare import checksum_line, find_cpythons, run_once  # noqa: E402
@@ -100,12 +103,34 @@ def timings(interps, prog, args, runs):
     return {name: statistics.median(ts) for name, ts in times.items()}
 
 
+def write_result(text, prog, bench_args, argv):
+    """Record the table in perf/results/DATE-engines-BENCH.md with date, commit,
+    machine and command (one file per benchmark and day; rewritten on a rerun)."""
+    date = time.strftime("%Y-%m-%d")
+    name = os.path.splitext(os.path.basename(prog))[0]
+    commit = subprocess.run(["git", "-C", ROOT, "rev-parse", "--short", "HEAD"],
+                            capture_output=True, text=True).stdout.strip() or "unknown"
+    dirty = subprocess.run(["git", "-C", ROOT, "status", "--porcelain", "--untracked-files=no"],
+                           capture_output=True, text=True).stdout.strip()
+    path = os.path.join(ROOT, "perf", "results", f"{date}-engines-{name}.md")
+    head = (f"# {date} — engine × prediction, {name} {' '.join(bench_args)}\n\n"
+            f"- commit: {commit}{' (with uncommitted changes)' if dirty else ''}\n"
+            f"- machine: {platform.platform()}, {os.cpu_count()} CPUs\n"
+            f"- command: `python3 scripts/engine_table.py {' '.join(argv)}`\n\n")
+    with open(path, "w") as fh:
+        fh.write(head + text.replace("\n# ", "\n## ", 1).replace("# ", "## ", 1))
+    print(f"wrote {os.path.relpath(path, ROOT)}", file=sys.stderr)
+
+
 def main(argv):
     args = list(argv)
     pyhop = pop_option(args, "--pyhop", os.path.join(ROOT, "target", "release", "pyhop"))
     runs = int(pop_option(args, "--time", "0"))
     engines = pop_option(args, "--engines", None)
     cpython_list = pop_option(args, "--cpython", None)
+    write = "--write" in args
+    if write:
+        args.remove("--write")
     if not args or args[0] in ("-h", "--help"):
         print(__doc__.strip())
         return 0 if args else 2
@@ -147,7 +172,8 @@ def main(argv):
         if cpythons:
             best = min(cpythons, key=lambda c: medians[c[0]])[0]
 
-    print(f"# {os.path.basename(prog)} {' '.join(bench_args)}: {count:,} bytecodes executed\n")
+    out = []
+    out.append(f"# {os.path.basename(prog)} {' '.join(bench_args)}: {count:,} bytecodes executed\n")
     header = "| engine | prediction | instructions | per bytecode | mispredicts (cond + indirect) |"
     rule = "| --- | --- | --- | --- | --- |"
     if runs:
@@ -156,8 +182,8 @@ def main(argv):
     if best:
         header += f" {best} / pyhop |"
         rule += " --- |"
-    print(header)
-    print(rule)
+    out.append(header)
+    out.append(rule)
     for (engine, predict, _), (instr, total, cond, ind) in zip(configs, counts):
         row = (f"| {engine} | {'on' if predict else 'off'} | {instr:,} | {instr / count:.1f} "
                f"| {total:,} ({cond:,} + {ind:,}) |")
@@ -166,11 +192,15 @@ def main(argv):
             row += f" {m:.3f} |"
             if best:
                 row += f" {medians[best] / m:.2f} |"
-        print(row)
+        out.append(row)
     if cpythons:
-        print(f"\nCPython in the same run, median of {runs}: "
-              + ", ".join(f"{name} {medians[name]:.3f} s (`{exe}`)" for name, exe in cpythons)
+        out.append(f"\nCPython in the same run, median of {runs}: "
+              + ", ".join(f"{name} {medians[name]:.3f} s (`{os.path.basename(exe)}`)" for name, exe in cpythons)
               + f". Ratio = {best} median / pyhop median (>1: pyhop faster).")
+    text = "\n".join(out) + "\n"
+    print(text, end="")
+    if write:
+        write_result(text, prog, bench_args, argv)
     return 0
 
 
