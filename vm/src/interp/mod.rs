@@ -132,6 +132,29 @@ pub trait Dispatch {
     }
 }
 
+/// Run a threaded engine's handler chain (tail, become): `enter` starts it with the
+/// first unit's opcode, `ip` past that unit, and its argument; the chain leaves `ip`/`sp` in
+/// the frame and the exit in `vm.pending` when it stops.
+///
+/// # Safety
+/// `r` satisfies the handler contract; `enter` starts a chain on it.
+#[inline(always)]
+pub(crate) unsafe fn run_threaded(
+    r: &mut Regs,
+    vm: &mut Vm,
+    enter: impl FnOnce(u8, *const CodeUnit, *mut Value, *mut Frame, *mut Vm, u32),
+) -> Exit {
+    // SAFETY: ip is inside the code; the chain saves the registers before it stops.
+    unsafe {
+        let u = *r.ip;
+        enter(u.op, r.ip.add(1), r.sp, r.fp, vm, u.arg as u32);
+        let f = &mut *r.fp;
+        r.ip = f.code.code.as_ptr().add(f.ip);
+        r.sp = f.sp_ptr();
+    }
+    vm.pending.take().unwrap_or(Exit::Return(Value::None))
+}
+
 /// What a generator or coroutine frame's run ended with.
 pub enum FrameState {
     Created,

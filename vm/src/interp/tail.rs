@@ -56,7 +56,7 @@ use pyhop_compiler::bytecode::CodeUnit;
 use pyhop_compiler::Opcode;
 
 use crate::interp::switch::{step, Step, StepEngine};
-use crate::interp::{ops, Dispatch, Exit, Frame, Regs};
+use crate::interp::{ops, run_threaded, Dispatch, Exit, Frame, Regs};
 use crate::value::Value;
 use crate::vm::Vm;
 
@@ -345,7 +345,7 @@ static SPLIT_TABLE_NO_PREDICT: [Handler; 256] = split_table::<false>();
 /// `r` satisfies the handler contract of `interp/mod.rs`.
 pub unsafe fn run(r: &mut Regs, vm: &mut Vm) -> Exit {
     // SAFETY: forwarded.
-    unsafe { run_chain(&TABLE, r, vm) }
+    unsafe { run_threaded(r, vm, |op, ip, sp, fp, vm, arg| { TABLE[op as usize](ip, sp, fp, vm, arg); }) }
 }
 
 /// The chain without prediction.
@@ -354,18 +354,6 @@ pub unsafe fn run(r: &mut Regs, vm: &mut Vm) -> Exit {
 /// As for [`run`].
 pub unsafe fn run_no_predict(r: &mut Regs, vm: &mut Vm) -> Exit {
     // SAFETY: forwarded.
-    unsafe { run_chain(&TABLE_NO_PREDICT, r, vm) }
+    unsafe { run_threaded(r, vm, |op, ip, sp, fp, vm, arg| { TABLE_NO_PREDICT[op as usize](ip, sp, fp, vm, arg); }) }
 }
 
-#[inline(always)]
-unsafe fn run_chain(table: &[Handler; 256], r: &mut Regs, vm: &mut Vm) -> Exit {
-    // SAFETY: ip is inside the code; the chain saves the registers before it stops.
-    unsafe {
-        let u = *r.ip;
-        table[u.op as usize](r.ip.add(1), r.sp, r.fp, vm, u.arg as u32);
-        let f = &mut *r.fp;
-        r.ip = f.code.code.as_ptr().add(f.ip);
-        r.sp = f.sp_ptr();
-    }
-    vm.pending.take().unwrap_or(Exit::Return(Value::None))
-}
