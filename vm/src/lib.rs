@@ -9,6 +9,7 @@
 
 pub mod builtins;
 pub mod format;
+pub mod frame;
 pub mod interp;
 pub mod object;
 pub mod profile;

@@ -33,7 +33,7 @@ enum Target {
 struct Options {
     engine: Engine,
     /// `-X frame-reuse=none|freelist|zombie|both`.
-    frame_reuse: pyhop_vm::interp::frame_pool::Policy,
+    frame_reuse: pyhop_vm::frame::pool::Policy,
     /// `-X frame-stats`: print the frame-reuse counters at exit.
     frame_stats: bool,
     /// `-X dxp` / `--dxp`: count opcodes and pairs; `--dxp-out FILE` writes them at exit.
@@ -102,9 +102,9 @@ fn list_opcodes(json: bool) {
 }
 
 /// One `-X` option. Unknown names are accepted, as CPython does.
-fn x_option(opt: &str, reuse: &mut pyhop_vm::interp::frame_pool::Policy, stats: &mut bool) -> Result<(), String> {
+fn x_option(opt: &str, reuse: &mut pyhop_vm::frame::pool::Policy, stats: &mut bool) -> Result<(), String> {
     if let Some(v) = opt.strip_prefix("frame-reuse=") {
-        *reuse = pyhop_vm::interp::frame_pool::Policy::from_name(v)
+        *reuse = pyhop_vm::frame::pool::Policy::from_name(v)
             .ok_or_else(|| format!("-X frame-reuse: unknown policy '{v}' (none, freelist, zombie, both)"))?;
     } else if opt == "frame-stats" {
         *stats = true;
@@ -122,7 +122,7 @@ fn parse_args() -> Result<Options, ExitCode> {
         _ => Engine::DEFAULT,
     };
     let mut dis = false;
-    let mut frame_reuse = pyhop_vm::interp::frame_pool::Policy::Both;
+    let mut frame_reuse = pyhop_vm::frame::pool::Policy::Both;
     let mut frame_stats = false;
     let mut dxp = false;
     let mut no_predict = false;
@@ -293,6 +293,8 @@ fn run(opts: Options) -> u8 {
         Ok(()) => 0,
         Err(e) => report(&mut vm, &e.0),
     };
+    // atexit functions, pending finalizers, module teardown (as CPython's Py_Finalize).
+    vm.finalize_at_exit();
     flush_stdout();
     if let Some(path) = &opts.dxp_out {
         if let Err(e) = std::fs::write(path, pyhop_vm::profile::dxp::to_json(&vm)) {
@@ -323,12 +325,12 @@ fn run_module(vm: &mut Vm, name: &str) -> Result<(), pyhop_vm::PyErr> {
         for cand in [format!("{dir}/{rel}.py"), format!("{dir}/{rel}/__main__.py")] {
             if let Ok(src) = std::fs::read_to_string(&cand) {
                 if let Value::Obj(o) = Value::Obj(vm.sys.clone()) {
-                    if let Obj::Module(m) = &*o {
+                    if let Obj::Module(m) = o.view() {
                         let l = vm.new_list(vec![Value::str(&cwd)]);
                         m.d().borrow_mut().insert_str("path", l);
                         let argv0 = Value::str(&cand);
                         if let Some(Value::Obj(a)) = m.d().borrow().get_str("argv") {
-                            if let Obj::List(l) = &*a {
+                            if let Obj::List(l) = a.view() {
                                 if let Some(first) = l.borrow_mut().first_mut() {
                                     *first = argv0;
                                 }

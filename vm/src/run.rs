@@ -8,7 +8,7 @@
 
 use pyhop_compiler::Mode;
 
-use crate::interp::frame_pool::Policy;
+use crate::frame::pool::Policy;
 use crate::value::Value;
 use crate::vm::{stack_pointer, PyResult, Vm};
 use crate::Engine;

@@ -136,12 +136,12 @@ fn lineno_i(v: &Value) -> i64 {
 
 fn format_tb(vm: &mut Vm, exc: &Value, cache: &mut HashMap<String, Option<Vec<String>>>, out: &mut String) {
     let Value::Obj(o) = exc else { return };
-    let Obj::Exception(e) = &**o else { return };
+    let Obj::Exception(e) = o.view() else { return };
     let mut tb = e.traceback.borrow().clone();
     let mut entries = String::new();
     let mut count = 0;
     while let Value::Obj(t) = &tb {
-        let Obj::Traceback(t) = &**t else { break };
+        let Obj::Traceback(t) = t.view() else { break };
         let f = t.code.filename.to_string();
         entries.push_str(&format!("  File \"{f}\", line {}, in {}\n", t.lineno, t.code.name));
         if let Some(src) = source_line(cache, &f, t.lineno) {
@@ -179,7 +179,7 @@ pub fn format_exception(vm: &mut Vm, exc: &Value) -> String {
 fn chain(vm: &mut Vm, exc: &Value, cache: &mut HashMap<String, Option<Vec<String>>>, out: &mut String, seen: &mut Vec<usize>) {
     seen.push(exc.id());
     if let Value::Obj(o) = exc {
-        if let Obj::Exception(e) = &**o {
+        if let Obj::Exception(e) = o.view() {
             let cause = e.cause.borrow().clone();
             let context = e.context.borrow().clone();
             if !cause.is_none() && !seen.contains(&cause.id()) {

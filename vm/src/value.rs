@@ -2,20 +2,18 @@
 //!
 //! Small immediates are unboxed: `None`, `bool`, an `int` that fits in `i64` and every
 //! `float` live in the 16-byte [`Value`] itself; everything else is a reference-counted
-//! heap object ([`Obj`]). CPython boxes every int outside -5..256 and every float; this
+//! heap object ([`ObjRef`], see `object/`). CPython boxes every int outside -5..256 and every float; this
 //! is where pyhop is structurally ahead of it. Integer arithmetic that overflows `i64`
-//! promotes transparently to a big integer (`Obj::Int`), and big results that fit in
+//! promotes transparently to a big integer (a `Kind::Int` object), and big results that fit in
 //! `i64` are demoted again ([`Value::from_bigint`]), so an int has one canonical form.
 //!
 //! `Value::Null` is never visible to Python code: it marks an unbound local (as
 //! CPython's NULL in `localsplus`) and the "no method" slot that `LOAD_METHOD` pushes.
 
-use std::rc::Rc;
-
 use num_bigint::BigInt;
 use num_traits::ToPrimitive;
 
-use crate::object::Obj;
+use crate::object::{NewObj, Obj, ObjRef};
 
 #[derive(Default)]
 pub enum Value {
@@ -26,7 +24,7 @@ pub enum Value {
     Bool(bool),
     Int(i64),
     Float(f64),
-    Obj(Rc<Obj>),
+    Obj(ObjRef),
 }
 
 const _: () = assert!(std::mem::size_of::<Value>() == 16);
@@ -44,16 +42,35 @@ impl Clone for Value {
 }
 
 impl Value {
+    /// A new object from its contents.
     #[inline]
-    pub fn obj(o: Obj) -> Value {
-        Value::Obj(Rc::new(o))
+    pub fn obj(o: NewObj) -> Value {
+        Value::Obj(o.alloc())
+    }
+
+    /// A new tuple.
+    #[inline]
+    pub fn tuple(items: Vec<Value>) -> Value {
+        Value::Obj(crate::object::kinds::new_tuple(items))
+    }
+
+    /// A new tuple copied from a slice.
+    #[inline]
+    pub fn tuple_from(items: &[Value]) -> Value {
+        Value::Obj(crate::object::kinds::new_tuple_from(items))
+    }
+
+    /// A new list.
+    #[inline]
+    pub fn list(items: Vec<Value>) -> Value {
+        Value::obj(NewObj::List(std::cell::RefCell::new(items)))
     }
 
     /// The canonical int for a big integer: `Int` when it fits in i64.
     pub fn from_bigint(b: BigInt) -> Value {
         match b.to_i64() {
             Some(i) => Value::Int(i),
-            None => Value::obj(Obj::Int(b)),
+            None => Value::obj(NewObj::Int(b)),
         }
     }
 
@@ -75,13 +92,13 @@ impl Value {
             // Small ints are cached in CPython; every i64 is "the same object" here.
             (Value::Int(a), Value::Int(b)) => a == b,
             (Value::Float(a), Value::Float(b)) => a.to_bits() == b.to_bits(),
-            (Value::Obj(a), Value::Obj(b)) => Rc::ptr_eq(a, b),
+            (Value::Obj(a), Value::Obj(b)) => ObjRef::ptr_eq(a, b),
             _ => false,
         }
     }
 
     #[inline]
-    pub fn as_obj(&self) -> Option<&Rc<Obj>> {
+    pub fn as_obj(&self) -> Option<&ObjRef> {
         match self {
             Value::Obj(o) => Some(o),
             _ => None,
@@ -99,7 +116,7 @@ impl Value {
     /// A pointer identity usable as `id()`.
     pub fn id(&self) -> usize {
         match self {
-            Value::Obj(o) => Rc::as_ptr(o) as *const u8 as usize,
+            Value::Obj(o) => o.addr(),
             Value::Int(i) => (*i as usize).wrapping_mul(16).wrapping_add(1),
             Value::Float(f) => (f.to_bits() as usize) | 3,
             Value::Bool(b) => 0x10 + *b as usize,
@@ -113,7 +130,7 @@ impl Value {
         match self {
             Value::Int(i) => Some(BigInt::from(*i)),
             Value::Bool(b) => Some(BigInt::from(*b as i64)),
-            Value::Obj(o) => match &**o {
+            Value::Obj(o) => match o.view() {
                 Obj::Int(b) => Some(b.clone()),
                 _ => None,
             },
@@ -122,11 +139,20 @@ impl Value {
     }
 
     pub fn str(s: &str) -> Value {
-        Value::obj(Obj::Str(crate::object::PyStr::new(s)))
+        Value::Obj(crate::object::PyStr::alloc(s))
     }
 
     pub fn string(s: String) -> Value {
-        Value::obj(Obj::Str(crate::object::PyStr::from_string(s)))
+        Value::Obj(crate::object::PyStr::alloc(&s))
+    }
+
+    /// The str payload of an exact str.
+    #[inline]
+    pub fn as_pystr(&self) -> Option<&crate::object::PyStr> {
+        match self {
+            Value::Obj(o) => o.as_pystr(),
+            _ => None,
+        }
     }
 }
 

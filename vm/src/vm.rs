@@ -5,14 +5,10 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use crate::object::{Class, Dict, Exception, Layout, Obj, ObjRef};
+use crate::object::{Class, Dict, Exception, Layout, NewObj, Obj, ObjRef};
 use crate::value::Value;
 
-/// A raised Python exception: always an `Obj::Exception` value.
-#[derive(Clone)]
-pub struct PyErr(pub Value);
-
-pub type PyResult<T> = Result<T, PyErr>;
+pub use crate::object::{PyErr, PyResult};
 
 /// The built-in classes, created once at start-up.
 pub struct Types {
@@ -57,6 +53,8 @@ pub struct Types {
     pub dict_items: ObjRef,
     pub traceback: ObjRef,
     pub frame: ObjRef,
+    pub weakref: ObjRef,
+    pub weakproxy: ObjRef,
     /// Built-in iterator classes by name (`list_iterator`, `map`, `zip`, ...).
     pub iters: HashMap<&'static str, ObjRef>,
     /// Built-in exception classes by name.
@@ -89,9 +87,9 @@ pub struct Vm {
     pub ellipsis: Value,
     pub empty_tuple: Value,
     /// The frames being executed, innermost last (`sys._getframe`, `super()`, `locals()`).
-    pub frames: Vec<*const crate::interp::Frame>,
+    pub frames: Vec<*const crate::frame::Frame>,
     /// Frame storage reuse: zombie frames and the free list.
-    pub frame_pool: crate::interp::frame_pool::FramePool,
+    pub frame_pool: crate::frame::pool::FramePool,
     /// `sys.settrace` / `sys.setprofile` functions (None when unset).
     pub tracefunc: Value,
     pub profilefunc: Value,
@@ -111,16 +109,25 @@ pub struct Vm {
     pub pending: Option<crate::interp::Exit>,
     /// Dispatch engine in use (`sys.implementation` shows it).
     pub engine: crate::interp::Engine,
+    /// Inside `run_pending` (finalizers do not nest).
+    pub in_pending: bool,
+    /// `gc.callbacks` and `gc.garbage` (lists), `gc.set_debug` flags.
+    pub gc_callbacks: Value,
+    pub gc_garbage: Value,
+    pub gc_debug: i64,
+    /// `atexit.register`ed functions with their arguments (positional then keyword
+    /// values) and keyword names.
+    pub atexit: Vec<(Value, Vec<Value>, Vec<Value>)>,
 }
 
 impl Vm {
     pub fn dict_obj(d: Dict) -> ObjRef {
-        Rc::new(Obj::Dict(RefCell::new(d)))
+        NewObj::Dict(RefCell::new(d)).alloc()
     }
 
     /// Create a built-in class.
     pub fn make_class(name: &str, bases: Vec<ObjRef>, layout: Layout) -> ObjRef {
-        let cls = Rc::new(Obj::Class(Class {
+        let cls = NewObj::Class(Class {
             name: name.into(),
             qualname: RefCell::new(name.into()),
             module: RefCell::new(Value::str("builtins")),
@@ -131,12 +138,15 @@ impl Vm {
             metaclass: RefCell::new(None),
             slots: None,
             heap: false,
-        }));
+            has_del: std::cell::Cell::new(false),
+            weakrefable: true,
+        })
+        .alloc();
         let mut mro = vec![cls.clone()];
         if let Some(b) = bases.first() {
             mro.extend(b.as_class().map(|c| c.mro.borrow().clone()).unwrap_or_default());
         }
-        if let Obj::Class(c) = &*cls {
+        if let Some(c) = cls.as_class() {
             *c.mro.borrow_mut() = mro;
         }
         cls
@@ -150,7 +160,7 @@ impl Vm {
             Value::Bool(_) => t.bool_.clone(),
             Value::Int(_) => t.int.clone(),
             Value::Float(_) => t.float.clone(),
-            Value::Obj(o) => match &**o {
+            Value::Obj(o) => match o.view() {
                 Obj::Str(_) => t.str_.clone(),
                 Obj::Int(_) => t.int.clone(),
                 Obj::Bytes(_) => t.bytes.clone(),
@@ -168,12 +178,14 @@ impl Vm {
                 Obj::Native(n) => crate::builtins::descr::native_type(self, n),
                 Obj::Class(c) => c.metaclass.borrow().clone().unwrap_or_else(|| t.type_.clone()),
                 Obj::Instance(i) => i.class.clone(),
+                Obj::WeakRef(w) => w.class.clone().unwrap_or_else(|| t.weakref.clone()),
+                Obj::WeakProxy(_) => t.weakproxy.clone(),
                 Obj::Exception(e) => e.class.clone(),
                 Obj::Module(_) => t.module.clone(),
                 Obj::Code(_) => t.code.clone(),
                 Obj::Cell(_) => t.cell.clone(),
                 Obj::Generator(g) => {
-                    if g.borrow().coroutine {
+                    if g.generator().borrow().coroutine {
                         t.coroutine.clone()
                     } else {
                         t.generator.clone()
@@ -205,18 +217,18 @@ impl Vm {
 
     /// `type(v).__name__`.
     pub fn type_name(&self, v: &Value) -> Rc<str> {
-        match &*self.type_of(v) {
-            Obj::Class(c) => c.name.clone(),
-            _ => "object".into(),
+        match self.type_of(v).as_class() {
+            Some(c) => c.name.clone(),
+            None => "object".into(),
         }
     }
 
     /// `isinstance(v, cls)` for a single class.
     pub fn isinstance(&self, v: &Value, cls: &ObjRef) -> bool {
         let t = self.type_of(v);
-        match &*t {
-            Obj::Class(c) => c.is_subclass_of(&t, cls),
-            _ => false,
+        match t.as_class() {
+            Some(c) => c.is_subclass_of(&t, cls),
+            None => false,
         }
     }
 
@@ -229,9 +241,9 @@ impl Vm {
 
     /// A new exception instance of `cls` with `args`.
     pub fn new_exception(&self, cls: ObjRef, args: Vec<Value>) -> Value {
-        Value::obj(Obj::Exception(Exception {
+        Value::obj(NewObj::Exception(Exception {
             class: cls,
-            args: RefCell::new(Value::obj(Obj::Tuple(args.into_boxed_slice()))),
+            args: RefCell::new(Value::tuple(args)),
             dict: RefCell::new(Dict::new()),
             traceback: RefCell::new(Value::None),
             cause: RefCell::new(Value::None),
@@ -287,10 +299,8 @@ impl Vm {
     #[cold]
     pub fn name_error(&self, name: &str) -> PyErr {
         let e = self.err("NameError", format!("name '{name}' is not defined"));
-        if let Value::Obj(o) = &e.0 {
-            if let Obj::Exception(x) = &**o {
-                x.dict.borrow_mut().insert_str("name", Value::str(name));
-            }
+        if let Some(x) = e.0.as_obj().and_then(|o| o.as_exception()) {
+            x.dict.borrow_mut().insert_str("name", Value::str(name));
         }
         e
     }
@@ -307,11 +317,11 @@ impl Vm {
         if items.is_empty() {
             return self.empty_tuple.clone();
         }
-        Value::obj(Obj::Tuple(items.into_boxed_slice()))
+        Value::tuple(items)
     }
 
     pub fn new_list(&self, items: Vec<Value>) -> Value {
-        Value::obj(Obj::List(RefCell::new(items)))
+        Value::list(items)
     }
 
     pub fn new_dict(&self, d: Dict) -> Value {

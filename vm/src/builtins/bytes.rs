@@ -100,7 +100,7 @@ pub const BYTEARRAY_METHODS: MethodTable = common_methods![
 /// A copy of the bytes of a bytes or bytearray value (or subclass instance).
 pub fn bytes_data(v: &Value) -> Option<Vec<u8>> {
     match unwrap_base(v) {
-        Value::Obj(o) => match &**o {
+        Value::Obj(o) => match o.view() {
             Obj::Bytes(b) => Some(b.to_vec()),
             Obj::ByteArray(b) => Some(b.borrow().clone()),
             _ => None,
@@ -111,7 +111,7 @@ pub fn bytes_data(v: &Value) -> Option<Vec<u8>> {
 
 fn bytearray_cell(v: &Value) -> Option<&RefCell<Vec<u8>>> {
     match unwrap_base(v) {
-        Value::Obj(o) => match &**o {
+        Value::Obj(o) => match o.view() {
             Obj::ByteArray(b) => Some(b),
             _ => None,
         },
@@ -120,11 +120,11 @@ fn bytearray_cell(v: &Value) -> Option<&RefCell<Vec<u8>>> {
 }
 
 pub fn new_bytes(data: Vec<u8>) -> Value {
-    Value::obj(Obj::Bytes(data.into_boxed_slice()))
+    Value::obj(crate::object::NewObj::Bytes(data))
 }
 
 pub fn new_bytearray(data: Vec<u8>) -> Value {
-    Value::obj(Obj::ByteArray(RefCell::new(data)))
+    Value::obj(crate::object::NewObj::ByteArray(RefCell::new(data)))
 }
 
 /// The receiver of a bytes/bytearray method.
@@ -185,7 +185,7 @@ fn needle(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
     }
     let is_int = match unwrap_base(v) {
         Value::Int(_) | Value::Bool(_) => true,
-        Value::Obj(o) => matches!(&**o, Obj::Int(_)),
+        Value::Obj(o) => matches!(o.view(), Obj::Int(_)),
         _ => false,
     };
     if is_int || vm.user_dunder(v, "__index__").is_some() {
@@ -285,7 +285,7 @@ fn affix(vm: &mut Vm, a: Args, name: &str, start: bool) -> PyResult<Value> {
     let lo = opt_index(vm, pos.get(1))?;
     let hi = opt_index(vm, pos.get(2))?;
     let (lo, hi) = adjust_indices(lo, hi, r.data.len());
-    let is_tuple = matches!(unwrap_base(&pos[0]), Value::Obj(o) if matches!(&**o, Obj::Tuple(_)));
+    let is_tuple = matches!(unwrap_base(&pos[0]), Value::Obj(o) if matches!(o.view(), Obj::Tuple(_)));
     let cands = if is_tuple { vm.collect(&pos[0])? } else { vec![pos[0].clone()] };
     for c in &cands {
         let Some(t) = bytes_data(c) else {
@@ -886,7 +886,7 @@ fn fromhex(vm: &mut Vm, a: Args, owner: &str) -> PyResult<Vec<u8>> {
     }
     let arg = match pos {
         // A class method: the class (or, called on an instance, the receiver) comes first.
-        [_, s] if bytes_data(&pos[0]).is_some() || matches!(&pos[0], Value::Obj(o) if matches!(&**o, crate::object::Obj::Class(_))) => s,
+        [_, s] if bytes_data(&pos[0]).is_some() || matches!(&pos[0], Value::Obj(o) if matches!(o.view(), crate::object::Obj::Class(_))) => s,
         [s] => s,
         _ => {
             let n = pos.len().saturating_sub(usize::from(pos.first().is_some_and(|v| bytes_data(v).is_some())));
@@ -1223,7 +1223,7 @@ fn from_object(vm: &mut Vm, x: &Value, name: &str) -> PyResult<Vec<u8>> {
     }
     let is_int = match unwrap_base(x) {
         Value::Int(_) | Value::Bool(_) => true,
-        Value::Obj(o) => matches!(&**o, Obj::Int(_)),
+        Value::Obj(o) => matches!(o.view(), Obj::Int(_)),
         _ => false,
     };
     if is_int {

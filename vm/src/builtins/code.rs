@@ -40,7 +40,7 @@ fn code_positions(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn this(vm: &Vm, v: &Value) -> PyResult<Rc<PyCode>> {
     match v {
-        Value::Obj(o) => match &**o {
+        Value::Obj(o) => match o.view() {
             Obj::Code(c) => Ok(c.clone()),
             _ => Err(vm.type_error("descriptor requires a 'code' object")),
         },
@@ -91,8 +91,8 @@ fn code_replace(vm: &mut Vm, a: Args) -> PyResult<Value> {
             "co_firstlineno" => co.firstlineno = vm.index_value(v)? as u32,
             "co_code" => {
                 let bytes = match v {
-                    Value::Obj(o) => match &**o {
-                        Obj::Bytes(b) => b.clone(),
+                    Value::Obj(o) => match o.view() {
+                        Obj::Bytes(b) => b.to_vec(),
                         _ => return Err(arg_type_error(vm, "co_code", "bytes", v)),
                     },
                     _ => return Err(arg_type_error(vm, "co_code", "bytes", v)),
@@ -146,7 +146,7 @@ fn arg_type_error(vm: &Vm, what: &str, want: &str, v: &Value) -> crate::vm::PyEr
 
 fn tuple_items(vm: &mut Vm, v: &Value, what: &str) -> PyResult<Vec<Value>> {
     match v {
-        Value::Obj(o) => match &**o {
+        Value::Obj(o) => match o.view() {
             Obj::Tuple(t) => Ok(t.to_vec()),
             _ => Err(arg_type_error(vm, what, "tuple", v)),
         },
@@ -171,7 +171,7 @@ fn constant_of(v: &Value) -> pyhop_compiler::Constant {
         Value::Bool(b) => Constant::Bool(*b),
         Value::Int(i) => Constant::Int(*i),
         Value::Float(f) => Constant::Float(*f),
-        Value::Obj(o) => match &**o {
+        Value::Obj(o) => match o.view() {
             Obj::Str(s) => Constant::Str(s.as_str().into()),
             Obj::Code(c) => Constant::Code(c.co.clone()),
             Obj::Tuple(t) => Constant::Tuple(t.iter().map(constant_of).collect()),

@@ -24,13 +24,13 @@ pub const METHODS: MethodTable = &[
 type C = (f64, f64);
 
 fn new(c: C) -> Value {
-    Value::obj(Obj::Complex(c.0, c.1))
+    Value::obj(crate::object::NewObj::Complex(c.0, c.1))
 }
 
 /// The complex payload of a complex value (or subclass instance).
 fn as_complex(v: &Value) -> Option<C> {
     match unwrap_base(v) {
-        Value::Obj(o) => match &**o {
+        Value::Obj(o) => match o.view() {
             Obj::Complex(re, im) => Some((*re, *im)),
             _ => None,
         },

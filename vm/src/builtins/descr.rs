@@ -74,7 +74,7 @@ pub fn native_type(vm: &Vm, n: &NativeFunction) -> crate::object::ObjRef {
 /// The built-in class named `owner` (a method descriptor's `__objclass__`).
 pub fn owner_class(vm: &Vm, owner: &str) -> Option<crate::object::ObjRef> {
     let named = |c: &crate::object::ObjRef| c.as_class().is_some_and(|k| &*k.name == owner);
-    if let Obj::Dict(d) = &*vm.builtins {
+    if let Obj::Dict(d) = vm.builtins.view() {
         if let Some(Value::Obj(c)) = d.borrow().get_str(owner) {
             if named(&c) {
                 return Some(c);
@@ -96,7 +96,7 @@ pub fn owner_class(vm: &Vm, owner: &str) -> Option<crate::object::ObjRef> {
 /// A built-in type's class method (`Obj::ClassMethod` wrapping a method of that type).
 pub fn builtin_classmethod(f: &Value) -> Option<&NativeFunction> {
     match f {
-        Value::Obj(o) => match &**o {
+        Value::Obj(o) => match o.view() {
             Obj::Native(n) if n.owner.is_some() && n.slf.is_none() => Some(n),
             _ => None,
         },
@@ -108,8 +108,8 @@ pub fn builtin_classmethod(f: &Value) -> Option<&NativeFunction> {
 /// receiver is the class), any other function becomes a bound method.
 pub fn bind_classmethod(f: &Value, cls: Value) -> Value {
     match builtin_classmethod(f) {
-        Some(n) => Value::obj(Obj::Native(NativeFunction { name: n.name, func: n.func, owner: n.owner, slf: Some(cls) })),
-        None => Value::obj(Obj::BoundMethod { func: f.clone(), slf: cls }),
+        Some(n) => Value::obj(crate::object::NewObj::Native(NativeFunction { name: n.name, func: n.func, owner: n.owner, slf: Some(cls) })),
+        None => Value::obj(crate::object::NewObj::BoundMethod { func: f.clone(), slf: cls }),
     }
 }
 
@@ -122,7 +122,7 @@ pub fn native_repr(vm: &mut Vm, n: &NativeFunction) -> PyResult<String> {
         (Kind::MethodWrapper, Some(s)) => {
             format!("<method-wrapper '{}' of {} object at 0x{:012x}>", n.name, vm.type_name(s), s.id())
         }
-        (_, Some(s)) if !matches!(s, Value::Obj(m) if matches!(&**m, Obj::Module(_))) => {
+        (_, Some(s)) if !matches!(s, Value::Obj(m) if matches!(m.view(), Obj::Module(_))) => {
             format!("<built-in method {} of {} object at 0x{:012x}>", n.name, vm.type_name(s), s.id())
         }
         _ => format!("<built-in function {}>", n.name),

@@ -49,7 +49,7 @@ pub const VALUES_METHODS: MethodTable = &[
 
 fn this<'a>(vm: &Vm, v: &'a Value, name: &str) -> PyResult<&'a DictRef> {
     match unwrap_base(v) {
-        Value::Obj(o) => match &**o {
+        Value::Obj(o) => match o.view() {
             Obj::Dict(d) => Ok(d),
             _ => Err(descr_error(vm, v, name)),
         },
@@ -95,7 +95,7 @@ fn dict_init(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn view(vm: &mut Vm, a: Args, kind: ViewKind, name: &str) -> PyResult<Value> {
     let (slf, _, _) = recv(vm, &a, name, 0, 0)?;
-    Ok(Value::obj(Obj::DictView { dict: unwrap_base(slf).clone(), kind }))
+    Ok(Value::obj(crate::object::NewObj::DictView { dict: unwrap_base(slf).clone(), kind }))
 }
 
 fn dict_keys(vm: &mut Vm, a: Args) -> PyResult<Value> {
@@ -190,7 +190,7 @@ fn dict_fromkeys(vm: &mut Vm, a: Args) -> PyResult<Value> {
     // Installed as a class method, so the class always comes first.
     let (cls, rest): (Option<Value>, &[Value]) = match pos.first() {
         Some(Value::Obj(o)) if o.as_class().is_some() => (Some(pos[0].clone()), &pos[1..]),
-        Some(v) if pos.len() >= 2 && matches!(unwrap_base(v), Value::Obj(o) if matches!(&**o, Obj::Dict(_))) => {
+        Some(v) if pos.len() >= 2 && matches!(unwrap_base(v), Value::Obj(o) if matches!(o.view(), Obj::Dict(_))) => {
             (Some(Value::Obj(vm.type_of(v))), &pos[1..])
         }
         _ => (None, pos),
@@ -274,7 +274,7 @@ fn reversed_of(vm: &mut Vm, d: &DictRef, kind: ViewKind) -> PyResult<Value> {
         let mut v: Vec<Value> = match kind {
             ViewKind::Keys => d.keys(),
             ViewKind::Values => d.values(),
-            ViewKind::Items => d.items().into_iter().map(|(k, v)| Value::obj(Obj::Tuple(vec![k, v].into_boxed_slice()))).collect(),
+            ViewKind::Items => d.items().into_iter().map(|(k, v)| Value::obj(crate::object::NewObj::Tuple(vec![k, v]))).collect(),
         };
         v.reverse();
         v
@@ -289,7 +289,7 @@ fn dict_reversed(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn is_dict(v: &Value) -> bool {
-    matches!(unwrap_base(v), Value::Obj(o) if matches!(&**o, Obj::Dict(_)))
+    matches!(unwrap_base(v), Value::Obj(o) if matches!(o.view(), Obj::Dict(_)))
 }
 
 /// `dict | other`: a new (exact) dict, NotImplemented unless both are dicts.
@@ -306,7 +306,7 @@ fn dict_or(vm: &mut Vm, a: Args) -> PyResult<Value> {
 fn dict_ror(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (slf, _, rest) = recv(vm, &a, "__ror__", 1, 1)?;
     let Some(other) = (match unwrap_base(&rest[0]) {
-        Value::Obj(o) => match &**o {
+        Value::Obj(o) => match o.view() {
             Obj::Dict(x) => Some(x.borrow().clone()),
             _ => None,
         },
@@ -356,7 +356,7 @@ fn view_parts<'a>(vm: &Vm, a: &Args<'a>, name: &str) -> PyResult<(&'a Value, Val
         return Err(vm.type_error(format!("unbound method dict_keys.{name}() needs an argument")));
     };
     match slf {
-        Value::Obj(o) => match &**o {
+        Value::Obj(o) => match o.view() {
             Obj::DictView { dict, kind } => Ok((slf, dict.clone(), *kind, &pos[1..])),
             _ => Err(vm.type_error(format!("descriptor '{name}' requires a 'dict_keys' object but received a '{}'", vm.type_name(slf)))),
         },
@@ -386,7 +386,7 @@ pub fn view_contains(vm: &mut Vm, a: Args) -> PyResult<Value> {
 pub fn view_reversed(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (_, dict, kind, _) = view_parts(vm, &a, "__reversed__")?;
     match unwrap_base(&dict) {
-        Value::Obj(o) => match &**o {
+        Value::Obj(o) => match o.view() {
             Obj::Dict(d) => reversed_of(vm, d, kind),
             _ => Err(vm.type_error("'dict_keys' object is not reversible")),
         },

@@ -93,7 +93,7 @@ pub const METHODS: MethodTable = &[
 
 fn exc_of(v: &Value) -> Option<&crate::object::Exception> {
     match crate::protocol::ops::unwrap_base(v) {
-        Value::Obj(o) => match &**o {
+        Value::Obj(o) => match o.view() {
             Obj::Exception(e) => Some(e),
             _ => None,
         },

@@ -303,7 +303,7 @@ pub fn float_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
         return parse_float(vm, s);
     }
     if let Value::Obj(o) = unwrap_base(x) {
-        match &**o {
+        match o.view() {
             Obj::Bytes(b) => return parse_float(vm, &String::from_utf8_lossy(b)),
             Obj::ByteArray(b) => {
                 let s = String::from_utf8_lossy(&b.borrow()).into_owned();

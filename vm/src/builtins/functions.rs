@@ -67,7 +67,7 @@ pub fn register(vm: &mut Vm) {
 /// `map(...)`, `zip(...)` & co.: the built-in iterator classes are callable.
 pub fn construct_iter_type(vm: &mut Vm, cls: &crate::object::ObjRef, a: Args) -> Option<PyResult<Value>> {
     let name = cls.as_class()?.name.clone();
-    if !vm.types.iters.get(&*name).map(|c| Rc::ptr_eq(c, cls)).unwrap_or(false) {
+    if !vm.types.iters.get(&*name).map(|c| crate::object::ObjRef::ptr_eq(c, cls)).unwrap_or(false) {
         return None;
     }
     Some(match &*name {
@@ -130,7 +130,7 @@ fn print(vm: &mut Vm, a: Args) -> PyResult<Value> {
             out.push_str(&sep);
         }
         match v {
-            Value::Obj(o) if matches!(&**o, Obj::Str(_)) => out.push_str(v.as_str().unwrap_or("")),
+            Value::Obj(o) if matches!(o.view(), Obj::Str(_)) => out.push_str(v.as_str().unwrap_or("")),
             Value::Int(i) => out.push_str(&i.to_string()),
             _ => out.push_str(&vm.str_string(v)?),
         }
@@ -164,7 +164,7 @@ pub fn length(vm: &mut Vm, v: &Value) -> PyResult<usize> {
         return Ok(n as usize);
     }
     if let Value::Obj(o) = unwrap_base(v) {
-        let n = match &**o {
+        let n = match o.view() {
             Obj::Str(s) => s.char_len(),
             Obj::List(l) => l.borrow().len(),
             Obj::Tuple(t) => t.len(),
@@ -210,7 +210,7 @@ fn abs(vm: &mut Vm, a: Args) -> PyResult<Value> {
         Value::Int(i) => Ok(i.checked_abs().map(Value::Int).unwrap_or_else(|| Value::from_bigint(num_bigint::BigInt::from(*i).magnitude().clone().into()))),
         Value::Bool(b) => Ok(Value::Int(*b as i64)),
         Value::Float(f) => Ok(Value::Float(f.abs())),
-        Value::Obj(o) => match &**o {
+        Value::Obj(o) => match o.view() {
             Obj::Int(b) => Ok(Value::from_bigint(num_bigint::BigInt::from(b.magnitude().clone()))),
             Obj::Complex(re, im) => Ok(Value::Float(re.hypot(*im))),
             _ => Err(vm.type_error(format!("bad operand type for abs(): '{}'", vm.type_name(v)))),
@@ -387,7 +387,7 @@ fn reversed(vm: &mut Vm, a: Args) -> PyResult<Value> {
         return vm.call_dunder(&f, v, &[]);
     }
     if let Value::Obj(o) = unwrap_base(v) {
-        match &**o {
+        match o.view() {
             Obj::List(_) | Obj::Tuple(_) | Obj::Str(_) | Obj::Range { .. } | Obj::Bytes(_) => {
                 let n = length(vm, v)?;
                 return Ok(new_iter(IterState::Reversed { seq: v.clone(), index: n }));
@@ -404,7 +404,7 @@ fn reversed(vm: &mut Vm, a: Args) -> PyResult<Value> {
     // A built-in type's own __reversed__ (dict views, ...).
     let cls = vm.type_of(v);
     if let Some(f) = cls.as_class().and_then(|c| c.lookup("__reversed__")) {
-        if !matches!(unwrap_base(v), Value::Obj(o) if matches!(&**o, Obj::Instance(_))) {
+        if !matches!(unwrap_base(v), Value::Obj(o) if matches!(o.view(), Obj::Instance(_))) {
             return vm.call1(&f, v.clone());
         }
     }
@@ -458,13 +458,13 @@ fn filter(vm: &mut Vm, a: Args) -> PyResult<Value> {
 /// `isinstance(v, cls_or_tuple)`.
 pub fn is_instance(vm: &mut Vm, v: &Value, cls: &Value) -> PyResult<bool> {
     match cls {
-        Value::Obj(o) => match &**o {
+        Value::Obj(o) => match o.view() {
             Obj::Class(_) => {
                 let meta = vm.type_of(cls);
                 if let Some(mc) = meta.as_class() {
                     if mc.heap {
                         if let Some(f) = mc.lookup("__instancecheck__") {
-                            if matches!(&f, Value::Obj(x) if matches!(&**x, Obj::Function(_))) {
+                            if matches!(&f, Value::Obj(x) if matches!(x.view(), Obj::Function(_))) {
                                 let r = vm.call(&f, Args::new(&[cls.clone(), v.clone()]))?;
                                 return vm.truthy(&r);
                             }
@@ -494,12 +494,12 @@ fn isinstance(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 pub fn is_subclass(vm: &mut Vm, c: &Value, cls: &Value) -> PyResult<bool> {
     if let Value::Obj(o) = cls {
-        if matches!(&**o, Obj::Class(_)) {
+        if matches!(o.view(), Obj::Class(_)) {
             let meta = vm.type_of(cls);
             if let Some(mc) = meta.as_class() {
                 if mc.heap {
                     if let Some(f) = mc.lookup("__subclasscheck__") {
-                        if matches!(&f, Value::Obj(x) if matches!(&**x, Obj::Function(_))) {
+                        if matches!(&f, Value::Obj(x) if matches!(x.view(), Obj::Function(_))) {
                             let r = vm.call(&f, Args::new(&[cls.clone(), c.clone()]))?;
                             return vm.truthy(&r);
                         }
@@ -511,7 +511,7 @@ pub fn is_subclass(vm: &mut Vm, c: &Value, cls: &Value) -> PyResult<bool> {
     let Value::Obj(co) = c else { return Err(vm.type_error("issubclass() arg 1 must be a class")) };
     let Some(cc) = co.as_class() else { return Err(vm.type_error("issubclass() arg 1 must be a class")) };
     match cls {
-        Value::Obj(o) => match &**o {
+        Value::Obj(o) => match o.view() {
             Obj::Class(_) => Ok(cc.is_subclass_of(co, o)),
             Obj::Tuple(t) => {
                 for x in t.iter() {
@@ -568,13 +568,7 @@ fn delattr(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn callable(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let pos = a.check(vm, "callable", 1, 1)?;
-    let r = match &pos[0] {
-        Value::Obj(o) => match &**o {
-            Obj::Function(_) | Obj::Native(_) | Obj::BoundMethod { .. } | Obj::Class(_) => true,
-            _ => vm.type_of(&pos[0]).as_class().map(|c| c.lookup("__call__").is_some()).unwrap_or(false),
-        },
-        _ => false,
-    };
+    let r = vm.is_callable(&pos[0]);
     Ok(Value::Bool(r))
 }
 
@@ -600,7 +594,7 @@ fn next(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let pos = a.check(vm, "next", 1, 2)?;
     let it = &pos[0];
     let is_iter = match it {
-        Value::Obj(o) => matches!(&**o, Obj::Iter(_) | Obj::Generator(_)) || vm.user_dunder(it, "__next__").is_some(),
+        Value::Obj(o) => matches!(o.view(), Obj::Iter(_) | Obj::Generator(_)) || vm.user_dunder(it, "__next__").is_some(),
         _ => false,
     };
     if !is_iter {
@@ -608,14 +602,14 @@ fn next(vm: &mut Vm, a: Args) -> PyResult<Value> {
     }
     // User iterators: let their StopIteration (with its value) through.
     if let Value::Obj(o) = it {
-        if !matches!(&**o, Obj::Iter(_) | Obj::Generator(_)) {
+        if !matches!(o.view(), Obj::Iter(_) | Obj::Generator(_)) {
             let f = vm.user_dunder(it, "__next__").unwrap_or(Value::None);
             return match vm.call_dunder(&f, it, &[]) {
                 Err(e) if pos.len() == 2 && vm.err_matches(&e, "StopIteration") => Ok(pos[1].clone()),
                 r => r,
             };
         }
-        if matches!(&**o, Obj::Generator(_)) {
+        if matches!(o.view(), Obj::Generator(_)) {
             return match generator::resume(vm, it, Value::None, None)? {
                 SendResult::Yield(v) => Ok(v),
                 SendResult::Return(v) => match pos.get(1) {
@@ -659,7 +653,7 @@ fn any(vm: &mut Vm, a: Args) -> PyResult<Value> {
 fn ord(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let pos = a.check(vm, "ord", 1, 1)?;
     match &pos[0] {
-        Value::Obj(o) => match &**o {
+        Value::Obj(o) => match o.view() {
             Obj::Str(s) => {
                 let mut chars = s.as_str().chars();
                 match (chars.next(), chars.next()) {
@@ -790,7 +784,7 @@ pub fn frame_locals(vm: &mut Vm) -> PyResult<Value> {
     let n = code.varnames.len();
     for (i, name) in code.cellvars.iter().chain(code.freevars.iter()).enumerate() {
         if let Some(Value::Obj(c)) = fast.get(n + i) {
-            if let Obj::Cell(c) = &**c {
+            if let Obj::Cell(c) = c.view() {
                 let v = c.borrow().clone();
                 if !v.is_null() {
                     d.insert_str(name, v);
@@ -824,12 +818,12 @@ pub fn dir_names(vm: &mut Vm, v: &Value) -> PyResult<Vec<String>> {
     }
     names.extend(crate::protocol::special::attr_names(v).iter().map(|n| n.to_string()));
     if let Value::Obj(o) = v {
-        if let Obj::Module(m) = &**o {
+        if let Obj::Module(m) = o.view() {
             names.extend(m.d().borrow().keys().iter().filter_map(|k| k.as_str().map(String::from)));
         }
     }
     let cls = match v {
-        Value::Obj(o) if matches!(&**o, Obj::Class(_)) => o.clone(),
+        Value::Obj(o) if matches!(o.view(), Obj::Class(_)) => o.clone(),
         _ => vm.type_of(v),
     };
     if let Some(c) = cls.as_class() {
@@ -876,7 +870,7 @@ fn import(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let fromlist = a.get(3, "fromlist").cloned().unwrap_or(Value::None);
     let level = a.get(4, "level").cloned().unwrap_or(Value::Int(0));
     let globals = match a.get(1, "globals") {
-        Some(Value::Obj(g)) if matches!(&**g, Obj::Dict(_)) => g.clone(),
+        Some(Value::Obj(g)) if matches!(g.view(), Obj::Dict(_)) => g.clone(),
         _ => Vm::dict_obj(Dict::new()),
     };
     vm.import_name(&name, &fromlist, &level, &globals)
@@ -884,7 +878,7 @@ fn import(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn code_arg(vm: &mut Vm, src: &Value, mode: Mode, what: &str) -> PyResult<Rc<crate::object::PyCode>> {
     match src {
-        Value::Obj(o) => match &**o {
+        Value::Obj(o) => match o.view() {
             Obj::Code(c) => Ok(c.clone()),
             Obj::Str(s) => {
                 // eval() strips leading spaces and tabs, as CPython does.
@@ -927,13 +921,13 @@ fn exec_eval(vm: &mut Vm, a: Args, mode: Mode, what: &str) -> PyResult<Value> {
             };
             (glob, l.clone())
         }
-        (Value::Obj(go), _) if matches!(&**go, Obj::Dict(_)) => {
+        (Value::Obj(go), _) if matches!(go.view(), Obj::Dict(_)) => {
             let loc = if l.is_none() { g.clone() } else { l.clone() };
             (go.clone(), loc)
         }
         _ => return Err(vm.type_error(format!("{what}() globals must be a dict, not {}", vm.type_name(&g)))),
     };
-    if let Obj::Dict(d) = &*globals {
+    if let Obj::Dict(d) = globals.view() {
         if d.borrow().get_str("__builtins__").is_none() {
             d.borrow_mut().insert_str("__builtins__", Value::Obj(vm.builtins.clone()));
         }
@@ -961,7 +955,7 @@ fn compile(vm: &mut Vm, a: Args) -> PyResult<Value> {
         _ => return Err(vm.value_error("compile() mode must be 'exec', 'eval' or 'single'")),
     };
     let text = match &src {
-        Value::Obj(o) => match &**o {
+        Value::Obj(o) => match o.view() {
             Obj::Str(s) => s.as_str().to_string(),
             Obj::Bytes(b) => String::from_utf8_lossy(b).to_string(),
             Obj::Code(_) => return Ok(src.clone()),
@@ -1003,7 +997,7 @@ fn open(vm: &mut Vm, a: Args) -> PyResult<Value> {
 pub fn super_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let pos = a.check(vm, "super", 0, 2)?;
     if pos.len() == 2 {
-        return Ok(Value::obj(Obj::Super { class: pos[0].clone(), obj: pos[1].clone() }));
+        return Ok(Value::obj(crate::object::NewObj::Super { class: pos[0].clone(), obj: pos[1].clone() }));
     }
     if pos.len() == 1 {
         return Err(vm.type_error("super(type) without an object is not supported"));
@@ -1018,7 +1012,7 @@ pub fn super_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     // A first argument captured by a closure lives in its cell.
     if let Some(ci) = code.cell2arg.iter().position(|x| *x == Some(0)) {
         if let Value::Obj(c) = &fast[code.varnames.len() + ci] {
-            if let Obj::Cell(c) = &**c {
+            if let Obj::Cell(c) = c.view() {
                 first = c.borrow().clone();
             }
         }
@@ -1028,7 +1022,7 @@ pub fn super_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     };
     let cell = fast[code.varnames.len() + code.cellvars.len() + idx].clone();
     let class = match &cell {
-        Value::Obj(c) => match &**c {
+        Value::Obj(c) => match c.view() {
             Obj::Cell(c) => c.borrow().clone(),
             _ => Value::Null,
         },
@@ -1037,7 +1031,7 @@ pub fn super_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     if class.is_null() {
         return Err(vm.err("RuntimeError", "super(): empty __class__ cell"));
     }
-    Ok(Value::obj(Obj::Super { class, obj: first }))
+    Ok(Value::obj(crate::object::NewObj::Super { class, obj: first }))
 }
 
 fn gen_send(vm: &mut Vm, a: Args) -> PyResult<Value> {
@@ -1051,13 +1045,13 @@ fn gen_send(vm: &mut Vm, a: Args) -> PyResult<Value> {
 fn gen_throw(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let pos = a.check(vm, "throw", 2, 4)?;
     let exc = match &pos[1] {
-        Value::Obj(o) if matches!(&**o, Obj::Class(_)) => {
+        Value::Obj(o) if matches!(o.view(), Obj::Class(_)) => {
             let args: Vec<Value> = pos.get(2).filter(|v| !v.is_none()).cloned().into_iter().collect();
             vm.call(&pos[1], Args::new(&args))?
         }
         v => v.clone(),
     };
-    if !matches!(&exc, Value::Obj(o) if matches!(&**o, Obj::Exception(_))) {
+    if !matches!(&exc, Value::Obj(o) if matches!(o.view(), Obj::Exception(_))) {
         return Err(vm.type_error("exceptions must be classes or instances deriving from BaseException, not ".to_string() + &vm.type_name(&exc)));
     }
     match generator::resume(vm, &pos[0], Value::None, Some(PyErr(exc)))? {
@@ -1082,4 +1076,17 @@ fn gen_next(vm: &mut Vm, a: Args) -> PyResult<Value> {
 fn gen_iter(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let pos = a.check(vm, "__iter__", 1, 1)?;
     Ok(pos[0].clone())
+}
+
+impl Vm {
+    /// `callable(v)`.
+    pub fn is_callable(&self, v: &Value) -> bool {
+        match v {
+            Value::Obj(o) => match o.view() {
+                Obj::Function(_) | Obj::Native(_) | Obj::BoundMethod { .. } | Obj::Class(_) => true,
+                _ => self.type_of(v).as_class().map(|c| c.lookup("__call__").is_some()).unwrap_or(false),
+            },
+            _ => false,
+        }
+    }
 }

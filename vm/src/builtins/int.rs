@@ -198,13 +198,13 @@ fn int_to_bytes(vm: &mut Vm, a: Args) -> PyResult<Value> {
     if big_endian {
         bytes.reverse();
     }
-    Ok(Value::obj(Obj::Bytes(bytes.into_boxed_slice())))
+    Ok(Value::obj(crate::object::NewObj::Bytes(bytes)))
 }
 
 /// The bytes of `from_bytes`' first argument: bytes-like, or an iterable of ints.
 fn bytes_arg(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
     if let Value::Obj(o) = unwrap_base(v) {
-        match &**o {
+        match o.view() {
             Obj::Bytes(b) => return Ok(b.to_vec()),
             Obj::ByteArray(b) => return Ok(b.borrow().clone()),
             Obj::Str(_) => return Err(vm.type_error("cannot convert 'str' object to bytes")),
@@ -297,7 +297,7 @@ fn int_with_base(vm: &mut Vm, x: &Value, base: &Value) -> PyResult<Value> {
 /// The text of a str, bytes or bytearray argument.
 fn text_of(x: &Value) -> Option<String> {
     let Value::Obj(o) = unwrap_base(x) else { return None };
-    match &**o {
+    match o.view() {
         Obj::Str(s) => Some(s.as_str().to_string()),
         Obj::Bytes(b) => Some(String::from_utf8_lossy(b).into_owned()),
         Obj::ByteArray(b) => Some(String::from_utf8_lossy(&b.borrow()).into_owned()),

@@ -74,7 +74,7 @@ fn stack_effect(vm: &mut Vm, a: Args) -> PyResult<Value> {
 fn dis_text(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let pos = a.check(vm, "dis_text", 1, 1)?;
     match &pos[0] {
-        Value::Obj(o) => match &**o {
+        Value::Obj(o) => match o.view() {
             Obj::Code(c) => Ok(Value::string(dis::dis_recursive(&c.co))),
             _ => Err(vm.type_error("dis_text() expects a code object")),
         },
@@ -140,7 +140,7 @@ pub fn sys_current_frames(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let mut d = Dict::new();
     let n = vm.frames.len();
     if n > 0 {
-        let f = crate::object::frame_obj::frame_object(vm, n - 1);
+        let f = crate::frame::frame_obj::frame_object(vm, n - 1);
         d.insert(vm, Value::Int(thread_ident() as i64), f)?;
     }
     Ok(vm.new_dict(d))
@@ -171,7 +171,7 @@ fn os_error(vm: &mut Vm, e: &std::io::Error, path: &str) -> crate::vm::PyErr {
     };
     let err = vm.err(cls, format!("[Errno {errno}] {reason}: {}", crate::protocol::repr::str_repr(path)));
     if let Value::Obj(o) = &err.0 {
-        if let Obj::Exception(x) = &**o {
+        if let Obj::Exception(x) = o.view() {
             let mut d = x.dict.borrow_mut();
             d.insert_str("errno", Value::Int(errno as i64));
             d.insert_str("strerror", Value::string(reason));
@@ -185,7 +185,7 @@ fn read_bytes(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let pos = a.check(vm, "read_bytes", 1, 1)?;
     let path = pos[0].as_str().ok_or_else(|| vm.type_error("path must be str"))?.to_string();
     match std::fs::read(&path) {
-        Ok(b) => Ok(Value::obj(Obj::Bytes(b.into_boxed_slice()))),
+        Ok(b) => Ok(Value::obj(crate::object::NewObj::Bytes(b))),
         Err(e) => Err(os_error(vm, &e, &path)),
     }
 }
@@ -195,7 +195,7 @@ fn write_bytes(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let pos = a.check(vm, "write_bytes", 3, 3)?;
     let path = pos[0].as_str().ok_or_else(|| vm.type_error("path must be str"))?.to_string();
     let data: Vec<u8> = match &pos[1] {
-        Value::Obj(o) => match &**o {
+        Value::Obj(o) => match o.view() {
             Obj::Bytes(b) => b.to_vec(),
             Obj::ByteArray(b) => b.borrow().clone(),
             _ => return Err(vm.type_error("data must be bytes")),

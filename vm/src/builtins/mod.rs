@@ -15,6 +15,7 @@ pub mod exceptions;
 pub mod float;
 pub mod fmath;
 pub mod functions;
+pub mod gc;
 pub mod int;
 pub mod introspect;
 pub mod io;
@@ -38,7 +39,6 @@ pub mod unicode_tables;
 
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::rc::Rc;
 
 use crate::interp::Engine;
 use crate::object::func::Args;
@@ -48,12 +48,12 @@ use crate::vm::{PyResult, Types, Vm};
 
 /// A built-in function value.
 pub fn native(name: &'static str, func: NativeFn) -> Value {
-    Value::obj(Obj::Native(NativeFunction { name, func, owner: None, slf: None }))
+    Value::obj(crate::object::NewObj::Native(NativeFunction { name, func, owner: None, slf: None }))
 }
 
 /// A method of a built-in type (binds like a function when looked up on an instance).
 pub fn method(owner: &'static str, name: &'static str, func: NativeFn) -> Value {
-    Value::obj(Obj::Native(NativeFunction { name, func, owner: Some(owner), slf: None }))
+    Value::obj(crate::object::NewObj::Native(NativeFunction { name, func, owner: Some(owner), slf: None }))
 }
 
 pub type MethodTable = &'static [(&'static str, NativeFn)];
@@ -65,13 +65,13 @@ const CLASSMETHODS: &[(&str, &str)] =
 const STATICMETHODS: &[(&str, &str)] = &[("str", "maketrans"), ("bytes", "maketrans"), ("bytearray", "maketrans")];
 
 fn install(cls: &ObjRef, owner: &'static str, methods: MethodTable) {
-    if let Obj::Class(c) = &**cls {
+    if let Obj::Class(c) = cls.view() {
         let mut d = c.dict.borrow_mut();
         for (name, f) in methods {
             let m = if CLASSMETHODS.contains(&(owner, name)) {
-                Value::obj(Obj::ClassMethod(method(owner, name, *f)))
+                Value::obj(crate::object::NewObj::ClassMethod(method(owner, name, *f)))
             } else if STATICMETHODS.contains(&(owner, name)) {
-                Value::obj(Obj::StaticMethod(native(name, *f)))
+                Value::obj(crate::object::NewObj::StaticMethod(native(name, *f)))
             } else {
                 method(owner, name, *f)
             };
@@ -171,6 +171,8 @@ fn build_types() -> Types {
         dict_items: other("dict_items"),
         traceback: other("traceback"),
         frame: other("frame"),
+        weakref: other("ReferenceType"),
+        weakproxy: other("ProxyType"),
         int,
         object,
         iters,
@@ -183,7 +185,7 @@ impl Vm {
         let types = build_types();
         let builtins = Vm::dict_obj(Dict::new());
         let modules = Vm::dict_obj(Dict::new());
-        let sys = Rc::new(Obj::Module(crate::object::Module { name: "sys".into(), dict: Vm::dict_obj(Dict::new()) }));
+        let sys = crate::object::NewObj::alloc(crate::object::NewObj::Module(crate::object::Module { name: "sys".into(), dict: Vm::dict_obj(Dict::new()) }));
         let mut vm = Vm {
             types,
             builtins,
@@ -196,9 +198,9 @@ impl Vm {
             none_repr_guard: Vec::new(),
             argv,
             path,
-            not_implemented: Value::obj(Obj::NotImplemented),
-            ellipsis: Value::obj(Obj::Ellipsis),
-            empty_tuple: Value::obj(Obj::Tuple(Box::new([]))),
+            not_implemented: Value::obj(crate::object::NewObj::NotImplemented),
+            ellipsis: Value::obj(crate::object::NewObj::Ellipsis),
+            empty_tuple: Value::tuple(Vec::new()),
             frames: Vec::new(),
             pending: None,
             no_predict: false,
@@ -209,8 +211,13 @@ impl Vm {
             profilefunc: Value::None,
             hooks_on: false,
             in_hook: false,
-            frame_pool: crate::interp::frame_pool::FramePool::new(crate::interp::frame_pool::Policy::Both),
+            frame_pool: crate::frame::pool::FramePool::new(crate::frame::pool::Policy::Both),
             engine,
+            in_pending: false,
+            gc_callbacks: Value::list(Vec::new()),
+            gc_garbage: Value::list(Vec::new()),
+            gc_debug: 0,
+            atexit: Vec::new(),
         };
         vm.install_methods();
         functions::register(&mut vm);
@@ -237,7 +244,7 @@ impl Vm {
         install(&t.property, "property", object::PROPERTY_METHODS);
         install(&t.slice, "slice", object::SLICE_METHODS);
         install(&t.code, "code", code::METHODS);
-        install(&t.frame, "frame", &[("clear", crate::object::frame_obj::frame_clear)]);
+        install(&t.frame, "frame", &[("clear", crate::frame::frame_obj::frame_clear)]);
         install(&t.function, "function", object::DESCRIPTOR_METHODS);
         install(&t.classmethod, "classmethod", object::DESCRIPTOR_METHODS);
         install(&t.staticmethod, "staticmethod", object::DESCRIPTOR_METHODS);
@@ -277,7 +284,7 @@ impl Vm {
             ("classmethod", t.classmethod.clone()),
             ("super", t.super_.clone()),
         ];
-        let Obj::Dict(b) = &*self.builtins else { return };
+        let Obj::Dict(b) = self.builtins.view() else { return };
         let mut b = b.borrow_mut();
         for (n, c) in names {
             b.insert_str(n, Value::Obj(c));
@@ -301,7 +308,7 @@ impl Vm {
 
     /// Set `name` in the builtins namespace.
     pub fn set_builtin(&mut self, name: &str, v: Value) {
-        if let Obj::Dict(b) = &*self.builtins {
+        if let Obj::Dict(b) = self.builtins.view() {
             b.borrow_mut().insert_str(name, v);
         }
     }
@@ -310,14 +317,14 @@ impl Vm {
     pub fn main_globals(&mut self, file: Option<&str>) -> ObjRef {
         let m = self.new_module("__main__", file);
         let d = Vm::module_dict(&m).unwrap_or_else(|| Vm::dict_obj(Dict::new()));
-        if let Obj::Dict(dd) = &*d {
+        if let Obj::Dict(dd) = d.view() {
             dd.borrow_mut().insert_str("__package__", Value::None);
             dd.borrow_mut().remove_str("__file__");
             if let Some(f) = file {
                 dd.borrow_mut().insert_str("__file__", Value::str(f));
             }
         }
-        if let Obj::Dict(mods) = &*self.modules {
+        if let Obj::Dict(mods) = self.modules.view() {
             mods.borrow_mut().insert_str("__main__", m);
         }
         d
@@ -327,7 +334,7 @@ impl Vm {
 /// `RefCell` helper used by several built-in files.
 pub fn list_of(v: &Value) -> Option<&RefCell<Vec<Value>>> {
     match crate::protocol::ops::unwrap_base(v) {
-        Value::Obj(o) => match &**o {
+        Value::Obj(o) => match o.view() {
             Obj::List(l) => Some(l),
             _ => None,
         },

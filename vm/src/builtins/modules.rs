@@ -22,6 +22,8 @@ pub fn native_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "_fileio_native" => Some(make_module_vm("_fileio_native", crate::builtins::introspect::fill_fileio, vm)),
         "faulthandler" => Some(make_module_vm("faulthandler", crate::builtins::introspect::fill_faulthandler, vm)),
         "_random" => Some(crate::builtins::random::module(vm)),
+        "gc" => Some(make_module_vm("gc", crate::builtins::gc::fill, vm)),
+        "atexit" => Some(make_module_vm("atexit", crate::builtins::gc::fill_atexit, vm)),
         "_traceback_native" => Some(make_module_vm("_traceback_native", crate::builtins::code::fill_traceback_native, vm)),
         _ => None,
     })
@@ -29,13 +31,13 @@ pub fn native_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
 
 fn make_module(name: &str, fill: fn(&mut Dict), vm: &mut Vm) -> Value {
     if name == "builtins" {
-        return Value::obj(Obj::Module(Module { name: "builtins".into(), dict: vm.builtins.clone() }));
+        return Value::obj(crate::object::NewObj::Module(Module { name: "builtins".into(), dict: vm.builtins.clone() }));
     }
     let mut d = Dict::new();
     d.insert_str("__name__", Value::str(name));
     d.insert_str("__doc__", Value::None);
     fill(&mut d);
-    Value::obj(Obj::Module(Module { name: name.into(), dict: Vm::dict_obj(d) }))
+    Value::obj(crate::object::NewObj::Module(Module { name: name.into(), dict: Vm::dict_obj(d) }))
 }
 
 /// A native module whose contents need the interpreter to build.
@@ -44,12 +46,12 @@ fn make_module_vm(name: &str, fill: fn(&mut Vm, &mut Dict), vm: &mut Vm) -> Valu
     d.insert_str("__name__", Value::str(name));
     d.insert_str("__doc__", Value::None);
     fill(vm, &mut d);
-    Value::obj(Obj::Module(Module { name: name.into(), dict: Vm::dict_obj(d) }))
+    Value::obj(crate::object::NewObj::Module(Module { name: name.into(), dict: Vm::dict_obj(d) }))
 }
 
 fn stream(vm: &Vm, name: &str) -> Value {
     let cls = Vm::make_class("TextIOWrapper", vec![vm.types.object.clone()], Layout::Other);
-    if let Obj::Class(c) = &*cls {
+    if let Obj::Class(c) = cls.view() {
         let mut d = c.dict.borrow_mut();
         d.insert_str("write", method("TextIOWrapper", "write", crate::builtins::io::stdout_write));
         d.insert_str("flush", method("TextIOWrapper", "flush", crate::builtins::io::stream_flush));
@@ -59,7 +61,7 @@ fn stream(vm: &Vm, name: &str) -> Value {
     let mut d = Dict::new();
     d.insert_str("name", Value::str(name));
     d.insert_str("encoding", Value::str("utf-8"));
-    Value::obj(Obj::Instance(Instance { class: cls, dict_obj: Some(Vm::dict_obj(d)), slots: RefCell::new(vec![]), base: Value::Null }))
+    Value::obj(crate::object::NewObj::Instance(Instance { class: cls, dict_obj: Some(Vm::dict_obj(d)), slots: RefCell::new(vec![]), base: Value::Null }))
 }
 
 pub fn init_sys(vm: &mut Vm) {
@@ -98,7 +100,7 @@ pub fn init_sys(vm: &mut Vm) {
     let stderr = stream(vm, "<stderr>");
     let stdin = stream(vm, "<stdin>");
     let exe = std::env::current_exe().map(|p| p.display().to_string()).unwrap_or_default();
-    let Obj::Module(sys) = &*vm.sys else { return };
+    let Obj::Module(sys) = vm.sys.view() else { return };
     let mut d = sys.d().borrow_mut();
     d.insert_str("__name__", Value::str("sys"));
     d.insert_str("argv", argv);
@@ -145,7 +147,7 @@ pub fn init_sys(vm: &mut Vm) {
         d.insert_str(name, native(name, f));
     }
     drop(d);
-    if let Obj::Dict(m) = &*vm.modules {
+    if let Obj::Dict(m) = vm.modules.view() {
         m.borrow_mut().insert_str("sys", Value::Obj(vm.sys.clone()));
     }
 }
@@ -209,7 +211,7 @@ fn sys_getsizeof(vm: &mut Vm, a: Args) -> PyResult<Value> {
         Value::Bool(_) | Value::Int(_) => 28,
         Value::Float(_) => 24,
         Value::Null => 0,
-        Value::Obj(o) => match &**o {
+        Value::Obj(o) => match o.view() {
             Obj::Str(s) => 49 + s.as_str().len() as i64,
             Obj::Int(b) => 24 + 4 * ((b.bits() as i64 + 29) / 30),
             Obj::List(l) => 56 + 8 * l.borrow().len() as i64,
@@ -260,7 +262,7 @@ fn sys_getframe(vm: &mut Vm, a: Args) -> PyResult<Value> {
     if depth < 0 || depth >= n {
         return Err(vm.value_error("call stack is not deep enough"));
     }
-    Ok(crate::object::frame_obj::frame_object(vm, (n - 1 - depth) as usize))
+    Ok(crate::frame::frame_obj::frame_object(vm, (n - 1 - depth) as usize))
 }
 
 /// `sys.frame_stats()`: pyhop's frame-reuse policy and counters, as a dict.

@@ -46,14 +46,14 @@ fn descriptor_get(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let inst = &pos[1];
     let owner = pos.get(2).cloned().unwrap_or(Value::None);
     if let Value::Obj(o) = &pos[0] {
-        if let Obj::ClassMethod(f) = &**o {
+        if let Obj::ClassMethod(f) = o.view() {
             let cls = if owner.is_none() { Value::Obj(vm.type_of(inst)) } else { owner };
             return Ok(crate::builtins::descr::bind_classmethod(f, cls));
         }
     }
     if inst.is_none() {
         return Ok(match &pos[0] {
-            Value::Obj(o) => match &**o {
+            Value::Obj(o) => match o.view() {
                 Obj::StaticMethod(f) => f.clone(),
                 _ => pos[0].clone(),
             },
@@ -68,7 +68,7 @@ pub const SLICE_METHODS: MethodTable = &[("indices", slice_indices)];
 fn slice_indices(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let pos = a.check(vm, "indices", 2, 2)?;
     let Value::Obj(o) = &pos[0] else { return Err(vm.type_error("descriptor 'indices' requires a 'slice' object")) };
-    let Obj::Slice { start, stop, step } = &**o else { return Err(vm.type_error("descriptor 'indices' requires a 'slice' object")) };
+    let Obj::Slice { start, stop, step } = o.view() else { return Err(vm.type_error("descriptor 'indices' requires a 'slice' object")) };
     let len = vm.index_value(&pos[1])?;
     if len < 0 {
         return Err(vm.value_error("length should not be negative"));
@@ -84,7 +84,7 @@ fn object_init(_vm: &mut Vm, _a: Args) -> PyResult<Value> {
 fn object_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let pos = a.pos();
     match pos.first() {
-        Some(Value::Obj(c)) if matches!(&**c, Obj::Class(_)) => {
+        Some(Value::Obj(c)) if matches!(c.view(), Obj::Class(_)) => {
             let c = c.clone();
             vm.object_new(&c, Args { args: &a.args[1..], kwnames: a.kwnames })
         }
@@ -117,13 +117,13 @@ fn object_repr(vm: &mut Vm, a: Args) -> PyResult<Value> {
     // `dict.__repr__(self)` & co. reach here for built-in types without their own
     // `__repr__` entry: show the wrapped built-in value.
     if let Value::Obj(o) = &pos[0] {
-        if let Obj::Instance(i) = &**o {
+        if let Obj::Instance(i) = o.view() {
             if !i.base.is_null() {
                 let b = i.base.clone();
                 return vm.repr(&b);
             }
         }
-        if !matches!(&**o, Obj::Instance(_)) {
+        if !matches!(o.view(), Obj::Instance(_)) {
             let v = pos[0].clone();
             return vm.repr(&v);
         }
@@ -168,7 +168,7 @@ fn object_delattr(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let pos = a.check(vm, "__delattr__", 2, 2)?;
     let name = pos[1].as_str().ok_or_else(|| vm.type_error("attribute name must be string"))?.to_string();
     let Value::Obj(o) = &pos[0] else { return Err(vm.no_attribute(&pos[0], &name)) };
-    let removed = match &**o {
+    let removed = match o.view() {
         Obj::Instance(i) => i.dict().and_then(|d| d.borrow_mut().remove_str(&name)),
         _ => None,
     };
@@ -212,12 +212,12 @@ pub fn property_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     if doc.is_none() && !fget.is_none() {
         doc = vm.getattr_opt(&fget, "__doc__")?.unwrap_or(Value::None);
     }
-    Ok(Value::obj(Obj::Property { fget, fset: get(1, "fset"), fdel: get(2, "fdel"), doc }))
+    Ok(Value::obj(crate::object::NewObj::Property { fget, fset: get(1, "fset"), fdel: get(2, "fdel"), doc }))
 }
 
 fn property_parts(vm: &Vm, v: &Value) -> PyResult<(Value, Value, Value, Value)> {
     match v {
-        Value::Obj(o) => match &**o {
+        Value::Obj(o) => match o.view() {
             Obj::Property { fget, fset, fdel, doc } => Ok((fget.clone(), fset.clone(), fdel.clone(), doc.clone())),
             _ => Err(vm.type_error("descriptor requires a 'property' object")),
         },
@@ -228,19 +228,19 @@ fn property_parts(vm: &Vm, v: &Value) -> PyResult<(Value, Value, Value, Value)> 
 fn property_getter(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let pos = a.check(vm, "getter", 2, 2)?;
     let (_, s, d, doc) = property_parts(vm, &pos[0])?;
-    Ok(Value::obj(Obj::Property { fget: pos[1].clone(), fset: s, fdel: d, doc }))
+    Ok(Value::obj(crate::object::NewObj::Property { fget: pos[1].clone(), fset: s, fdel: d, doc }))
 }
 
 fn property_setter(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let pos = a.check(vm, "setter", 2, 2)?;
     let (g, _, d, doc) = property_parts(vm, &pos[0])?;
-    Ok(Value::obj(Obj::Property { fget: g, fset: pos[1].clone(), fdel: d, doc }))
+    Ok(Value::obj(crate::object::NewObj::Property { fget: g, fset: pos[1].clone(), fdel: d, doc }))
 }
 
 fn property_deleter(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let pos = a.check(vm, "deleter", 2, 2)?;
     let (g, s, _, doc) = property_parts(vm, &pos[0])?;
-    Ok(Value::obj(Obj::Property { fget: g, fset: s, fdel: pos[1].clone(), doc }))
+    Ok(Value::obj(crate::object::NewObj::Property { fget: g, fset: s, fdel: pos[1].clone(), doc }))
 }
 
 fn property_get(vm: &mut Vm, a: Args) -> PyResult<Value> {

@@ -44,7 +44,7 @@ pub fn bytes_mod(vm: &mut Vm, fmt: &Value, args: &Value) -> PyResult<Value> {
     let chars: Vec<char> = data.iter().map(|&b| b as char).collect();
     let out = format(vm, &chars, args, Mode::Bytes)?;
     let bytes: Vec<u8> = out.chars().map(|c| c as u32 as u8).collect();
-    let is_bytearray = matches!(unwrap_base(fmt), Value::Obj(o) if matches!(&**o, Obj::ByteArray(_)));
+    let is_bytearray = matches!(unwrap_base(fmt), Value::Obj(o) if matches!(o.view(), Obj::ByteArray(_)));
     Ok(if is_bytearray {
         crate::builtins::bytes::new_bytearray(bytes)
     } else {
@@ -78,7 +78,7 @@ struct ArgState {
 impl ArgState {
     fn new(vm: &mut Vm, args: &Value) -> PyResult<ArgState> {
         let tuple = match unwrap_base(args) {
-            Value::Obj(o) => match &**o {
+            Value::Obj(o) => match o.view() {
                 Obj::Tuple(t) => Some(t.to_vec()),
                 _ => None,
             },
@@ -120,7 +120,7 @@ fn is_mapping(vm: &Vm, v: &Value) -> bool {
     }
     match unwrap_base(v) {
         Value::Obj(o) => {
-            matches!(&**o, Obj::Dict(_) | Obj::List(_) | Obj::Bytes(_) | Obj::ByteArray(_) | Obj::Range { .. })
+            matches!(o.view(), Obj::Dict(_) | Obj::List(_) | Obj::Bytes(_) | Obj::ByteArray(_) | Obj::Range { .. })
         }
         _ => false,
     }
@@ -279,7 +279,7 @@ fn star_arg(vm: &mut Vm, st: &mut ArgState) -> PyResult<i64> {
 fn is_int(v: &Value) -> bool {
     match unwrap_base(v) {
         Value::Int(_) | Value::Bool(_) => true,
-        Value::Obj(o) => matches!(&**o, Obj::Int(_)),
+        Value::Obj(o) => matches!(o.view(), Obj::Int(_)),
         _ => false,
     }
 }
@@ -429,7 +429,7 @@ fn int_value(v: &Value) -> Option<BigInt> {
     match v {
         Value::Int(i) => Some(BigInt::from(*i)),
         Value::Bool(b) => Some(BigInt::from(*b as i64)),
-        Value::Obj(o) => match &**o {
+        Value::Obj(o) => match o.view() {
             Obj::Int(b) => Some(b.clone()),
             _ => None,
         },

@@ -176,13 +176,13 @@ const RANDOM_METHODS: &[(&str, crate::object::NativeFn)] = &[
 /// The `_random` module.
 pub fn module(vm: &mut Vm) -> Value {
     let mut cd = Dict::new();
-    cd.insert_str("__new__", Value::obj(Obj::StaticMethod(native("__new__", random_new))));
+    cd.insert_str("__new__", Value::obj(crate::object::NewObj::StaticMethod(native("__new__", random_new))));
     for (name, f) in RANDOM_METHODS {
         cd.insert_str(name, method("Random", name, *f));
     }
     cd.insert_str("__module__", Value::str("_random"));
     cd.insert_str("__doc__", Value::str("Random() -> create a random number generator with its own internal state."));
-    let cls = Rc::new(Obj::Class(Class {
+    let cls = crate::object::NewObj::alloc(crate::object::NewObj::Class(Class {
         name: "Random".into(),
         qualname: RefCell::new("Random".into()),
         module: RefCell::new(Value::str("_random")),
@@ -194,8 +194,10 @@ pub fn module(vm: &mut Vm) -> Value {
         slots: Some(vec![Rc::from(SLOT)]),
         // A "heap" class so that calling it (or a subclass) runs `__new__` below.
         heap: true,
+        has_del: std::cell::Cell::new(false),
+        weakrefable: true,
     }));
-    if let Obj::Class(c) = &*cls {
+    if let Some(c) = cls.as_class() {
         *c.mro.borrow_mut() = vec![cls.clone(), vm.types.object.clone()];
     }
     let mut d = Dict::new();
@@ -204,33 +206,33 @@ pub fn module(vm: &mut Vm) -> Value {
     d.insert_str("Random", Value::Obj(cls));
     d.insert_str("_sha512", native("_sha512", sha512_fn));
     d.insert_str("_urandom", native("_urandom", urandom_fn));
-    Value::obj(Obj::Module(Module { name: "_random".into(), dict: Vm::dict_obj(d) }))
+    Value::obj(crate::object::NewObj::Module(Module { name: "_random".into(), dict: Vm::dict_obj(d) }))
 }
 
 /// The state `bytearray` of `v` (created zeroed if missing), or None when `v` is
 /// not a `_random.Random` instance.
 fn state_of(v: &Value) -> Option<ObjRef> {
     let Value::Obj(o) = v else { return None };
-    let Obj::Instance(i) = &**o else { return None };
+    let Obj::Instance(i) = o.view() else { return None };
     let idx = crate::protocol::attr::slot_index(&i.class, SLOT)?;
     let mut slots = i.slots.borrow_mut();
     if slots.len() <= idx {
         slots.resize(idx + 1, Value::Null);
     }
     if let Value::Obj(s) = &slots[idx] {
-        if let Obj::ByteArray(b) = &**s {
+        if let Obj::ByteArray(b) = s.view() {
             if b.borrow().len() == STATE_BYTES {
                 return Some(s.clone());
             }
         }
     }
-    let s = Rc::new(Obj::ByteArray(RefCell::new(vec![0u8; STATE_BYTES])));
+    let s = crate::object::NewObj::ByteArray(RefCell::new(vec![0u8; STATE_BYTES])).alloc();
     slots[idx] = Value::Obj(s.clone());
     Some(s)
 }
 
 fn bytes_cell(s: &ObjRef) -> &RefCell<Vec<u8>> {
-    match &**s {
+    match s.view() {
         Obj::ByteArray(b) => b,
         _ => unreachable!("state_of returns a bytearray"),
     }
@@ -267,7 +269,7 @@ fn method_args<'a>(vm: &Vm, a: &Args<'a>, name: &str, n: usize) -> PyResult<&'a 
 
 fn random_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let cls = match a.pos().first() {
-        Some(Value::Obj(c)) if matches!(&**c, Obj::Class(_)) => c.clone(),
+        Some(Value::Obj(c)) if matches!(c.view(), Obj::Class(_)) => c.clone(),
         _ => return Err(vm.type_error("Random.__new__(X): X is not a type object")),
     };
     let obj = vm.object_new(&cls, Args::new(&[]))?;
@@ -420,7 +422,7 @@ fn random_setstate(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let st = receiver(vm, &a, "setstate")?;
     let rest = method_args(vm, &a, "setstate", 1)?;
     let items: Vec<Value> = match unwrap_base(&rest[0]) {
-        Value::Obj(o) => match &**o {
+        Value::Obj(o) => match o.view() {
             Obj::Tuple(t) => t.to_vec(),
             _ => return Err(vm.type_error("state vector must be a tuple")),
         },

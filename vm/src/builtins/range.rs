@@ -17,7 +17,7 @@ pub const METHODS: MethodTable = &[
 ];
 
 fn parts(o: &ObjRef) -> (i64, i64, i64) {
-    match &**o {
+    match o.view() {
         Obj::Range { start, stop, step } => (*start, *stop, *step),
         _ => (0, 0, 1),
     }
@@ -61,9 +61,9 @@ pub fn range_getitem(vm: &mut Vm, o: &ObjRef, key: &Value) -> PyResult<Value> {
     let (start, _, step) = parts(o);
     let n = range_len(o) as i64;
     if let Value::Obj(k) = key {
-        if let Obj::Slice { start: a, stop: b, step: c } = &**k {
+        if let Obj::Slice { start: a, stop: b, step: c } = k.view() {
             let (s, e, st) = crate::protocol::subscr::slice_indices(vm, a, b, c, n)?;
-            return Ok(Value::obj(Obj::Range { start: start + s * step, stop: start + e * step, step: step * st }));
+            return Ok(Value::obj(crate::object::NewObj::Range { start: start + s * step, stop: start + e * step, step: step * st }));
         }
     }
     let i = match vm.index_value(key) {
@@ -91,12 +91,12 @@ pub fn range_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     if step == 0 {
         return Err(vm.value_error("range() arg 3 must not be zero"));
     }
-    Ok(Value::obj(Obj::Range { start, stop, step }))
+    Ok(Value::obj(crate::object::NewObj::Range { start, stop, step }))
 }
 
 fn this(vm: &Vm, v: &Value) -> PyResult<ObjRef> {
     match v {
-        Value::Obj(o) if matches!(&**o, Obj::Range { .. }) => Ok(o.clone()),
+        Value::Obj(o) if matches!(o.view(), Obj::Range { .. }) => Ok(o.clone()),
         _ => Err(vm.type_error(format!(
             "descriptor 'index' for 'range' objects doesn't apply to a '{}' object",
             vm.type_name(v)

@@ -30,7 +30,7 @@ impl Kind {
     fn matches(self, v: &Value) -> bool {
         match unwrap_base(v) {
             Value::Obj(o) => matches!(
-                (self, &**o),
+                (self, o.view()),
                 (Kind::List, Obj::List(_)) | (Kind::Tuple, Obj::Tuple(_)) | (Kind::Range, Obj::Range { .. })
             ),
             _ => false,
@@ -70,7 +70,7 @@ fn iter(vm: &mut Vm, a: Args, kind: Kind) -> PyResult<Value> {
 fn reversed(vm: &mut Vm, a: Args, kind: Kind) -> PyResult<Value> {
     let (s, _) = recv(vm, &a, kind, "__reversed__", 0)?;
     if let Value::Obj(o) = &s {
-        if let Obj::Range { start, step, .. } = &**o {
+        if let Obj::Range { start, step, .. } = o.view() {
             let n = crate::builtins::range::range_len(o) as i64;
             let (start, step) = (*start as i128, *step as i128);
             let last = start + (n as i128 - 1) * step;

@@ -110,7 +110,7 @@ pub const VIEW_METHODS: MethodTable = &[
 /// A copy of the table of a set or frozenset (subclasses too): `PyAnySet_Check`.
 fn snap(v: &Value) -> Option<Dict> {
     let mut d = match unwrap_base(v) {
-        Value::Obj(o) => match &**o {
+        Value::Obj(o) => match o.view() {
             Obj::Set(d) => d.try_borrow().ok()?.clone(),
             Obj::FrozenSet(d) => d.clone(),
             _ => return None,
@@ -122,13 +122,13 @@ fn snap(v: &Value) -> Option<Dict> {
 }
 
 fn is_any_set(v: &Value) -> bool {
-    matches!(unwrap_base(v), Value::Obj(o) if matches!(&**o, Obj::Set(_) | Obj::FrozenSet(_)))
+    matches!(unwrap_base(v), Value::Obj(o) if matches!(o.view(), Obj::Set(_) | Obj::FrozenSet(_)))
 }
 
 /// A copy of an exact dict's table (`PyDict_CheckExact`).
 fn exact_dict(v: &Value) -> Option<Dict> {
     match v {
-        Value::Obj(o) => match &**o {
+        Value::Obj(o) => match o.view() {
             Obj::Dict(d) => d.try_borrow().ok().map(|d| d.clone()),
             _ => None,
         },
@@ -139,7 +139,7 @@ fn exact_dict(v: &Value) -> Option<Dict> {
 /// The dict and kind of a keys or items view.
 fn set_view(v: &Value) -> Option<(Value, ViewKind)> {
     match v {
-        Value::Obj(o) => match &**o {
+        Value::Obj(o) => match o.view() {
             Obj::DictView { dict, kind } if *kind != ViewKind::Values => Some((dict.clone(), *kind)),
             _ => None,
         },
@@ -152,14 +152,14 @@ fn same(a: &Value, b: &Value) -> bool {
 }
 
 fn is_frozen(v: &Value) -> bool {
-    matches!(unwrap_base(v), Value::Obj(o) if matches!(&**o, Obj::FrozenSet(_)))
+    matches!(unwrap_base(v), Value::Obj(o) if matches!(o.view(), Obj::FrozenSet(_)))
 }
 
 fn make(frozen: bool, d: Dict) -> Value {
     if frozen {
-        Value::obj(Obj::FrozenSet(d))
+        Value::obj(crate::object::NewObj::FrozenSet(d))
     } else {
-        Value::obj(Obj::Set(RefCell::new(d)))
+        Value::obj(crate::object::NewObj::Set(RefCell::new(d)))
     }
 }
 
@@ -411,7 +411,7 @@ fn view_to_table(vm: &mut Vm, v: &Value) -> PyResult<Dict> {
 fn view_intersect(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Dict> {
     let (mut slf, mut other) = if set_view(a).is_some() { (a.clone(), b.clone()) } else { (b.clone(), a.clone()) };
     let len_self = view_len(vm, &slf)?;
-    let exact_set = matches!(&other, Value::Obj(o) if matches!(&**o, Obj::Set(_)));
+    let exact_set = matches!(&other, Value::Obj(o) if matches!(o.view(), Obj::Set(_)));
     if exact_set {
         let len_other = view_len(vm, &other)?;
         if len_self <= len_other {
@@ -439,14 +439,14 @@ fn view_intersect(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Dict> {
 fn items_xor(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Dict> {
     let (Some((d1, _)), Some((d2, _))) = (set_view(a), set_view(b)) else { return Ok(Dict::new_set()) };
     let mut temp = match unwrap_base(&d1) {
-        Value::Obj(o) => match &**o {
+        Value::Obj(o) => match o.view() {
             Obj::Dict(d) => d.borrow().clone(),
             _ => Dict::new(),
         },
         _ => Dict::new(),
     };
     let items2 = match unwrap_base(&d2) {
-        Value::Obj(o) => match &**o {
+        Value::Obj(o) => match o.view() {
             Obj::Dict(d) => d.borrow().iter().map(|e| (e.hash, e.key.clone(), e.value.clone())).collect::<Vec<_>>(),
             _ => Vec::new(),
         },
@@ -504,7 +504,7 @@ fn view_binop(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
 
 /// A set of the keys (or items) of a dict.
 pub fn view_to_set(vm: &mut Vm, dict: &Value, kind: ViewKind) -> PyResult<Value> {
-    let v = Value::obj(Obj::DictView { dict: dict.clone(), kind });
+    let v = Value::obj(crate::object::NewObj::DictView { dict: dict.clone(), kind });
     let d = new_from(vm, &v)?;
     Ok(make(false, d))
 }
@@ -563,7 +563,7 @@ pub fn set_inplace(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> Option<PyRes
 
 fn set_cell(v: &Value) -> Option<&RefCell<Dict>> {
     match unwrap_base(v) {
-        Value::Obj(o) => match &**o {
+        Value::Obj(o) => match o.view() {
             Obj::Set(d) => Some(d),
             _ => None,
         },
@@ -628,7 +628,7 @@ pub fn set_contains(vm: &mut Vm, s: &Value, key: &Value) -> PyResult<bool> {
     };
     let h = vm.hash(&key)?;
     match unwrap_base(s) {
-        Value::Obj(o) => match &**o {
+        Value::Obj(o) => match o.view() {
             Obj::Set(d) => Ok(Dict::cell_find(d, vm, h, &key)?.is_some()),
             Obj::FrozenSet(d) => has(vm, d, h, &key),
             _ => Ok(false),
@@ -651,7 +651,7 @@ pub fn set_new(vm: &mut Vm, frozen: bool, a: Args) -> PyResult<Value> {
             // frozenset(frozenset) is the same object.
             if frozen {
                 if let Value::Obj(o) = v {
-                    if matches!(&**o, Obj::FrozenSet(_)) {
+                    if matches!(o.view(), Obj::FrozenSet(_)) {
                         return Ok(v.clone());
                     }
                 }
@@ -789,7 +789,7 @@ fn set_copy(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let pos = sargs(vm, &a, "copy", 1, 1)?;
     // An exact frozenset is immutable: its copy is itself.
     if let Value::Obj(o) = &pos[0] {
-        if matches!(&**o, Obj::FrozenSet(_)) {
+        if matches!(o.view(), Obj::FrozenSet(_)) {
             return Ok(pos[0].clone());
         }
     }

@@ -95,7 +95,7 @@ pub const METHODS: MethodTable = &[
 /// The [`PyStr`] behind a str or str-subclass value.
 pub fn pystr(v: &Value) -> Option<&PyStr> {
     match unwrap_base(v) {
-        Value::Obj(o) => match &**o {
+        Value::Obj(o) => match o.view() {
             Obj::Str(s) => Some(s),
             _ => None,
         },
@@ -290,10 +290,10 @@ fn affix(vm: &mut Vm, a: Args, name: &str, start: bool) -> PyResult<Value> {
     let hi = opt_index(vm, pos.get(2))?;
     let (lo, hi) = adjust_indices(lo, hi, s.char_len());
     let cands: Vec<Value> = match unwrap_base(&pos[0]) {
-        Value::Obj(o) if matches!(&**o, Obj::Tuple(_)) => vm.collect(&pos[0])?,
+        Value::Obj(o) if matches!(o.view(), Obj::Tuple(_)) => vm.collect(&pos[0])?,
         _ => vec![pos[0].clone()],
     };
-    let is_tuple = matches!(unwrap_base(&pos[0]), Value::Obj(o) if matches!(&**o, Obj::Tuple(_)));
+    let is_tuple = matches!(unwrap_base(&pos[0]), Value::Obj(o) if matches!(o.view(), Obj::Tuple(_)));
     for c in &cands {
         let Some(t) = unwrap_base(c).as_str() else {
             return Err(vm.type_error(if is_tuple {
@@ -809,7 +809,7 @@ fn str_encode(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let encoding = opt_str_kw(vm, &rest, 0, "encoding", "encode")?.unwrap_or("utf-8");
     let errors = opt_str_kw(vm, &rest, 1, "errors", "encode")?.unwrap_or("strict");
     let data = crate::builtins::codec::encode(vm, s.as_str(), encoding, errors)?;
-    Ok(Value::obj(Obj::Bytes(data.into_boxed_slice())))
+    Ok(Value::obj(crate::object::NewObj::Bytes(data)))
 }
 
 /// An optional str argument given by position or keyword.
@@ -841,7 +841,7 @@ fn translate_one(vm: &mut Vm, table: &Value, c: char, out: &mut String) -> PyRes
     }
     let is_int = match unwrap_base(&r) {
         Value::Int(_) | Value::Bool(_) => true,
-        Value::Obj(o) => matches!(&**o, Obj::Int(_)),
+        Value::Obj(o) => matches!(o.view(), Obj::Int(_)),
         _ => false,
     };
     if is_int {
@@ -878,7 +878,7 @@ fn maketrans_key(vm: &mut Vm, k: &Value) -> PyResult<Value> {
     }
     match unwrap_base(k) {
         Value::Int(_) | Value::Bool(_) => Ok(k.clone()),
-        Value::Obj(o) if matches!(&**o, Obj::Int(_)) => Ok(k.clone()),
+        Value::Obj(o) if matches!(o.view(), Obj::Int(_)) => Ok(k.clone()),
         _ => Err(vm.type_error("keys in translate table must be strings or integers")),
     }
 }
@@ -902,7 +902,7 @@ fn str_maketrans(vm: &mut Vm, a: Args) -> PyResult<Value> {
         let Value::Obj(o) = unwrap_base(&args[0]) else {
             return Err(vm.type_error("if you give only one argument to maketrans it must be a dict"));
         };
-        let Obj::Dict(src) = &**o else {
+        let Obj::Dict(src) = o.view() else {
             return Err(vm.type_error("if you give only one argument to maketrans it must be a dict"));
         };
         let items = src.borrow().items();

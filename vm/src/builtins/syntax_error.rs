@@ -47,7 +47,7 @@ pub fn field(vm: &mut Vm, e: &Exception, name: &str) -> PyResult<Option<Value>> 
     };
     let args = e.args.borrow().clone();
     let items: Vec<Value> = match &args {
-        Value::Obj(o) => match &**o {
+        Value::Obj(o) => match o.view() {
             Obj::Tuple(t) => t.to_vec(),
             _ => Vec::new(),
         },
@@ -69,7 +69,7 @@ pub fn to_str(vm: &mut Vm, exc: &Value) -> PyResult<String> {
     let base = filename.as_str().map(|f| f.rsplit('/').next().unwrap_or(f).to_string());
     let lineno = match vm.getattr_opt(exc, "lineno")? {
         Some(Value::Int(i)) => Some(i.to_string()),
-        Some(v @ Value::Obj(_)) if matches!(&v, Value::Obj(o) if matches!(&**o, Obj::Int(_))) => Some(vm.str_string(&v)?),
+        Some(v @ Value::Obj(_)) if matches!(&v, Value::Obj(o) if matches!(o.view(), Obj::Int(_))) => Some(vm.str_string(&v)?),
         _ => None,
     };
     Ok(match (base, lineno) {

@@ -21,7 +21,7 @@ pub const METHODS: MethodTable = &[
 
 fn items(vm: &Vm, v: &Value, name: &str) -> PyResult<Vec<Value>> {
     match unwrap_base(v) {
-        Value::Obj(o) => match &**o {
+        Value::Obj(o) => match o.view() {
             Obj::Tuple(t) => Ok(t.to_vec()),
             _ => Err(vm.type_error(format!("descriptor '{name}' for 'tuple' objects doesn't apply to a '{}' object", vm.type_name(v)))),
         },

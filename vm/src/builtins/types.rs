@@ -20,7 +20,7 @@ pub const METHODS: MethodTable = &[
 /// `type.__call__(cls, *args)`: what `super().__call__(...)` in a metaclass reaches.
 fn type_dunder_call(vm: &mut Vm, a: Args) -> PyResult<Value> {
     match a.pos().first() {
-        Some(Value::Obj(c)) if matches!(&**c, Obj::Class(_)) => {
+        Some(Value::Obj(c)) if matches!(c.view(), Obj::Class(_)) => {
             let c = c.clone();
             vm.type_call(&c, Args { args: &a.args[1..], kwnames: a.kwnames })
         }
@@ -61,7 +61,7 @@ fn type_subclasscheck(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn class_of(v: &Value) -> Option<&ObjRef> {
     match v {
-        Value::Obj(o) if matches!(&**o, Obj::Class(_)) => Some(o),
+        Value::Obj(o) if matches!(o.view(), Obj::Class(_)) => Some(o),
         _ => None,
     }
 }
@@ -79,7 +79,7 @@ pub fn c3_mro(vm: &Vm, cls: &ObjRef, bases: &[ObjRef]) -> PyResult<Vec<ObjRef>> 
         let mut found = None;
         for s in &seqs {
             let cand = &s[0];
-            if !seqs.iter().any(|t| t[1..].iter().any(|x| Rc::ptr_eq(x, cand))) {
+            if !seqs.iter().any(|t| t[1..].iter().any(|x| ObjRef::ptr_eq(x, cand))) {
                 found = Some(cand.clone());
                 break;
             }
@@ -92,7 +92,7 @@ pub fn c3_mro(vm: &Vm, cls: &ObjRef, bases: &[ObjRef]) -> PyResult<Vec<ObjRef>> 
             )));
         };
         for s in seqs.iter_mut() {
-            if Rc::ptr_eq(&s[0], &next) {
+            if ObjRef::ptr_eq(&s[0], &next) {
                 s.remove(0);
             }
         }
@@ -109,12 +109,12 @@ impl Vm {
             let Some(bc) = b.as_class() else { continue };
             let wrappable = [&self.types.property, &self.types.classmethod, &self.types.staticmethod]
                 .iter()
-                .any(|t| bc.mro.borrow().iter().any(|k| Rc::ptr_eq(k, t)));
+                .any(|t| bc.mro.borrow().iter().any(|k| ObjRef::ptr_eq(k, t)));
             if wrappable {
                 layout = Layout::Other;
                 continue;
             }
-            if bc.layout == Layout::Other || (Rc::ptr_eq(b, &self.types.bool_)) {
+            if bc.layout == Layout::Other || (ObjRef::ptr_eq(b, &self.types.bool_)) {
                 return Err(self.type_error(format!("type '{}' is not an acceptable base type", bc.name)));
             }
             if bc.layout != Layout::Object {
@@ -138,14 +138,14 @@ impl Vm {
         let slots = if any_base_dict { None } else { slots };
         let mut dict = ns.clone();
         if let Some(Value::Obj(f)) = dict.get_str("__new__") {
-            if matches!(&*f, Obj::Function(_)) {
-                dict.insert_str("__new__", Value::obj(Obj::StaticMethod(Value::Obj(f.clone()))));
+            if matches!(f.view(), Obj::Function(_)) {
+                dict.insert_str("__new__", Value::obj(crate::object::NewObj::StaticMethod(Value::Obj(f.clone()))));
             }
         }
         for special in ["__init_subclass__", "__class_getitem__"] {
             if let Some(Value::Obj(f)) = dict.get_str(special) {
-                if matches!(&*f, Obj::Function(_)) {
-                    dict.insert_str(special, Value::obj(Obj::ClassMethod(Value::Obj(f.clone()))));
+                if matches!(f.view(), Obj::Function(_)) {
+                    dict.insert_str(special, Value::obj(crate::object::NewObj::ClassMethod(Value::Obj(f.clone()))));
                 }
             }
         }
@@ -161,7 +161,16 @@ impl Vm {
         if dict.get_str("__doc__").is_none() && !doc_is_slot {
             dict.insert_str("__doc__", Value::None);
         }
-        let cls = Rc::new(Obj::Class(Class {
+        // Instances can be weakly referenced unless `__slots__` leaves `__weakref__` out
+        // (and no base with a `__dict__`-style layout provides it).
+        let weakrefable = match &slots {
+            None => true,
+            Some(s) => {
+                s.iter().any(|n| &**n == "__weakref__")
+                    || bases.iter().any(|b| b.as_class().map(|c| c.heap && c.weakrefable).unwrap_or(false))
+            }
+        };
+        let cls = crate::object::NewObj::alloc(crate::object::NewObj::Class(Class {
             name: name.into(),
             qualname: RefCell::new(qualname),
             module: RefCell::new(module),
@@ -169,16 +178,19 @@ impl Vm {
             mro: RefCell::new(Vec::new()),
             dict: RefCell::new(dict),
             layout,
-            metaclass: RefCell::new(meta.filter(|m| !Rc::ptr_eq(m, &self.types.type_))),
+            metaclass: RefCell::new(meta.filter(|m| !ObjRef::ptr_eq(m, &self.types.type_))),
             slots,
             heap: true,
+            has_del: std::cell::Cell::new(false),
+            weakrefable,
         }));
         let mro = c3_mro(self, &cls, &bases)?;
-        if let Obj::Class(c) = &*cls {
+        if let Some(c) = cls.as_class() {
             *c.mro.borrow_mut() = mro;
+            c.refresh_has_del();
         }
         if let Some(Value::Obj(cell)) = classcell {
-            if let Obj::Cell(c) = &*cell {
+            if let Obj::Cell(c) = cell.view() {
                 *c.borrow_mut() = Value::Obj(cls.clone());
             }
         }
@@ -193,7 +205,7 @@ impl Vm {
         let parent = bases[0].clone();
         if let Some(pc) = parent.as_class() {
             if let Some(Value::Obj(f)) = pc.lookup("__init_subclass__") {
-                if let Obj::ClassMethod(func) = &*f {
+                if let Obj::ClassMethod(func) = f.view() {
                     self.call(func, Args::new(&[clsv.clone()]))?;
                 }
             }
@@ -221,7 +233,7 @@ impl Vm {
         if meta.is_none() {
             for b in &bases {
                 let t = self.type_of(b);
-                if !Rc::ptr_eq(&t, &self.types.type_) {
+                if !ObjRef::ptr_eq(&t, &self.types.type_) {
                     meta = Some(Value::Obj(t));
                     break;
                 }
@@ -239,7 +251,7 @@ impl Vm {
         };
         self.run_class_body(&func, &ns)?;
         match meta {
-            Some(m) if !matches!(&m, Value::Obj(o) if Rc::ptr_eq(o, &self.types.type_)) => {
+            Some(m) if !matches!(&m, Value::Obj(o) if ObjRef::ptr_eq(o, &self.types.type_)) => {
                 let bt = self.new_tuple(bases);
                 let mut args = vec![Value::str(&name), bt, ns.clone()];
                 let mut names = Vec::new();
@@ -253,7 +265,7 @@ impl Vm {
                 // A metaclass built the class from a copy of ns: fill the cell.
                 if let Some(cell) = ns_get(&ns, "__classcell__") {
                     if let Value::Obj(c) = &cell {
-                        if let Obj::Cell(c) = &**c {
+                        if let Obj::Cell(c) = c.view() {
                             if c.borrow().is_null() {
                                 *c.borrow_mut() = cls.clone();
                             }
@@ -264,7 +276,7 @@ impl Vm {
             }
             _ => {
                 let d = match &ns {
-                    Value::Obj(o) => match &**o {
+                    Value::Obj(o) => match o.view() {
                         Obj::Dict(d) => d.borrow().clone(),
                         _ => Dict::new(),
                     },
@@ -278,7 +290,7 @@ impl Vm {
     /// Call a class object: `type(x)`, metaclass `__call__`, or `__new__` + `__init__`.
     pub fn call_class(&mut self, cls: &ObjRef, a: Args) -> PyResult<Value> {
         let clsv = Value::Obj(cls.clone());
-        if Rc::ptr_eq(cls, &self.types.type_) {
+        if ObjRef::ptr_eq(cls, &self.types.type_) {
             let pos = a.pos();
             if pos.len() == 1 && !a.has_kw() {
                 return Ok(Value::Obj(self.type_of(&pos[0])));
@@ -287,11 +299,11 @@ impl Vm {
         }
         // A user metaclass with __call__.
         let meta = self.type_of(&clsv);
-        if !Rc::ptr_eq(&meta, &self.types.type_) {
+        if !ObjRef::ptr_eq(&meta, &self.types.type_) {
             if let Some(mc) = meta.as_class() {
                 if mc.heap {
                     if let Some(f) = mc.lookup("__call__") {
-                        if matches!(&f, Value::Obj(o) if matches!(&**o, Obj::Function(_))) {
+                        if matches!(&f, Value::Obj(o) if matches!(o.view(), Obj::Function(_))) {
                             let mut all = vec![clsv.clone()];
                             all.extend_from_slice(a.args);
                             return self.call(&f, Args { args: &all, kwnames: a.kwnames });
@@ -307,16 +319,16 @@ impl Vm {
     pub fn type_call(&mut self, cls: &ObjRef, a: Args) -> PyResult<Value> {
         let clsv = Value::Obj(cls.clone());
         let Some(c) = cls.as_class() else { return Err(self.type_error("not a class")) };
-        if Rc::ptr_eq(cls, &self.types.type_) || c.is_subclass_of(cls, &self.types.type_) {
+        if ObjRef::ptr_eq(cls, &self.types.type_) || c.is_subclass_of(cls, &self.types.type_) {
             // A metaclass instantiated: type.__new__ protocol.
             let new = c.lookup("__new__");
             if let Some(Value::Obj(n)) = &new {
-                if let Obj::StaticMethod(f) = &**n {
+                if let Obj::StaticMethod(f) = n.view() {
                     let mut all = vec![clsv.clone()];
                     all.extend_from_slice(a.args);
                     let obj = self.call(f, Args { args: &all, kwnames: a.kwnames })?;
                     if let Some(init) = c.lookup("__init__") {
-                        if matches!(&init, Value::Obj(o) if matches!(&**o, Obj::Function(_))) {
+                        if matches!(&init, Value::Obj(o) if matches!(o.view(), Obj::Function(_))) {
                             let mut all = vec![obj.clone()];
                             all.extend_from_slice(a.args);
                             self.call(&init, Args { args: &all, kwnames: a.kwnames })?;
@@ -341,7 +353,7 @@ impl Vm {
         let obj = match user_new {
             Some(n) => {
                 let f = match &n {
-                    Value::Obj(o) => match &**o {
+                    Value::Obj(o) => match o.view() {
                         Obj::StaticMethod(f) => f.clone(),
                         _ => n.clone(),
                     },
@@ -363,7 +375,7 @@ impl Vm {
             return Ok(obj);
         }
         if let Some(init) = c.lookup("__init__") {
-            let is_user = matches!(&init, Value::Obj(o) if matches!(&**o, Obj::Function(_)));
+            let is_user = matches!(&init, Value::Obj(o) if matches!(o.view(), Obj::Function(_)));
             if is_user {
                 let mut all = vec![obj.clone()];
                 all.extend_from_slice(a.args);
@@ -372,7 +384,7 @@ impl Vm {
                     return Err(self.type_error(format!("__init__() should return None, not '{}'", self.type_name(&r))));
                 }
             } else if let Value::Obj(io) = &init {
-                if let Obj::Native(n) = &**io {
+                if let Obj::Native(n) = io.view() {
                     if n.owner != Some("object") {
                         let mut all = vec![obj.clone()];
                         all.extend_from_slice(a.args);
@@ -388,7 +400,7 @@ impl Vm {
     pub fn object_new(&mut self, cls: &ObjRef, a: Args) -> PyResult<Value> {
         let Some(c) = cls.as_class() else { return Err(self.type_error("object.__new__(X): X is not a type object")) };
         if let Some(Value::Obj(abs)) = c.lookup("__abstractmethods__") {
-            if let Obj::FrozenSet(s) = &*abs {
+            if let Obj::FrozenSet(s) = abs.view() {
                 if !s.is_empty() {
                     let mut names: Vec<String> = s.keys().iter().filter_map(|k| k.as_str().map(String::from)).collect();
                     names.sort();
@@ -405,7 +417,7 @@ impl Vm {
             crate::builtins::syntax_error::check_args(self, a.pos())?;
         }
         Ok(match c.layout {
-            Layout::Exception => Value::obj(Obj::Exception(Exception {
+            Layout::Exception => Value::obj(crate::object::NewObj::Exception(Exception {
                 class: cls.clone(),
                 args: RefCell::new(self.new_tuple(a.pos().to_vec())),
                 dict: RefCell::new(Dict::new()),
@@ -414,7 +426,7 @@ impl Vm {
                 context: RefCell::new(Value::None),
                 suppress_context: std::cell::Cell::new(false),
             })),
-            Layout::Object => Value::obj(Obj::Instance(Instance {
+            Layout::Object => Value::obj(crate::object::NewObj::Instance(Instance {
                 class: cls.clone(),
                 dict_obj: if needs_dict(c) { Some(Vm::dict_obj(Dict::new())) } else { None },
                 slots: RefCell::new(Vec::new()),
@@ -425,11 +437,11 @@ impl Vm {
                 let t = &self.types;
                 let builtin = [&t.property, &t.classmethod, &t.staticmethod]
                     .into_iter()
-                    .find(|b| c.mro.borrow().iter().any(|k| Rc::ptr_eq(k, b)))
+                    .find(|b| c.mro.borrow().iter().any(|k| ObjRef::ptr_eq(k, b)))
                     .cloned()
                     .ok_or_else(|| self.type_error(format!("cannot create '{}' instances", c.name)))?;
                 let base = self.construct_builtin(&builtin, Layout::Other, a)?;
-                Value::obj(Obj::Instance(Instance { class: cls.clone(), dict_obj: Some(Vm::dict_obj(Dict::new())), slots: RefCell::new(Vec::new()), base }))
+                Value::obj(crate::object::NewObj::Instance(Instance { class: cls.clone(), dict_obj: Some(Vm::dict_obj(Dict::new())), slots: RefCell::new(Vec::new()), base }))
             }
             layout => {
                 // A subclass of a built-in type wraps a value of that type.
@@ -438,11 +450,11 @@ impl Vm {
                     // Mutable containers start empty; __init__ fills them.
                     Layout::List => self.new_list(vec![]),
                     Layout::Dict => self.new_dict(Dict::new()),
-                    Layout::Set => Value::obj(Obj::Set(RefCell::new(Dict::new_set()))),
+                    Layout::Set => Value::obj(crate::object::NewObj::Set(RefCell::new(Dict::new_set()))),
                     _ => self.construct_builtin(&builtin, layout, Args { args: a.args, kwnames: a.kwnames })?,
                 };
                 let dict_obj = if needs_dict(c) { Some(Vm::dict_obj(Dict::new())) } else { None };
-                Value::obj(Obj::Instance(Instance { class: cls.clone(), dict_obj, slots: RefCell::new(Vec::new()), base }))
+                Value::obj(crate::object::NewObj::Instance(Instance { class: cls.clone(), dict_obj, slots: RefCell::new(Vec::new()), base }))
             }
         })
     }
@@ -472,12 +484,12 @@ impl Vm {
     pub fn construct_builtin(&mut self, cls: &ObjRef, layout: Layout, a: Args) -> PyResult<Value> {
         use crate::builtins as b;
         let t = &self.types;
-        let is = |x: &ObjRef| Rc::ptr_eq(cls, x);
+        let is = |x: &ObjRef| ObjRef::ptr_eq(cls, x);
         if is(&t.object.clone()) {
             if !a.pos().is_empty() {
                 return Err(self.type_error("object() takes no arguments"));
             }
-            return Ok(Value::obj(Obj::Instance(Instance { class: cls.clone(), dict_obj: None, slots: RefCell::new(Vec::new()), base: Value::Null })));
+            return Ok(Value::obj(crate::object::NewObj::Instance(Instance { class: cls.clone(), dict_obj: None, slots: RefCell::new(Vec::new()), base: Value::Null })));
         }
         if is(&t.range.clone()) {
             return b::range::range_new(self, a);
@@ -489,18 +501,18 @@ impl Vm {
                 2 => (pos[0].clone(), pos[1].clone(), Value::None),
                 _ => (pos[0].clone(), pos[1].clone(), pos[2].clone()),
             };
-            return Ok(Value::obj(Obj::Slice { start, stop, step }));
+            return Ok(Value::obj(crate::object::NewObj::Slice { start, stop, step }));
         }
         if is(&t.property.clone()) {
             return b::object::property_new(self, a);
         }
         if is(&t.staticmethod.clone()) {
             let pos = a.check(self, "staticmethod", 1, 1)?;
-            return Ok(Value::obj(Obj::StaticMethod(pos[0].clone())));
+            return Ok(Value::obj(crate::object::NewObj::StaticMethod(pos[0].clone())));
         }
         if is(&t.classmethod.clone()) {
             let pos = a.check(self, "classmethod", 1, 1)?;
-            return Ok(Value::obj(Obj::ClassMethod(pos[0].clone())));
+            return Ok(Value::obj(crate::object::NewObj::ClassMethod(pos[0].clone())));
         }
         if is(&t.super_.clone()) {
             return b::functions::super_new(self, a);
@@ -570,7 +582,7 @@ fn needs_dict(c: &Class) -> bool {
 
 fn ns_get(ns: &Value, key: &str) -> Option<Value> {
     match ns {
-        Value::Obj(o) => match &**o {
+        Value::Obj(o) => match o.view() {
             Obj::Dict(d) => d.borrow().get_str(key),
             _ => None,
         },
@@ -587,7 +599,7 @@ pub fn type_new(vm: &mut Vm, meta: Option<ObjRef>, a: Args) -> PyResult<Value> {
     let name = pos[0].as_str().ok_or_else(|| vm.type_error("type.__new__() argument 1 must be str"))?.to_string();
     let bases: Vec<ObjRef> = vm.collect(&pos[1])?.iter().filter_map(|b| class_of(b).cloned()).collect();
     let d = match &pos[2] {
-        Value::Obj(o) => match &**o {
+        Value::Obj(o) => match o.view() {
             Obj::Dict(d) => d.borrow().clone(),
             _ => return Err(vm.type_error("type.__new__() argument 3 must be dict")),
         },
@@ -610,8 +622,8 @@ fn unused(_: PyErr) {}
 /// A `types.SimpleNamespace`-like object with the given attributes.
 pub fn simple_namespace(vm: &Vm, attrs: Dict) -> Value {
     let cls = Vm::make_class("SimpleNamespace", vec![vm.types.object.clone()], Layout::Other);
-    if let Obj::Class(c) = &*cls {
+    if let Obj::Class(c) = cls.view() {
         *c.module.borrow_mut() = Value::str("types");
     }
-    Value::obj(Obj::Instance(Instance { class: cls, dict_obj: Some(Vm::dict_obj(attrs)), slots: RefCell::new(vec![]), base: Value::Null }))
+    Value::obj(crate::object::NewObj::Instance(Instance { class: cls, dict_obj: Some(Vm::dict_obj(attrs)), slots: RefCell::new(vec![]), base: Value::Null }))
 }

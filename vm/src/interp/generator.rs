@@ -6,35 +6,16 @@
 //! `YIELD_FROM` has its ip on that instruction and the delegate on top of its stack,
 //! so `throw`/`close` are forwarded to the delegate first (PEP 380).
 
-use crate::interp::{run_frame, Frame, FrameState};
+use crate::frame::generator::Generator;
+use crate::frame::{Frame, FrameState};
+use crate::interp::run_frame;
 use crate::object::Obj;
 use crate::protocol::iter::SendResult;
 use crate::value::Value;
 use crate::vm::{PyErr, PyResult, Vm};
 
-pub struct Generator {
-    /// A coroutine (`async def`) rather than a generator: same machinery, another type.
-    pub coroutine: bool,
-    pub frame: Option<Box<Frame>>,
-    pub running: bool,
-    /// While running, the frame (taken out of `frame`; its box does not move).
-    pub running_frame: *const Frame,
-    /// `gi_code`: kept after the frame is gone.
-    pub code: std::rc::Rc<crate::object::PyCode>,
-    pub name: Value,
-    pub qualname: Value,
-    /// The exception being handled inside the generator while it is suspended.
-    pub exc_state: Value,
-}
-
 fn gen_of(v: &Value) -> Option<&std::cell::RefCell<Generator>> {
-    match v {
-        Value::Obj(o) => match &**o {
-            Obj::Generator(g) => Some(g),
-            _ => None,
-        },
-        _ => None,
-    }
+    v.as_obj().and_then(|o| o.as_generator())
 }
 
 /// Resume `gen` with `value` (or with an exception thrown in at the current point).
@@ -100,7 +81,7 @@ pub fn resume(vm: &mut Vm, gen: &Value, value: Value, throw: Option<PyErr>) -> P
             if vm.err_matches(&e, "StopIteration") {
                 let re = vm.err("RuntimeError", "generator raised StopIteration");
                 if let (Value::Obj(n), old) = (&re.0, &e.0) {
-                    if let Obj::Exception(x) = &**n {
+                    if let Obj::Exception(x) = n.view() {
                         *x.cause.borrow_mut() = old.clone();
                         *x.context.borrow_mut() = old.clone();
                     }
@@ -136,10 +117,10 @@ pub fn frame_of(vm: &mut Vm, gen: &Value) -> Value {
         (g.running, g.running_frame)
     };
     if running {
-        return crate::object::frame_obj::frame_object_of(vm, ptr);
+        return crate::frame::frame_obj::frame_object_of(vm, ptr);
     }
     match &cell.borrow().frame {
-        Some(f) => crate::object::frame_obj::detached_frame_object(f),
+        Some(f) => crate::frame::frame_obj::detached_frame_object(f),
         None => Value::None,
     }
 }

@@ -19,9 +19,9 @@ use crate::vm::Vm;
 /// Does `globals` contain `__lltrace__`? Cached per (dict, key layout).
 #[inline]
 pub fn enabled(vm: &mut Vm, globals: &ObjRef) -> bool {
-    let Obj::Dict(d) = &**globals else { return false };
+    let Obj::Dict(d) = globals.view() else { return false };
     let layout = d.borrow().layout();
-    let ptr = std::ptr::addr_of!(**globals) as usize;
+    let ptr = globals.addr();
     if vm.lltrace_cache.0 == ptr && vm.lltrace_cache.1 == layout {
         return vm.lltrace_cache.2;
     }

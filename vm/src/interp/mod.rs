@@ -17,10 +17,9 @@
 #[cfg(feature = "become")]
 pub mod become_engine;
 pub mod call;
-pub mod frame;
-pub mod frame_pool;
 pub mod generator;
 pub mod lltrace;
+pub mod pending;
 pub mod ops;
 pub mod switch;
 #[cfg(pyhop_tail_ok)]
@@ -31,7 +30,7 @@ use std::rc::Rc;
 
 use pyhop_compiler::bytecode::CodeUnit;
 
-pub use frame::Frame;
+pub use crate::frame::{Frame, FrameState};
 
 use crate::object::{Obj, Traceback};
 use crate::value::Value;
@@ -155,17 +154,29 @@ pub(crate) unsafe fn run_threaded(
     vm.pending.take().unwrap_or(Exit::Return(Value::None))
 }
 
-/// What a generator or coroutine frame's run ended with.
-pub enum FrameState {
-    Created,
-    Suspended,
-    Running,
-    Finished,
+impl Frame {
+    /// Store the registers of a run that stopped.
+    ///
+    /// # Safety
+    /// `r` must have been loaded from this frame and kept within its bounds.
+    #[inline]
+    pub unsafe fn save_regs(&mut self, r: &Regs) {
+        let base = self.base_ptr();
+        // SAFETY: both pointers are into the same allocations as documented.
+        unsafe {
+            self.sp = r.sp.offset_from(base) as usize;
+            self.ip = r.ip.offset_from(self.code.code.as_ptr()) as usize;
+        }
+    }
 }
 
 /// Run `f` until it returns, yields or raises.
 pub fn run_frame(vm: &mut Vm, f: &mut Frame) -> PyResult<Value> {
     vm.enter_call()?;
+    // A frame entry (generator resumption included) is a safe point.
+    if crate::object::pending::breaker() {
+        vm.run_pending();
+    }
     vm.frames.push(f as *const Frame);
     // DXP pairs are per frame, as CPython's `lastopcode`: restart here, resume after.
     let last = std::mem::replace(&mut vm.dxp_last, 0);
@@ -184,7 +195,7 @@ fn run_frame_inner(vm: &mut Vm, f: &mut Frame) -> PyResult<Value> {
     let traced = trace::active(vm);
     let lltrace = lltrace::enabled(vm, &f.globals);
     if traced {
-        crate::object::frame_obj::frame_object(vm, vm.frames.len() - 1);
+        crate::frame::frame_obj::frame_object(vm, vm.frames.len() - 1);
         f.trace_prev = usize::MAX;
         if let Err(e) = trace::call_event(vm) {
             f.state = FrameState::Finished;
@@ -272,17 +283,17 @@ fn run_frame_inner(vm: &mut Vm, f: &mut Frame) -> PyResult<Value> {
 /// Prepend a traceback entry for `code` at `lasti` to the exception's traceback.
 pub fn add_traceback(vm: &mut Vm, err: &PyErr, code: &Rc<crate::object::PyCode>, lasti: u32, frame: *const Frame) {
     if let Value::Obj(o) = &err.0 {
-        if let Obj::Exception(e) = &**o {
+        if let Obj::Exception(e) = o.view() {
             let next = e.traceback.borrow().clone();
             // A frame that is not on the frame stack (a generator being thrown into
             // before it resumes) still gets its frame object, as `tb_frame` always is one.
-            let frame = match crate::object::frame_obj::frame_object_of(vm, frame) {
+            let frame = match crate::frame::frame_obj::frame_object_of(vm, frame) {
                 // SAFETY: callers pass the live frame that raised.
-                Value::None if !frame.is_null() => crate::object::frame_obj::detached_frame_object(unsafe { &*frame }),
+                Value::None if !frame.is_null() => crate::frame::frame_obj::detached_frame_object(unsafe { &*frame }),
                 v => v,
             };
             let tb = Traceback { frame, code: code.clone(), lasti, lineno: code.line_of(lasti as usize), next: next.into() };
-            *e.traceback.borrow_mut() = Value::obj(Obj::Traceback(tb));
+            *e.traceback.borrow_mut() = Value::obj(crate::object::NewObj::Traceback(tb));
         }
     }
 }
@@ -294,17 +305,17 @@ fn set_context(vm: &mut Vm, err: &PyErr) {
         return;
     }
     if let Value::Obj(o) = &err.0 {
-        if let Obj::Exception(e) = &**o {
+        if let Obj::Exception(e) = o.view() {
             if e.context.borrow().is_none() {
                 // Avoid a cycle: do not make err the context of its own context chain.
                 let mut cur = vm.exc_info.clone();
                 let mut steps = 0;
                 while let Value::Obj(c) = &cur {
-                    if Rc::ptr_eq(c, o) || steps > 100 {
+                    if crate::object::ObjRef::ptr_eq(c, o) || steps > 100 {
                         return;
                     }
                     steps += 1;
-                    let next = match &**c {
+                    let next = match c.view() {
                         Obj::Exception(x) => x.context.borrow().clone(),
                         _ => break,
                     };

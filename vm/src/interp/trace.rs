@@ -17,7 +17,7 @@
 //! switches tracing off and the exception propagates.
 
 use crate::interp::Frame;
-use crate::object::frame_obj::{frame_object, PyFrame};
+use crate::frame::frame_obj::{frame_object, PyFrame};
 use crate::object::func::Args;
 use crate::object::Obj;
 use crate::value::Value;
@@ -39,8 +39,8 @@ fn current_pyframe(vm: &mut Vm) -> Value {
 
 fn pyframe_of(v: &Value) -> Option<&PyFrame> {
     match v {
-        Value::Obj(o) => match &**o {
-            Obj::Frame(pf) => Some(pf),
+        Value::Obj(o) => match o.view() {
+            Obj::Frame(pf) => Some(pf.pyframe()),
             _ => None,
         },
         _ => None,
@@ -127,7 +127,7 @@ pub fn line_hook(vm: &mut Vm, f: &mut Frame, i: usize) -> PyResult<()> {
         return Ok(());
     }
     let Some(obj) = f.pyframe.get().cloned() else { return Ok(()) };
-    let Obj::Frame(pf) = &*obj else { return Ok(()) };
+    let Some(pf) = obj.as_pyframe() else { return Ok(()) };
     if pf.trace.borrow().is_none() {
         return Ok(());
     }

@@ -6,7 +6,8 @@ use std::rc::Rc;
 
 use pyhop_compiler::{CodeObject, Constant};
 
-use crate::object::Obj;
+use crate::object::heap::Header;
+use crate::object::{NewObj, ObjRef};
 use crate::value::Value;
 
 /// Where `LOAD_GLOBAL` found a name last time: entry `index` of the globals dict (when
@@ -14,9 +15,9 @@ use crate::value::Value;
 /// objects with the same key layouts (`Dict::layout`).
 #[derive(Clone, Copy)]
 pub struct GlobalCache {
-    pub globals: *const Obj,
+    pub globals: *const Header,
     pub globals_layout: u64,
-    pub builtins: *const Obj,
+    pub builtins: *const Header,
     pub builtins_layout: u64,
     pub index: u32,
 }
@@ -39,11 +40,15 @@ pub struct PyCode {
     pub frame_size: usize,
     /// `LOAD_GLOBAL` cache, one per name (see `interp/ops/load_store.rs`).
     pub global_cache: Box<[std::cell::Cell<GlobalCache>]>,
-    /// The one `Obj::Code` wrapping this code object (so `f.__code__ is frame.f_code`).
-    pub wrapper: std::cell::RefCell<std::rc::Weak<Obj>>,
-    /// The zombie frame storage of this code (see `interp/frame_pool.rs`).
-    pub zombie: std::cell::Cell<Option<crate::interp::frame_pool::Storage>>,
+    /// The one code object wrapping this code (so `f.__code__ is frame.f_code`): not
+    /// counted; the wrapper clears it when it is freed.
+    pub wrapper: std::cell::Cell<*const Header>,
+    /// The zombie frame storage of this code (see `frame/pool.rs`).
+    pub zombie: std::cell::Cell<Option<FrameStorage>>,
 }
+
+/// Storage for a frame's locals and value stack (see `frame/`).
+pub type FrameStorage = Box<[std::mem::MaybeUninit<Value>]>;
 
 impl Deref for PyCode {
     type Target = CodeObject;
@@ -69,17 +74,27 @@ impl PyCode {
             && co.cellvars.is_empty();
         let frame_size = co.varnames.len() + co.cellvars.len() + co.freevars.len() + co.stacksize as usize + 1;
         let global_cache = (0..co.names.len()).map(|_| Default::default()).collect();
-        Rc::new(PyCode { co, consts, name_hashes, simple_args, frame_size, global_cache, wrapper: Default::default(), zombie: Default::default() })
+        Rc::new(PyCode {
+            co,
+            consts,
+            name_hashes,
+            simple_args,
+            frame_size,
+            global_cache,
+            wrapper: std::cell::Cell::new(std::ptr::null()),
+            zombie: Default::default(),
+        })
     }
 }
 
 /// The code object as a Python value: always the same object for the same code.
 pub fn code_value(code: &Rc<PyCode>) -> Value {
-    if let Some(o) = code.wrapper.borrow().upgrade() {
-        return Value::Obj(o);
+    if let Some(p) = std::ptr::NonNull::new(code.wrapper.get() as *mut Header) {
+        // SAFETY: a set wrapper is alive: it clears the field when it is freed.
+        return Value::Obj(unsafe { ObjRef::from_raw_incref(p) });
     }
-    let o = Rc::new(Obj::Code(code.clone()));
-    *code.wrapper.borrow_mut() = Rc::downgrade(&o);
+    let o = NewObj::Code(code.clone()).alloc();
+    code.wrapper.set(o.as_ptr());
     Value::Obj(o)
 }
 
@@ -91,11 +106,11 @@ pub fn const_value(c: &Constant) -> Value {
         Constant::Int(i) => Value::Int(*i),
         Constant::BigInt(b) => Value::from_bigint(b.clone()),
         Constant::Float(f) => Value::Float(*f),
-        Constant::Complex { real, imag } => Value::obj(Obj::Complex(*real, *imag)),
+        Constant::Complex { real, imag } => Value::obj(NewObj::Complex(*real, *imag)),
         Constant::Str(s) => Value::str(s),
-        Constant::Bytes(b) => Value::obj(Obj::Bytes(b.to_vec().into_boxed_slice())),
-        Constant::Tuple(items) => Value::obj(Obj::Tuple(items.iter().map(const_value).collect())),
+        Constant::Bytes(b) => Value::obj(NewObj::Bytes(b.to_vec())),
+        Constant::Tuple(items) => Value::obj(NewObj::Tuple(items.iter().map(const_value).collect())),
         Constant::Code(co) => code_value(&PyCode::new(co.clone())),
-        Constant::Ellipsis => Value::obj(Obj::Ellipsis),
+        Constant::Ellipsis => Value::obj(NewObj::Ellipsis),
     }
 }

@@ -17,7 +17,7 @@ use std::cell::RefCell;
 use hashbrown::HashTable;
 
 use crate::value::Value;
-use crate::vm::{PyResult, Vm};
+use crate::object::{Host, Kind, PyResult};
 
 pub type DictRef = RefCell<Dict>;
 
@@ -255,9 +255,9 @@ fn frexp(x: f64) -> (f64, i32) {
 #[inline(always)]
 fn str_key_eq(k: &Value, key: &str) -> bool {
     match k {
-        Value::Obj(o) => match &**o {
-            crate::object::Obj::Str(s) => s.as_str() == key,
-            _ => k.as_str() == Some(key),
+        Value::Obj(o) => match o.as_pystr() {
+            Some(s) => s.as_str() == key,
+            None => k.as_str() == Some(key),
         },
         _ => false,
     }
@@ -269,10 +269,10 @@ pub fn fast_eq(a: &Value, b: &Value) -> Option<bool> {
     match (a, b) {
         (Value::Int(x), Value::Int(y)) => Some(x == y),
         (Value::Obj(x), Value::Obj(y)) => {
-            if std::rc::Rc::ptr_eq(x, y) {
+            if crate::object::ObjRef::ptr_eq(x, y) {
                 return Some(true);
             }
-            match (&**x, &**y) {
+            match (x.view(), y.view()) {
                 (Obj::Str(s), Obj::Str(t)) => Some(s.as_str() == t.as_str()),
                 (Obj::Int(s), Obj::Int(t)) => Some(s == t),
                 (Obj::Str(_), Obj::Int(_) | Obj::Tuple(_)) | (Obj::Int(_) | Obj::Tuple(_), Obj::Str(_)) => Some(false),
@@ -280,9 +280,8 @@ pub fn fast_eq(a: &Value, b: &Value) -> Option<bool> {
             }
         }
         (Value::Obj(o), Value::Int(_) | Value::Bool(_) | Value::Float(_) | Value::None)
-        | (Value::Int(_) | Value::Bool(_) | Value::Float(_) | Value::None, Value::Obj(o)) => match &**o {
-            crate::object::Obj::Str(_) | crate::object::Obj::Tuple(_) => Some(false),
-            crate::object::Obj::Int(_) => Some(false),
+        | (Value::Int(_) | Value::Bool(_) | Value::Float(_) | Value::None, Value::Obj(o)) => match o.kind() {
+            Kind::Str | Kind::Tuple | Kind::Int => Some(false),
             _ => None,
         },
         (Value::None, Value::None) => Some(true),
@@ -428,7 +427,7 @@ impl Dict {
     }
 
     /// Find the entry index of `key` (already hashed).
-    fn find(&self, vm: &mut Vm, hash: i64, key: &Value) -> PyResult<Option<usize>> {
+    fn find(&self, vm: &mut impl Host, hash: i64, key: &Value) -> PyResult<Option<usize>> {
         let mut err = None;
         let entries = &self.entries;
         let found = self.table.find(hash as u64, |&i| {
@@ -511,7 +510,7 @@ impl Dict {
     /// Find `key` in the table inside `cell` with no borrow held while user
     /// `__eq__` code runs (it may read or change the table). The index is valid
     /// until the table changes.
-    pub fn cell_find(cell: &RefCell<Dict>, vm: &mut Vm, hash: i64, key: &Value) -> PyResult<Option<usize>> {
+    pub fn cell_find(cell: &RefCell<Dict>, vm: &mut impl Host, hash: i64, key: &Value) -> PyResult<Option<usize>> {
         for _ in 0..100 {
             let (cands, stamp) = {
                 let d = cell.borrow();
@@ -541,14 +540,14 @@ impl Dict {
     }
 
     /// `cell[key]`, borrow-safe (see [`Dict::cell_find`]).
-    pub fn cell_get(cell: &RefCell<Dict>, vm: &mut Vm, hash: i64, key: &Value) -> PyResult<Option<Value>> {
+    pub fn cell_get(cell: &RefCell<Dict>, vm: &mut impl Host, hash: i64, key: &Value) -> PyResult<Option<Value>> {
         let i = Dict::cell_find(cell, vm, hash, key)?;
         Ok(i.and_then(|i| cell.borrow().entries.get(i).map(|e| e.value.clone())))
     }
 
     /// `cell[key] = value` (keeps an equal existing key), borrow-safe. Returns
     /// true if the key was new.
-    pub fn cell_insert(cell: &RefCell<Dict>, vm: &mut Vm, hash: i64, key: Value, value: Value) -> PyResult<bool> {
+    pub fn cell_insert(cell: &RefCell<Dict>, vm: &mut impl Host, hash: i64, key: Value, value: Value) -> PyResult<bool> {
         match Dict::cell_find(cell, vm, hash, &key)? {
             Some(i) => {
                 if let Some(e) = cell.borrow_mut().entries.get_mut(i) {
@@ -564,7 +563,7 @@ impl Dict {
     }
 
     /// Remove `key`, borrow-safe; its value if it was there.
-    pub fn cell_remove(cell: &RefCell<Dict>, vm: &mut Vm, hash: i64, key: &Value) -> PyResult<Option<Value>> {
+    pub fn cell_remove(cell: &RefCell<Dict>, vm: &mut impl Host, hash: i64, key: &Value) -> PyResult<Option<Value>> {
         match Dict::cell_find(cell, vm, hash, key)? {
             Some(i) => {
                 let v = cell.borrow_mut().remove_at(i);
@@ -594,16 +593,16 @@ impl Dict {
             .map(|&i| i as usize)
     }
 
-    pub fn get(&self, vm: &mut Vm, key: &Value) -> PyResult<Option<Value>> {
+    pub fn get(&self, vm: &mut impl Host, key: &Value) -> PyResult<Option<Value>> {
         let hash = vm.hash(key)?;
         self.get_hashed(vm, hash, key)
     }
 
-    pub fn get_hashed(&self, vm: &mut Vm, hash: i64, key: &Value) -> PyResult<Option<Value>> {
+    pub fn get_hashed(&self, vm: &mut impl Host, hash: i64, key: &Value) -> PyResult<Option<Value>> {
         Ok(self.find(vm, hash, key)?.map(|i| self.entries[i].value.clone()))
     }
 
-    pub fn contains(&self, vm: &mut Vm, key: &Value) -> PyResult<bool> {
+    pub fn contains(&self, vm: &mut impl Host, key: &Value) -> PyResult<bool> {
         let hash = vm.hash(key)?;
         Ok(self.find(vm, hash, key)?.is_some())
     }
@@ -617,12 +616,12 @@ impl Dict {
         self.find_str(hash_str(key), key).map(|i| self.entries[i].value.clone())
     }
 
-    pub fn insert(&mut self, vm: &mut Vm, key: Value, value: Value) -> PyResult<()> {
+    pub fn insert(&mut self, vm: &mut impl Host, key: Value, value: Value) -> PyResult<()> {
         let hash = vm.hash(&key)?;
         self.insert_hashed(vm, hash, key, value)
     }
 
-    pub fn insert_hashed(&mut self, vm: &mut Vm, hash: i64, key: Value, value: Value) -> PyResult<()> {
+    pub fn insert_hashed(&mut self, vm: &mut impl Host, hash: i64, key: Value, value: Value) -> PyResult<()> {
         if let Some(i) = self.find(vm, hash, &key)? {
             self.entries[i].value = value;
             return Ok(());
@@ -675,7 +674,7 @@ impl Dict {
         self.used += 1;
     }
 
-    pub fn remove(&mut self, vm: &mut Vm, key: &Value) -> PyResult<Option<Value>> {
+    pub fn remove(&mut self, vm: &mut impl Host, key: &Value) -> PyResult<Option<Value>> {
         let hash = vm.hash(key)?;
         match self.find(vm, hash, key)? {
             Some(i) => Ok(Some(self.remove_at(i))),
@@ -683,7 +682,7 @@ impl Dict {
         }
     }
 
-    pub fn remove_hashed(&mut self, vm: &mut Vm, hash: i64, key: &Value) -> PyResult<Option<Value>> {
+    pub fn remove_hashed(&mut self, vm: &mut impl Host, hash: i64, key: &Value) -> PyResult<Option<Value>> {
         match self.find(vm, hash, key)? {
             Some(i) => Ok(Some(self.remove_at(i))),
             None => Ok(None),
@@ -732,6 +731,22 @@ impl Dict {
                 if *x != EMPTY && *x != DUMMY {
                     *x = remap.get(*x as usize).copied().unwrap_or(DUMMY);
                 }
+            }
+        }
+    }
+
+    /// Empty the table, handing back the old contents (to drop outside a borrow).
+    pub fn take_all(&mut self) -> Dict {
+        let empty = if self.set.is_some() { Dict::new_set() } else { Dict::new() };
+        std::mem::replace(self, empty)
+    }
+
+    /// Every key and value (for the collector).
+    pub fn for_each_value(&self, f: &mut dyn FnMut(&Value)) {
+        for e in &self.entries {
+            if !e.key.is_null() {
+                f(&e.key);
+                f(&e.value);
             }
         }
     }

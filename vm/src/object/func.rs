@@ -37,9 +37,33 @@ pub struct Args<'a> {
 
 impl Function {
     pub fn dict(&self) -> &DictRef {
-        match &*self.dict {
-            crate::object::Obj::Dict(d) => d,
-            _ => unreachable!("function dict is always a dict"),
+        self.dict.as_dict().expect("function dict is always a dict")
+    }
+
+    /// The references this function owns (for the collector).
+    pub(crate) fn trace(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&Value::Obj(self.globals.clone()));
+        visit(&Value::Obj(self.dict.clone()));
+        for c in [&self.name, &self.qualname, &self.defaults, &self.kwdefaults, &self.annotations, &self.doc, &self.module] {
+            if let Ok(v) = c.try_borrow() {
+                visit(&v);
+            }
+        }
+        if let Some(cl) = &self.closure {
+            cl.iter().for_each(visit);
+        }
+    }
+
+    /// Drop what can form cycles (defaults, annotations, attributes); the closure
+    /// cells are cleared as objects of their own.
+    pub(crate) fn clear(&self) {
+        for c in [&self.defaults, &self.kwdefaults, &self.annotations, &self.doc, &self.module] {
+            let old = c.try_borrow_mut().map(|mut v| std::mem::replace(&mut *v, Value::None));
+            drop(old);
+        }
+        if let Some(d) = self.dict.as_dict() {
+            let old = d.try_borrow_mut().map(|mut d| d.take_all());
+            drop(old);
         }
     }
 }

@@ -236,7 +236,7 @@ pub fn float_pow(vm: &Vm, x: f64, y: f64) -> PyResult<Value> {
     if x < 0.0 && y.fract() != 0.0 && y.is_finite() {
         // A negative base with a fractional exponent gives a complex result.
         let (r, theta) = (x.abs().powf(y), std::f64::consts::PI * y);
-        return Ok(Value::obj(crate::object::Obj::Complex(r * theta.cos(), r * theta.sin())));
+        return Ok(Value::obj(crate::object::NewObj::Complex(r * theta.cos(), r * theta.sin())));
     }
     let r = x.powf(y);
     if r.is_infinite() && x.is_finite() && y.is_finite() {

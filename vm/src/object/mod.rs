@@ -1,20 +1,55 @@
 //! Heap objects: everything that is not an immediate [`Value`].
 //!
-//! One enum, [`Obj`], with a variant per built-in type. A value's Python type is
-//! derived from the variant (`Vm::type_of`), except for instances of user classes,
-//! which carry their class. Instances of user subclasses of built-in types (a class
-//! deriving from `list`, `dict`, `Exception`, ...) use the variant of the built-in
-//! base with an extra class pointer, so native methods work on them unchanged.
+//! # Layout
 //!
-//! Reference counting is `Rc`; cycles are not collected (no cycle GC yet).
+//! An object is one allocation: a 16-byte header (`heap.rs`: reference count, the
+//! collector's word, kind byte, flags, two kind-specific fields) followed by the
+//! payload of its kind at the payload's own size. [`ObjRef`] is the header's address
+//! (8 bytes), so [`Value`] stays 16 bytes and a float or an i64 int never needs an
+//! object at all. Sizes of the hot kinds (header included):
+//!
+//! | kind | layout | bytes |
+//! | --- | --- | --- |
+//! | `str` | hash, code points, byte length, UTF-8 bytes inline | 40 + len |
+//! | `tuple` | items inline (count in the header) | 16 + 16 n |
+//! | `list` | `RefCell<Vec<Value>>` | 48 + 16 cap |
+//! | `dict` | `RefCell<Dict>` (entries + index, `dict.rs`) | see `dict.rs` |
+//! | instance | class, shape, values (`instance.rs`) | see `instance.rs` |
+//! | bound method | function, self | 48 |
+//!
+//! Why a thin pointer to a `#[repr(C)]` header rather than `Rc<enum>`: an enum is as
+//! large as its largest variant (a class, ~200 bytes) for every object, `Rc` adds two
+//! counts, and a boxed slice inside the enum costs a second allocation for every
+//! tuple and string. Here the kind byte selects the payload type and the allocation
+//! is exactly header + payload. [`Obj`] is a *view*: `o.view()` matches the kind and
+//! returns references into the payload, so code reads `match o.view() { Obj::Tuple(items)
+//! => .. }`; single-kind checks (`o.as_tuple()`) compile to one compare.
+//!
+//! A value's Python type is derived from the kind (`Vm::type_of`), except for
+//! instances of user classes, which carry their class. Instances of user subclasses
+//! of built-in types (a class deriving from `list`, `dict`, ...) are instances whose
+//! `base` holds a value of the built-in type, so native methods work on it unchanged.
+//!
+//! # Layers
+//!
+//! `value.rs` and `object/` are the floor: they import nothing from `frame/`,
+//! `protocol/`, `interp/`, `builtins/` or the CLI. Where an object operation needs the
+//! interpreter (hashing a key with `__hash__`, comparing with `__eq__`), it takes the
+//! interpreter as a [`Host`] argument, implemented above. Payloads that belong to
+//! upper layers (generators, frame objects) are *foreign* kinds that bring their own
+//! drop, trace and clear functions (`heap::Foreign`).
 
 pub mod code;
 pub mod code_verify;
 pub mod dict;
-pub mod frame_obj;
 pub mod func;
+pub mod gc;
+pub mod heap;
 pub mod int;
+pub mod kinds;
+pub mod pending;
 pub mod str;
+pub mod weakref;
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -22,20 +57,120 @@ use std::rc::Rc;
 use num_bigint::BigInt;
 
 use crate::value::Value;
+pub use code::PyCode;
 pub use dict::{Dict, DictRef};
 pub use func::{Function, NativeFn, NativeFunction};
-pub use code::PyCode;
+pub use heap::{Kind, ObjRef};
 pub use str::PyStr;
 
-pub type ObjRef = Rc<Obj>;
+/// A raised Python exception: always an exception object.
+#[derive(Clone)]
+pub struct PyErr(pub Value);
 
-pub enum Obj {
-    Str(PyStr),
+pub type PyResult<T> = Result<T, PyErr>;
+
+/// What object operations need from the interpreter above them.
+pub trait Host {
+    /// `hash(v)` (may call `__hash__`).
+    fn hash(&mut self, v: &Value) -> PyResult<i64>;
+    /// `a == b` (may call `__eq__`).
+    fn eq(&mut self, a: &Value, b: &Value) -> PyResult<bool>;
+}
+
+/// A view of an object's payload, by kind (see the module doc).
+pub enum Obj<'a> {
+    Str(&'a PyStr),
     /// A big integer that does not fit in i64 (smaller ones are `Value::Int`).
+    Int(&'a BigInt),
+    Bytes(&'a [u8]),
+    ByteArray(&'a RefCell<Vec<u8>>),
+    Tuple(&'a [Value]),
+    List(&'a RefCell<Vec<Value>>),
+    Dict(&'a DictRef),
+    Set(&'a RefCell<Dict>),
+    FrozenSet(&'a Dict),
+    Range { start: &'a i64, stop: &'a i64, step: &'a i64 },
+    Slice { start: &'a Value, stop: &'a Value, step: &'a Value },
+    Complex(&'a f64, &'a f64),
+    Function(&'a Function),
+    BoundMethod { func: &'a Value, slf: &'a Value },
+    Native(&'a NativeFunction),
+    Class(&'a Class),
+    Instance(&'a Instance),
+    Exception(&'a Exception),
+    Module(&'a Module),
+    Code(&'a Rc<PyCode>),
+    Cell(&'a RefCell<Value>),
+    Iter(&'a RefCell<IterState>),
+    Property { fget: &'a Value, fset: &'a Value, fdel: &'a Value, doc: &'a Value },
+    StaticMethod(&'a Value),
+    ClassMethod(&'a Value),
+    Super { class: &'a Value, obj: &'a Value },
+    DictView { dict: &'a Value, kind: &'a ViewKind },
+    Traceback(&'a Traceback),
+    NotImplemented,
+    Ellipsis,
+    WeakRef(&'a weakref::WeakRef),
+    WeakProxy(&'a weakref::WeakRef),
+    /// A generator or coroutine (`frame/generator.rs` reads the payload).
+    Generator(ForeignView<'a>),
+    /// A frame object (`frame/frame_obj.rs` reads the payload).
+    Frame(ForeignView<'a>),
+}
+
+/// The object behind a foreign-kind view; the layer that defines the payload
+/// implements access to it.
+#[derive(Clone, Copy)]
+pub struct ForeignView<'a>(pub &'a ObjRef);
+
+/// Payload of `range`.
+pub struct RangeObj {
+    pub start: i64,
+    pub stop: i64,
+    pub step: i64,
+}
+
+/// Payload of `slice`.
+pub struct SliceObj {
+    pub start: Value,
+    pub stop: Value,
+    pub step: Value,
+}
+
+pub struct ComplexObj {
+    pub re: f64,
+    pub im: f64,
+}
+
+pub struct BoundMethodObj {
+    pub func: Value,
+    pub slf: Value,
+}
+
+pub struct PropertyObj {
+    pub fget: Value,
+    pub fset: Value,
+    pub fdel: Value,
+    pub doc: Value,
+}
+
+pub struct SuperObj {
+    pub class: Value,
+    pub obj: Value,
+}
+
+pub struct DictViewObj {
+    pub dict: Value,
+    pub kind: ViewKind,
+}
+
+/// The owned contents of a new object, by kind: `Value::obj(NewObj::List(items))`.
+pub enum NewObj {
+    Str(String),
     Int(BigInt),
-    Bytes(Box<[u8]>),
+    Bytes(Vec<u8>),
     ByteArray(RefCell<Vec<u8>>),
-    Tuple(Box<[Value]>),
+    Tuple(Vec<Value>),
     List(RefCell<Vec<Value>>),
     Dict(DictRef),
     Set(RefCell<Dict>),
@@ -50,19 +185,56 @@ pub enum Obj {
     Instance(Instance),
     Exception(Exception),
     Module(Module),
-    Code(Rc<code::PyCode>),
+    Code(Rc<PyCode>),
     Cell(RefCell<Value>),
-    Generator(RefCell<crate::interp::generator::Generator>),
-    Iter(RefCell<crate::object::IterState>),
+    Iter(RefCell<IterState>),
     Property { fget: Value, fset: Value, fdel: Value, doc: Value },
     StaticMethod(Value),
     ClassMethod(Value),
     Super { class: Value, obj: Value },
     DictView { dict: Value, kind: ViewKind },
     Traceback(Traceback),
-    Frame(frame_obj::PyFrame),
     NotImplemented,
     Ellipsis,
+}
+
+impl NewObj {
+    /// Allocate the object.
+    pub fn alloc(self) -> ObjRef {
+        use kinds as k;
+        match self {
+            NewObj::Str(s) => PyStr::alloc(&s),
+            NewObj::Int(b) => k::new_obj(Kind::Int, b),
+            NewObj::Bytes(b) => k::new_bytes(&b),
+            NewObj::ByteArray(b) => k::new_obj(Kind::ByteArray, b),
+            NewObj::Tuple(items) => k::new_tuple(items),
+            NewObj::List(l) => k::new_obj(Kind::List, l),
+            NewObj::Dict(d) => k::new_obj(Kind::Dict, d),
+            NewObj::Set(d) => k::new_obj(Kind::Set, d),
+            NewObj::FrozenSet(d) => k::new_obj(Kind::FrozenSet, d),
+            NewObj::Range { start, stop, step } => k::new_obj(Kind::Range, RangeObj { start, stop, step }),
+            NewObj::Slice { start, stop, step } => k::new_obj(Kind::Slice, SliceObj { start, stop, step }),
+            NewObj::Complex(re, im) => k::new_obj(Kind::Complex, ComplexObj { re, im }),
+            NewObj::Function(f) => k::new_obj(Kind::Function, f),
+            NewObj::BoundMethod { func, slf } => k::new_obj(Kind::BoundMethod, BoundMethodObj { func, slf }),
+            NewObj::Native(n) => k::new_obj(Kind::Native, n),
+            NewObj::Class(c) => k::new_obj(Kind::Class, c),
+            NewObj::Instance(i) => k::new_obj(Kind::Instance, i),
+            NewObj::Exception(e) => k::new_obj(Kind::Exception, e),
+            NewObj::Module(m) => k::new_obj(Kind::Module, m),
+            NewObj::Code(c) => k::new_obj(Kind::Code, c),
+            NewObj::Cell(c) => k::new_obj(Kind::Cell, c),
+            NewObj::Iter(s) => k::new_obj(Kind::Iter, s),
+            NewObj::Property { fget, fset, fdel, doc } => k::new_obj(Kind::Property, PropertyObj { fget, fset, fdel, doc }),
+            NewObj::StaticMethod(f) => k::new_obj(Kind::StaticMethod, f),
+            NewObj::ClassMethod(f) => k::new_obj(Kind::ClassMethod, f),
+            NewObj::Super { class, obj } => k::new_obj(Kind::Super, SuperObj { class, obj }),
+            NewObj::DictView { dict, kind } => k::new_obj(Kind::DictView, DictViewObj { dict, kind }),
+            NewObj::Traceback(t) => k::new_obj(Kind::Traceback, t),
+            NewObj::NotImplemented => k::new_obj(Kind::NotImplemented, ()),
+            NewObj::Ellipsis => k::new_obj(Kind::Ellipsis, ()),
+        }
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -95,21 +267,49 @@ pub enum IterState {
     Exhausted,
 }
 
+impl IterState {
+    /// Every value the iterator holds (for the collector).
+    pub fn for_each_value(&self, f: &mut dyn FnMut(&Value)) {
+        match self {
+            IterState::Seq { seq, .. } | IterState::Reversed { seq, .. } => f(seq),
+            IterState::Str { s, .. } => f(s),
+            IterState::Dict { dict, .. } => f(dict),
+            IterState::SetKeys { set, .. } => f(set),
+            IterState::Callable { func, sentinel } => {
+                f(func);
+                f(sentinel)
+            }
+            IterState::GetItem { obj, .. } => f(obj),
+            IterState::Enumerate { iter, count } => {
+                f(iter);
+                f(count)
+            }
+            IterState::Zip { iters, .. } => iters.iter().for_each(f),
+            IterState::Map { func, iters } => {
+                f(func);
+                iters.iter().for_each(f)
+            }
+            IterState::Filter { func, iter } => {
+                f(func);
+                f(iter)
+            }
+            IterState::Range { .. } | IterState::Exhausted => {}
+        }
+    }
+}
+
 /// The Python type name of a built-in iterator state.
 pub fn iter_type_name(st: &IterState) -> &'static str {
     match st {
-        IterState::Seq { seq: Value::Obj(o), .. } => match &**o {
-            Obj::List(_) => "list_iterator",
-            Obj::Tuple(_) => "tuple_iterator",
-            Obj::Bytes(_) => "bytes_iterator",
-            Obj::ByteArray(_) => "bytearray_iterator",
+        IterState::Seq { seq: Value::Obj(o), .. } => match o.kind() {
+            Kind::List => "list_iterator",
+            Kind::Tuple => "tuple_iterator",
+            Kind::Bytes => "bytes_iterator",
+            Kind::ByteArray => "bytearray_iterator",
             _ => "iterator",
         },
-        IterState::Str { s, .. } => match s {
-            Value::Obj(o) => match &**o {
-                Obj::Str(p) if !p.is_ascii() => "str_iterator",
-                _ => "str_ascii_iterator",
-            },
+        IterState::Str { s, .. } => match s.as_pystr() {
+            Some(p) if !p.is_ascii() => "str_iterator",
             _ => "str_ascii_iterator",
         },
         IterState::Range { .. } => "range_iterator",
@@ -119,7 +319,7 @@ pub fn iter_type_name(st: &IterState) -> &'static str {
             ViewKind::Items => "dict_itemiterator",
         },
         IterState::SetKeys { .. } => "set_iterator",
-        IterState::Reversed { seq: Value::Obj(o), .. } if matches!(&**o, Obj::List(_)) => "list_reverseiterator",
+        IterState::Reversed { seq: Value::Obj(o), .. } if o.kind() == Kind::List => "list_reverseiterator",
         IterState::Reversed { .. } => "reversed",
         IterState::Callable { .. } => "callable_iterator",
         IterState::Enumerate { .. } => "enumerate",
@@ -153,6 +353,10 @@ pub struct Class {
     pub slots: Option<Vec<Rc<str>>>,
     /// True for classes created by a `class` statement.
     pub heap: bool,
+    /// The class or a base defines `__del__` (kept current by attribute writes).
+    pub has_del: Cell<bool>,
+    /// Instances can be weakly referenced (no `__slots__` without `__weakref__`).
+    pub weakrefable: bool,
 }
 
 /// Which built-in layout instances of a class have.
@@ -199,16 +403,13 @@ pub struct Exception {
 
 pub struct Module {
     pub name: Rc<str>,
-    /// The module namespace: an `Obj::Dict`, shared with its functions' globals.
+    /// The module namespace: a dict object, shared with its functions' globals.
     pub dict: ObjRef,
 }
 
 impl Module {
     pub fn d(&self) -> &DictRef {
-        match &*self.dict {
-            Obj::Dict(d) => d,
-            _ => unreachable!("module dict is always a dict"),
-        }
+        self.dict.as_dict().expect("module dict is always a dict")
     }
 }
 
@@ -224,27 +425,152 @@ pub struct Traceback {
 
 impl Instance {
     pub fn dict(&self) -> Option<&DictRef> {
-        match self.dict_obj.as_deref() {
-            Some(Obj::Dict(d)) => Some(d),
-            _ => None,
-        }
+        self.dict_obj.as_ref().and_then(|d| d.as_dict())
     }
 }
 
-impl Obj {
+impl ObjRef {
+    /// The payload view (see the module doc).
+    #[inline(always)]
+    pub fn view(&self) -> Obj<'_> {
+        kinds::view(self)
+    }
+
+    #[inline]
     pub fn as_str(&self) -> Option<&str> {
-        match self {
+        match self.view() {
             Obj::Str(s) => Some(s.as_str()),
             Obj::Instance(i) => i.base.as_str(),
             _ => None,
         }
     }
 
+    #[inline]
     pub fn as_class(&self) -> Option<&Class> {
-        match self {
-            Obj::Class(c) => Some(c),
+        match self.kind() {
+            // SAFETY: the kind says the payload is a Class.
+            Kind::Class => Some(unsafe { self.payload::<Class>() }),
             _ => None,
         }
+    }
+
+    #[inline]
+    pub fn as_dict(&self) -> Option<&DictRef> {
+        match self.kind() {
+            // SAFETY: the kind says the payload is a DictRef.
+            Kind::Dict => Some(unsafe { self.payload::<DictRef>() }),
+            _ => None,
+        }
+    }
+
+    #[inline]
+    pub fn as_list(&self) -> Option<&RefCell<Vec<Value>>> {
+        match self.kind() {
+            // SAFETY: the kind says so.
+            Kind::List => Some(unsafe { self.payload::<RefCell<Vec<Value>>>() }),
+            _ => None,
+        }
+    }
+
+    #[inline]
+    pub fn as_tuple(&self) -> Option<&[Value]> {
+        match self.kind() {
+            Kind::Tuple => Some(kinds::tuple_items(self)),
+            _ => None,
+        }
+    }
+
+    #[inline]
+    pub fn as_pystr(&self) -> Option<&PyStr> {
+        match self.kind() {
+            // SAFETY: the kind says so.
+            Kind::Str => Some(unsafe { PyStr::of(self) }),
+            _ => None,
+        }
+    }
+
+    #[inline]
+    pub fn as_instance(&self) -> Option<&Instance> {
+        match self.kind() {
+            // SAFETY: the kind says so.
+            Kind::Instance => Some(unsafe { self.payload::<Instance>() }),
+            _ => None,
+        }
+    }
+
+    #[inline]
+    pub fn as_function(&self) -> Option<&Function> {
+        match self.kind() {
+            // SAFETY: the kind says so.
+            Kind::Function => Some(unsafe { self.payload::<Function>() }),
+            _ => None,
+        }
+    }
+
+    #[inline]
+    pub fn as_module(&self) -> Option<&Module> {
+        match self.kind() {
+            // SAFETY: the kind says so.
+            Kind::Module => Some(unsafe { self.payload::<Module>() }),
+            _ => None,
+        }
+    }
+
+    #[inline]
+    pub fn as_exception(&self) -> Option<&Exception> {
+        match self.kind() {
+            // SAFETY: the kind says so.
+            Kind::Exception => Some(unsafe { self.payload::<Exception>() }),
+            _ => None,
+        }
+    }
+
+    #[inline]
+    pub fn as_cell(&self) -> Option<&RefCell<Value>> {
+        match self.kind() {
+            // SAFETY: the kind says so.
+            Kind::Cell => Some(unsafe { self.payload::<RefCell<Value>>() }),
+            _ => None,
+        }
+    }
+
+    #[inline]
+    pub fn as_native(&self) -> Option<&NativeFunction> {
+        match self.kind() {
+            // SAFETY: the kind says so.
+            Kind::Native => Some(unsafe { self.payload::<NativeFunction>() }),
+            _ => None,
+        }
+    }
+
+    #[inline]
+    pub fn as_code(&self) -> Option<&Rc<PyCode>> {
+        match self.kind() {
+            // SAFETY: the kind says so.
+            Kind::Code => Some(unsafe { self.payload::<Rc<PyCode>>() }),
+            _ => None,
+        }
+    }
+
+    #[inline]
+    pub fn as_iter(&self) -> Option<&RefCell<IterState>> {
+        match self.kind() {
+            // SAFETY: the kind says so.
+            Kind::Iter => Some(unsafe { self.payload::<RefCell<IterState>>() }),
+            _ => None,
+        }
+    }
+
+    #[inline]
+    pub fn is_class(&self) -> bool {
+        self.kind() == Kind::Class
+    }
+}
+
+impl PartialEq for ObjRef {
+    /// Identity.
+    fn eq(&self, other: &ObjRef) -> bool {
+        ObjRef::ptr_eq(self, other)
     }
 }
 
@@ -261,7 +587,7 @@ impl Class {
         }
         let mro = self.mro.borrow();
         for c in mro.iter().skip(1) {
-            if let Obj::Class(c) = &**c {
+            if let Some(c) = c.as_class() {
                 if let Some(v) = c.dict.borrow().get_str_hashed(hash, name) {
                     return Some(v);
                 }
@@ -271,9 +597,15 @@ impl Class {
     }
 
     pub fn is_subclass_of(&self, me: &ObjRef, other: &ObjRef) -> bool {
-        if Rc::ptr_eq(me, other) {
+        if ObjRef::ptr_eq(me, other) {
             return true;
         }
-        self.mro.borrow().iter().any(|c| Rc::ptr_eq(c, other))
+        self.mro.borrow().iter().any(|c| ObjRef::ptr_eq(c, other))
+    }
+
+    /// Recompute `has_del` of this class from its MRO.
+    pub fn refresh_has_del(&self) {
+        let has = self.lookup("__del__").is_some();
+        self.has_del.set(has);
     }
 }

@@ -32,7 +32,7 @@ impl Vm {
     #[cold]
     pub fn no_attribute(&self, obj: &Value, name: &str) -> PyErr {
         let msg = match obj {
-            Value::Obj(o) => match &**o {
+            Value::Obj(o) => match o.view() {
                 Obj::Module(m) => format!("module '{}' has no attribute '{name}'", m.name),
                 Obj::Class(c) => format!("type object '{}' has no attribute '{name}'", c.name),
                 _ => format!("'{}' object has no attribute '{name}'", self.type_name(obj)),
@@ -41,7 +41,7 @@ impl Vm {
         };
         let e = self.attribute_error(msg);
         if let Value::Obj(o) = &e.0 {
-            if let Obj::Exception(x) = &**o {
+            if let Obj::Exception(x) = o.view() {
                 x.dict.borrow_mut().insert_str("name", Value::str(name));
                 x.dict.borrow_mut().insert_str("obj", obj.clone());
             }
@@ -56,7 +56,7 @@ impl Vm {
 
     pub fn getattr_opt_hashed(&mut self, obj: &Value, name: &str, hash: i64) -> PyResult<Option<Value>> {
         if let Value::Obj(o) = obj {
-            match &**o {
+            match o.view() {
                 Obj::Class(_) => return self.class_getattr(o, name),
                 Obj::Module(m) => {
                     if let Some(v) = m.d().borrow().get_str(name) {
@@ -91,7 +91,7 @@ impl Vm {
         let plain_instance_hit = descr.is_some()
             && name != "__class__"
             && name != "__dict__"
-            && matches!(obj, Value::Obj(o) if matches!(&**o, Obj::Instance(_)));
+            && matches!(obj, Value::Obj(o) if matches!(o.view(), Obj::Instance(_)));
         if !plain_instance_hit {
             if let Some(v) = crate::protocol::special::special_getattr(self, obj, name)? {
                 return Ok(Some(v));
@@ -106,7 +106,7 @@ impl Vm {
     /// The `__dict__` of objects that have one.
     pub fn instance_dict<'a>(&self, obj: &'a Value) -> Option<&'a crate::object::DictRef> {
         match obj {
-            Value::Obj(o) => match &**o {
+            Value::Obj(o) => match o.view() {
                 Obj::Instance(i) => i.dict(),
                 Obj::Exception(e) => Some(&e.dict),
                 Obj::Function(f) => Some(f.dict()),
@@ -122,8 +122,8 @@ impl Vm {
     /// unless it defines `__get__` itself.
     fn builtin_descr(&self, d: &Value) -> Value {
         if let Value::Obj(o) = d {
-            if let Obj::Instance(i) = &**o {
-                let wraps_descriptor = matches!(&i.base, Value::Obj(b) if matches!(&**b, Obj::Property { .. } | Obj::ClassMethod(_) | Obj::StaticMethod(_)));
+            if let Obj::Instance(i) = o.view() {
+                let wraps_descriptor = matches!(&i.base, Value::Obj(b) if matches!(b.view(), Obj::Property { .. } | Obj::ClassMethod(_) | Obj::StaticMethod(_)));
                 if wraps_descriptor && self.user_dunder(d, "__get__").is_none() {
                     return i.base.clone();
                 }
@@ -135,7 +135,7 @@ impl Vm {
     fn data_descr_get(&mut self, d: &Value, obj: &Value) -> PyResult<Option<Value>> {
         let d = &self.builtin_descr(d);
         let Value::Obj(o) = d else { return Ok(None) };
-        match &**o {
+        match o.view() {
             Obj::Property { fget, .. } => {
                 if fget.is_none() {
                     return Err(self.attribute_error("unreadable attribute"));
@@ -161,10 +161,10 @@ impl Vm {
     pub fn bind_descriptor(&mut self, d: &Value, obj: Option<&Value>) -> PyResult<Option<Value>> {
         let d = &self.builtin_descr(d);
         let Value::Obj(o) = d else { return Ok(None) };
-        match &**o {
-            Obj::Function(_) => Ok(obj.map(|s| Value::obj(Obj::BoundMethod { func: d.clone(), slf: s.clone() }))),
+        match o.view() {
+            Obj::Function(_) => Ok(obj.map(|s| Value::obj(crate::object::NewObj::BoundMethod { func: d.clone(), slf: s.clone() }))),
             Obj::Native(n) if n.owner.is_some() && n.slf.is_none() => Ok(obj.map(|s| {
-                Value::obj(Obj::Native(NativeFunction { name: n.name, func: n.func, owner: n.owner, slf: Some(s.clone()) }))
+                Value::obj(crate::object::NewObj::Native(NativeFunction { name: n.name, func: n.func, owner: n.owner, slf: Some(s.clone()) }))
             })),
             Obj::StaticMethod(f) => Ok(Some(f.clone())),
             Obj::ClassMethod(f) => {
@@ -191,7 +191,7 @@ impl Vm {
     /// Attribute of a class object: its MRO (descriptors bound to the class), then the
     /// metaclass.
     fn class_getattr(&mut self, cls: &ObjRef, name: &str) -> PyResult<Option<Value>> {
-        let Obj::Class(c) = &**cls else { return Ok(None) };
+        let Obj::Class(c) = cls.view() else { return Ok(None) };
         let meta = self.type_of(&Value::Obj(cls.clone()));
         // A data descriptor on the metaclass (a property) wins over the class's own MRO.
         if let Some(mc) = meta.as_class() {
@@ -207,7 +207,7 @@ impl Vm {
         if let Some(v) = c.lookup(name) {
             let v = self.builtin_descr(&v);
             if let Value::Obj(o) = &v {
-                match &**o {
+                match o.view() {
                     Obj::StaticMethod(f) => return Ok(Some(f.clone())),
                     Obj::ClassMethod(f) => {
                         return Ok(Some(crate::builtins::descr::bind_classmethod(f, Value::Obj(cls.clone()))))
@@ -237,9 +237,9 @@ impl Vm {
 
     fn super_getattr(&mut self, class: &Value, obj: &Value, name: &str) -> PyResult<Option<Value>> {
         let start_type = match obj {
-            Value::Obj(o) if matches!(&**o, Obj::Class(_)) => {
+            Value::Obj(o) if matches!(o.view(), Obj::Class(_)) => {
                 // super(C, cls) in a classmethod: obj is a class.
-                if let (Value::Obj(c), Obj::Class(oc)) = (class, &**o) {
+                if let (Value::Obj(c), Obj::Class(oc)) = (class, o.view()) {
                     if oc.is_subclass_of(o, c) {
                         o.clone()
                     } else {
@@ -261,10 +261,10 @@ impl Vm {
                     if let Some(v) = kc.dict.borrow().get_str(name) {
                         // super(C, cls) in a classmethod: obj is the start type itself and
                         // plain functions stay unbound (CPython's super_getattro).
-                        let obj_is_start = matches!(obj, Value::Obj(o) if Rc::ptr_eq(o, &start_type));
+                        let obj_is_start = matches!(obj, Value::Obj(o) if ObjRef::ptr_eq(o, &start_type));
                         if obj_is_start {
                             if let Value::Obj(d) = &v {
-                                match &**d {
+                                match d.view() {
                                     Obj::ClassMethod(f) => {
                                         return Ok(Some(crate::builtins::descr::bind_classmethod(f, obj.clone())))
                                     }
@@ -275,7 +275,7 @@ impl Vm {
                             return Ok(Some(v));
                         }
                         if let Value::Obj(d) = &v {
-                            if let Obj::Property { fget, .. } = &**d {
+                            if let Obj::Property { fget, .. } = d.view() {
                                 let f = fget.clone();
                                 return Ok(Some(self.call(&f, Args::new(&[obj.clone()]))?));
                             }
@@ -283,7 +283,7 @@ impl Vm {
                         return Ok(Some(self.bind_descriptor(&v, Some(obj))?.unwrap_or(v)));
                     }
                 }
-            } else if Rc::ptr_eq(k, class) {
+            } else if ObjRef::ptr_eq(k, class) {
                 after = true;
             }
         }
@@ -298,7 +298,7 @@ impl Vm {
 
     pub fn get_method_hashed(&mut self, obj: &Value, name: &str, hash: i64) -> PyResult<Option<Value>> {
         if let Value::Obj(o) = obj {
-            if matches!(&**o, Obj::Class(_) | Obj::Module(_) | Obj::Super { .. }) {
+            if matches!(o.view(), Obj::Class(_) | Obj::Module(_) | Obj::Super { .. }) {
                 return Ok(None);
             }
         }
@@ -306,7 +306,7 @@ impl Vm {
         let Some(cls) = tp.as_class() else { return Ok(None) };
         let Some(d) = cls.lookup_hashed(name, hash) else { return Ok(None) };
         let is_method = match &d {
-            Value::Obj(f) => match &**f {
+            Value::Obj(f) => match f.view() {
                 Obj::Function(_) => true,
                 Obj::Native(n) => n.owner.is_some() && n.slf.is_none(),
                 _ => false,
@@ -335,9 +335,12 @@ impl Vm {
     /// `object.__setattr__`.
     pub fn generic_setattr(&mut self, obj: &Value, name: &str, v: Value) -> PyResult<()> {
         let Value::Obj(o) = obj else { return Err(self.readonly_attr(obj, name)) };
-        match &**o {
+        match o.view() {
             Obj::Class(c) => {
                 c.dict.borrow_mut().insert_str(name, v);
+                if name == "__del__" {
+                    c.refresh_has_del();
+                }
                 if name == "__qualname__" {
                     if let Some(s) = c.dict.borrow().get_str(name).and_then(|s| s.as_str().map(Rc::from)) {
                         *c.qualname.borrow_mut() = s;
@@ -355,7 +358,7 @@ impl Vm {
         if let Some(cls) = tp.as_class() {
             if let Some(d) = cls.lookup(name) {
                 if let Value::Obj(dobj) = &d {
-                    match &**dobj {
+                    match dobj.view() {
                         Obj::Property { fset, .. } => {
                             if fset.is_none() {
                                 return Err(self.attribute_error(format!(
@@ -381,7 +384,7 @@ impl Vm {
         if crate::protocol::special::special_setattr(self, obj, name, &v)? {
             return Ok(());
         }
-        match &**o {
+        match o.view() {
             Obj::Instance(i) => {
                 if let Some(d) = i.dict() {
                     d.borrow_mut().insert_str(name, v);
@@ -427,7 +430,7 @@ impl Vm {
         let tp = self.type_of(obj);
         if let Some(cls) = tp.as_class() {
             if let Some(Value::Obj(d)) = cls.lookup(name) {
-                if let Obj::Property { fdel, .. } = &*d {
+                if let Obj::Property { fdel, .. } = d.view() {
                     if fdel.is_none() {
                         return Err(self.attribute_error(format!("property '{name}' of '{}' object has no deleter", cls.name)));
                     }
@@ -437,7 +440,7 @@ impl Vm {
                 }
             }
         }
-        let removed = match &**o {
+        let removed = match o.view() {
             Obj::Class(c) => c.dict.borrow_mut().remove_str(name),
             Obj::Module(m) => m.d().borrow_mut().remove_str(name),
             Obj::Instance(i) => match i.dict() {

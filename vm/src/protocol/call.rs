@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use pyhop_compiler::bytecode::co_flags;
 
-use crate::interp::generator::Generator;
+use crate::frame::generator::Generator;
 use crate::interp::{run_frame, Frame};
 use crate::object::func::Args;
 use crate::object::{Dict, Function, Obj, ObjRef};
@@ -17,10 +17,14 @@ use crate::vm::{PyResult, Vm};
 impl Vm {
     /// `callable(*args)`.
     pub fn call(&mut self, callable: &Value, args: Args) -> PyResult<Value> {
+        // A safe point: finalizers, weakref callbacks and collections run here.
+        if crate::object::pending::breaker() {
+            self.run_pending();
+        }
         let Value::Obj(o) = callable else {
             return Err(self.type_error(format!("'{}' object is not callable", self.type_name(callable))));
         };
-        match &**o {
+        match o.view() {
             Obj::Function(f) => self.call_function(o, f, args),
             Obj::Native(_) if self.hooks_on && !self.in_hook && !self.profilefunc.is_none() => {
                 let f = callable.clone();
@@ -56,7 +60,7 @@ impl Vm {
     }
 
     fn call_native(&mut self, o: &ObjRef, args: Args) -> PyResult<Value> {
-        let Obj::Native(n) = &**o else { return Err(self.type_error("not a native function")) };
+        let Obj::Native(n) = o.view() else { return Err(self.type_error("not a native function")) };
         match &n.slf {
             None => (n.func)(self, args),
             Some(s) => {
@@ -79,7 +83,7 @@ impl Vm {
     /// `func(*args, **kwargs)` (CALL_FUNCTION_EX).
     pub fn call_ex(&mut self, func: &Value, args: &Value, kwargs: &Value) -> PyResult<Value> {
         let mut all = match args {
-            Value::Obj(o) => match &**o {
+            Value::Obj(o) => match o.view() {
                 Obj::Tuple(t) => t.to_vec(),
                 Obj::List(l) => l.borrow().clone(),
                 _ => self.collect(args)?,
@@ -88,7 +92,7 @@ impl Vm {
         };
         let mut names = Vec::new();
         if let Value::Obj(o) = kwargs {
-            if let Obj::Dict(d) = &**o {
+            if let Obj::Dict(d) = o.view() {
                 for (k, v) in d.borrow().items() {
                     if k.as_str().is_none() {
                         return Err(self.type_error("keywords must be strings"));
@@ -121,7 +125,7 @@ impl Vm {
                 qualname: f.qualname.borrow().clone(),
                 exc_state: Value::None,
             };
-            return Ok(Value::obj(Obj::Generator(RefCell::new(g))));
+            return Ok(Value::Obj(crate::object::ObjRef::new_foreign(RefCell::new(g))));
         }
         let r = run_frame(self, &mut frame);
         self.frame_pool.release(&code.zombie, code.frame_size, frame.into_storage());
@@ -198,7 +202,7 @@ impl Vm {
                 }
                 _ => match &kwdict {
                     Some(d) => {
-                        if let Obj::Dict(d) = &**d {
+                        if let Obj::Dict(d) = d.view() {
                             d.borrow_mut().insert_str(name, value.clone());
                         }
                     }
@@ -221,7 +225,7 @@ impl Vm {
         let fast = frame.fast_mut();
         if pos.len() < argcount {
             let defaults: Vec<Value> = match &*f.defaults.borrow() {
-                Value::Obj(o) => match &**o {
+                Value::Obj(o) => match o.view() {
                     Obj::Tuple(t) => t.to_vec(),
                     _ => Vec::new(),
                 },
@@ -248,7 +252,7 @@ impl Vm {
             for i in argcount..argcount + kwonly {
                 if fast[i].is_null() {
                     let d = match &kwdefaults {
-                        Value::Obj(o) => match &**o {
+                        Value::Obj(o) => match o.view() {
                             Obj::Dict(d) => d.borrow().get_str(&code.varnames[i]),
                             _ => None,
                         },
@@ -270,10 +274,10 @@ impl Vm {
                 Some(a) => fast[*a as usize].clone(),
                 None => Value::Null,
             };
-            fast[nlocals + ci] = Value::obj(Obj::Cell(RefCell::new(init)));
+            fast[nlocals + ci] = Value::obj(crate::object::NewObj::Cell(RefCell::new(init)));
         }
         for ci in code.cell2arg.len()..code.cellvars.len() {
-            fast[nlocals + ci] = Value::obj(Obj::Cell(RefCell::new(Value::Null)));
+            fast[nlocals + ci] = Value::obj(crate::object::NewObj::Cell(RefCell::new(Value::Null)));
         }
         if let Some(closure) = &f.closure {
             let base = nlocals + code.cellvars.len();
@@ -291,7 +295,7 @@ impl Vm {
         let code = f.code.borrow().clone();
         let argcount = code.argcount as usize;
         let ndefaults = match &*f.defaults.borrow() {
-            Value::Obj(o) => match &**o {
+            Value::Obj(o) => match o.view() {
                 Obj::Tuple(t) => t.len(),
                 _ => 0,
             },
@@ -343,10 +347,10 @@ impl Vm {
         closure: Value,
     ) -> PyResult<Value> {
         let Value::Obj(co) = &code else { return Err(self.type_error("code object expected")) };
-        let Obj::Code(code) = &**co else { return Err(self.type_error("code object expected")) };
+        let Obj::Code(code) = co.view() else { return Err(self.type_error("code object expected")) };
         let closure = match &closure {
-            Value::Obj(o) => match &**o {
-                Obj::Tuple(t) => Some(t.clone()),
+            Value::Obj(o) => match o.view() {
+                Obj::Tuple(t) => Some(Box::<[Value]>::from(t)),
                 _ => None,
             },
             _ => None,
@@ -361,7 +365,7 @@ impl Vm {
                 code.freevars.len()
             )));
         }
-        let module = match &*globals {
+        let module = match globals.view() {
             Obj::Dict(d) => d.borrow().get_str("__name__").unwrap_or(Value::None),
             _ => Value::None,
         };
@@ -382,13 +386,13 @@ impl Vm {
             doc: RefCell::new(doc),
             module: RefCell::new(module),
         };
-        Ok(Value::obj(Obj::Function(f)))
+        Ok(Value::obj(crate::object::NewObj::Function(f)))
     }
 
     /// Run a class body function with `ns` as its local namespace.
     pub fn run_class_body(&mut self, func: &Value, ns: &Value) -> PyResult<Value> {
         let Value::Obj(fo) = func else { return Err(self.type_error("__build_class__: func must be a function")) };
-        let Obj::Function(f) = &**fo else { return Err(self.type_error("__build_class__: func must be a function")) };
+        let Obj::Function(f) = fo.view() else { return Err(self.type_error("__build_class__: func must be a function")) };
         let mut frame = Frame::new(f.code.borrow().clone(), f.globals.clone(), self.builtins.clone(), ns.clone());
         self.bind_args(f, &mut frame, Args::new(&[]))?;
         run_frame(self, &mut frame)

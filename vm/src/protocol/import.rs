@@ -2,7 +2,6 @@
 //! library (`vm/lib/*.py`, compiled into the binary), then `.py` files and packages
 //! on `sys.path`.
 
-use std::cell::RefCell;
 use std::rc::Rc;
 
 use pyhop_compiler::{compile, CompileError, Mode};
@@ -29,12 +28,12 @@ impl Vm {
             d.insert_str("__file__", Value::str(f));
         }
         d.insert_str("__builtins__", Value::Obj(self.builtins.clone()));
-        Value::obj(Obj::Module(Module { name: name.into(), dict: Rc::new(Obj::Dict(RefCell::new(d))) }))
+        Value::obj(crate::object::NewObj::Module(Module { name: name.into(), dict: Vm::dict_obj(d) }))
     }
 
     pub fn module_dict(m: &Value) -> Option<ObjRef> {
         match m {
-            Value::Obj(o) => match &**o {
+            Value::Obj(o) => match o.view() {
                 Obj::Module(m) => Some(m.dict.clone()),
                 _ => None,
             },
@@ -82,26 +81,26 @@ impl Vm {
     fn exec_module(&mut self, m: &Value, src: &str, filename: &str) -> PyResult<()> {
         let code = self.compile_source(src, filename, Mode::Exec)?;
         let Value::Obj(mo) = m else { return Ok(()) };
-        let Obj::Module(module) = &**mo else { return Ok(()) };
+        let Obj::Module(module) = mo.view() else { return Ok(()) };
         let d = module.dict.clone();
         self.run_code(code, d.clone(), Value::Obj(d)).map(|_| ())
     }
 
     fn sys_modules_get(&self, name: &str) -> Option<Value> {
-        match &*self.modules {
+        match self.modules.view() {
             Obj::Dict(d) => d.borrow().get_str(name),
             _ => None,
         }
     }
 
     fn sys_modules_set(&self, name: &str, m: Value) {
-        if let Obj::Dict(d) = &*self.modules {
+        if let Obj::Dict(d) = self.modules.view() {
             d.borrow_mut().insert_str(name, m);
         }
     }
 
     fn sys_modules_del(&self, name: &str) {
-        if let Obj::Dict(d) = &*self.modules {
+        if let Obj::Dict(d) = self.modules.view() {
             d.borrow_mut().remove_str(name);
         }
     }
@@ -183,7 +182,7 @@ impl Vm {
     fn module_not_found(&self, name: &str) -> PyErr {
         let e = self.err("ModuleNotFoundError", format!("No module named '{name}'"));
         if let Value::Obj(o) = &e.0 {
-            if let Obj::Exception(x) = &**o {
+            if let Obj::Exception(x) = o.view() {
                 x.dict.borrow_mut().insert_str("name", Value::str(name));
             }
         }
@@ -191,7 +190,7 @@ impl Vm {
     }
 
     fn sys_path(&mut self) -> Vec<String> {
-        let path = match &*self.sys {
+        let path = match self.sys.view() {
             Obj::Module(m) => m.d().borrow().get_str("path"),
             _ => None,
         };
@@ -208,7 +207,7 @@ impl Vm {
             _ => 0,
         };
         let abs = if level > 0 {
-            let package = match &**globals {
+            let package = match globals.view() {
                 Obj::Dict(d) => {
                     let d = d.borrow();
                     match d.get_str("__package__").and_then(|p| p.as_str().map(String::from)) {
@@ -262,7 +261,7 @@ impl Vm {
         };
         let e = self.err("ImportError", msg);
         if let Value::Obj(o) = &e.0 {
-            if let Obj::Exception(x) = &**o {
+            if let Obj::Exception(x) = o.view() {
                 let mut d = x.dict.borrow_mut();
                 d.insert_str("name", Value::str(&mname));
                 d.insert_str("path", file.as_deref().map(Value::str).unwrap_or(Value::None));

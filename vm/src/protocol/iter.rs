@@ -19,9 +19,9 @@ pub enum SendResult {
 /// The value carried by a StopIteration (its first argument, or None).
 pub fn stop_value(_vm: &Vm, e: &PyErr) -> Value {
     if let Value::Obj(o) = &e.0 {
-        if let Obj::Exception(x) = &**o {
+        if let Obj::Exception(x) = o.view() {
             if let Value::Obj(t) = &*x.args.borrow() {
-                if let Obj::Tuple(t) = &**t {
+                if let Obj::Tuple(t) = t.view() {
                     return t.first().cloned().unwrap_or(Value::None);
                 }
             }
@@ -31,7 +31,7 @@ pub fn stop_value(_vm: &Vm, e: &PyErr) -> Value {
 }
 
 pub fn new_iter(state: IterState) -> Value {
-    Value::obj(Obj::Iter(RefCell::new(state)))
+    Value::obj(crate::object::NewObj::Iter(RefCell::new(state)))
 }
 
 impl Vm {
@@ -42,14 +42,14 @@ impl Vm {
         }
         let base = unwrap_base(v).clone();
         if let Value::Obj(o) = &base {
-            let st = match &**o {
+            let st = match o.view() {
                 Obj::List(_) | Obj::Tuple(_) | Obj::Bytes(_) | Obj::ByteArray(_) => IterState::Seq { seq: base.clone(), index: 0 },
                 Obj::Str(_) => IterState::Str { s: base.clone(), byte: 0 },
                 Obj::Range { start, stop, step } => IterState::Range { next: *start, stop: *stop, step: *step },
                 Obj::Dict(d) => IterState::Dict { dict: base.clone(), index: 0, kind: ViewKind::Keys, len: d.borrow().len() },
                 Obj::DictView { dict, kind } => {
                     let len = match dict {
-                        Value::Obj(d) => match &**d {
+                        Value::Obj(d) => match d.view() {
                             Obj::Dict(d) => d.borrow().len(),
                             _ => 0,
                         },
@@ -79,7 +79,7 @@ impl Vm {
         let Value::Obj(o) = it else {
             return Err(self.type_error(format!("'{}' object is not an iterator", self.type_name(it))));
         };
-        match &**o {
+        match o.view() {
             Obj::Iter(st) => self.next_native(st),
             Obj::Generator(_) => match generator::resume(self, it, Value::None, None)? {
                 SendResult::Yield(v) => Ok(Some(v)),
@@ -101,7 +101,7 @@ impl Vm {
         match &mut *s {
             IterState::Seq { seq, index } => {
                 let Value::Obj(o) = seq else { return Ok(None) };
-                let v = match &**o {
+                let v = match o.view() {
                     Obj::List(l) => l.borrow().get(*index).cloned(),
                     Obj::Tuple(t) => t.get(*index).cloned(),
                     Obj::Bytes(b) => b.get(*index).map(|x| Value::Int(*x as i64)),
@@ -138,7 +138,7 @@ impl Vm {
             }
             IterState::Dict { dict, index, kind, len } => {
                 let Value::Obj(o) = dict else { return Ok(None) };
-                let Obj::Dict(d) = &**o else { return Ok(None) };
+                let Obj::Dict(d) = o.view() else { return Ok(None) };
                 let d = d.borrow();
                 if d.len() != *len {
                     *len = usize::MAX;
@@ -150,7 +150,7 @@ impl Vm {
                         Ok(Some(match kind {
                             ViewKind::Keys => e.key.clone(),
                             ViewKind::Values => e.value.clone(),
-                            ViewKind::Items => Value::obj(Obj::Tuple(vec![e.key.clone(), e.value.clone()].into_boxed_slice())),
+                            ViewKind::Items => Value::obj(crate::object::NewObj::Tuple(vec![e.key.clone(), e.value.clone()])),
                         }))
                     }
                     None => Ok(None),
@@ -158,7 +158,7 @@ impl Vm {
             }
             IterState::SetKeys { set, index } => {
                 let Value::Obj(o) = set else { return Ok(None) };
-                let r = match &**o {
+                let r = match o.view() {
                     Obj::Set(d) => d.borrow().entry_from(*index).map(|(i, e)| (i, e.key.clone())),
                     Obj::FrozenSet(d) => d.entry_from(*index).map(|(i, e)| (i, e.key.clone())),
                     _ => None,
@@ -295,7 +295,7 @@ impl Vm {
     /// Send `v` into a delegate of `yield from`.
     pub fn send(&mut self, recv: &Value, v: Value) -> PyResult<SendResult> {
         if let Value::Obj(o) = recv {
-            if matches!(&**o, Obj::Generator(_)) {
+            if matches!(o.view(), Obj::Generator(_)) {
                 return generator::resume(self, recv, v, None);
             }
         }
@@ -316,7 +316,7 @@ impl Vm {
     /// `next(it)` keeping a StopIteration's value: `Ok(Err(value))` when exhausted.
     fn next_with_value(&mut self, it: &Value) -> PyResult<Result<Value, Value>> {
         if let Value::Obj(o) = it {
-            if !matches!(&**o, Obj::Iter(_) | Obj::Generator(_)) {
+            if !matches!(o.view(), Obj::Iter(_) | Obj::Generator(_)) {
                 if let Some(f) = self.user_dunder(it, "__next__") {
                     return match self.call_dunder(&f, it, &[]) {
                         Ok(v) => Ok(Ok(v)),
@@ -336,7 +336,7 @@ impl Vm {
     pub fn collect(&mut self, v: &Value) -> PyResult<Vec<Value>> {
         if let Value::Obj(o) = unwrap_base(v) {
             if self.user_dunder(v, "__iter__").is_none() {
-                match &**o {
+                match o.view() {
                     Obj::List(l) => return Ok(l.borrow().clone()),
                     Obj::Tuple(t) => return Ok(t.to_vec()),
                     _ => {}
@@ -387,7 +387,7 @@ impl Vm {
             Err(e) => return Err(e),
         };
         if let Value::Obj(o) = unwrap_base(list) {
-            if let Obj::List(l) = &**o {
+            if let Obj::List(l) = o.view() {
                 l.borrow_mut().extend(items);
             }
         }
@@ -396,7 +396,7 @@ impl Vm {
 
     pub fn set_add(&mut self, set: &Value, v: Value) -> PyResult<()> {
         if let Value::Obj(o) = unwrap_base(set) {
-            if let Obj::Set(s) = &**o {
+            if let Obj::Set(s) = o.view() {
                 let h = self.hash(&v)?;
                 let mut s = s.borrow_mut();
                 return s.insert_hashed(self, h, v, Value::None);
@@ -408,9 +408,9 @@ impl Vm {
     /// `d.update(m)`; with `merge`, a repeated key is an error (`**` in calls).
     pub fn dict_update(&mut self, d: &Value, m: &Value, merge: bool) -> PyResult<()> {
         let Value::Obj(dobj) = unwrap_base(d) else { return Ok(()) };
-        let Obj::Dict(target) = &**dobj else { return Ok(()) };
+        let Obj::Dict(target) = dobj.view() else { return Ok(()) };
         let pairs: Vec<(Value, Value)> = match unwrap_base(m) {
-            Value::Obj(o) if matches!(&**o, Obj::Dict(_)) && self.user_dunder(m, "keys").is_none() => match &**o {
+            Value::Obj(o) if matches!(o.view(), Obj::Dict(_)) && self.user_dunder(m, "keys").is_none() => match o.view() {
                 Obj::Dict(src) => src.borrow().items(),
                 _ => Vec::new(),
             },

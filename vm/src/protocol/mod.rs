@@ -11,3 +11,16 @@ pub mod repr;
 pub mod slow;
 pub mod special;
 pub mod subscr;
+
+/// The interpreter as the object layer's host (dict keys hash and compare through it).
+impl crate::object::Host for crate::vm::Vm {
+    #[inline]
+    fn hash(&mut self, v: &crate::value::Value) -> crate::vm::PyResult<i64> {
+        crate::vm::Vm::hash(self, v)
+    }
+
+    #[inline]
+    fn eq(&mut self, a: &crate::value::Value, b: &crate::value::Value) -> crate::vm::PyResult<bool> {
+        crate::vm::Vm::eq(self, a, b)
+    }
+}

@@ -4,7 +4,6 @@
 //! method is tried first.
 
 use std::cmp::Ordering;
-use std::rc::Rc;
 
 use num_bigint::BigInt;
 use num_traits::{ToPrimitive, Zero};
@@ -166,7 +165,7 @@ pub fn as_num(v: &Value) -> Option<Num> {
         Value::Int(i) => Some(Num::Int(BigInt::from(*i))),
         Value::Bool(b) => Some(Num::Int(BigInt::from(*b as i64))),
         Value::Float(f) => Some(Num::Float(*f)),
-        Value::Obj(o) => match &**o {
+        Value::Obj(o) => match o.view() {
             Obj::Int(b) => Some(Num::Int(b.clone())),
             Obj::Instance(i) => as_num(&i.base),
             _ => None,
@@ -176,13 +175,13 @@ pub fn as_num(v: &Value) -> Option<Num> {
 }
 
 fn is_not_implemented(v: &Value) -> bool {
-    matches!(v, Value::Obj(o) if matches!(&**o, Obj::NotImplemented))
+    matches!(v, Value::Obj(o) if matches!(o.view(), Obj::NotImplemented))
 }
 
 /// The value a builtin operation should see: the wrapped base of a subclass instance.
 pub fn unwrap_base(v: &Value) -> &Value {
     if let Value::Obj(o) = v {
-        if let Obj::Instance(i) = &**o {
+        if let Obj::Instance(i) = o.view() {
             if !i.base.is_null() {
                 return &i.base;
             }
@@ -239,7 +238,7 @@ impl Vm {
         let ta = self.type_of(a);
         let tb = self.type_of(b);
         let b_first = b_user.is_some()
-            && !Rc::ptr_eq(&ta, &tb)
+            && !crate::object::ObjRef::ptr_eq(&ta, &tb)
             && tb.as_class().map(|c| c.is_subclass_of(&tb, &ta)).unwrap_or(false);
         if b_first {
             let r = self.call_dunder(b_user.as_ref().unwrap_or(&Value::None), b, &[a.clone()])?;
@@ -263,7 +262,7 @@ impl Vm {
         }
         if !b_first {
             if let Some(f) = &b_user {
-                if !Rc::ptr_eq(&ta, &tb) || a_user.is_none() {
+                if !crate::object::ObjRef::ptr_eq(&ta, &tb) || a_user.is_none() {
                     let r = self.call_dunder(f, b, &[a.clone()])?;
                     if !is_not_implemented(&r) {
                         return Ok(r);
@@ -278,18 +277,18 @@ impl Vm {
     fn binop_type_error(&self, op: BinOp, a: &Value, b: &Value) -> crate::vm::PyErr {
         let (ta, tb) = (self.type_name(a), self.type_name(b));
         if op == BinOp::Add {
-            let seq = |v: &Value| matches!(unwrap_base(v), Value::Obj(o) if matches!(&**o, Obj::List(_) | Obj::Tuple(_) | Obj::Str(_)));
+            let seq = |v: &Value| matches!(unwrap_base(v), Value::Obj(o) if matches!(o.view(), Obj::List(_) | Obj::Tuple(_) | Obj::Str(_)));
             if seq(a) {
                 let name = match unwrap_base(a) {
-                    Value::Obj(o) if matches!(&**o, Obj::List(_)) => "list",
-                    Value::Obj(o) if matches!(&**o, Obj::Tuple(_)) => "tuple",
+                    Value::Obj(o) if matches!(o.view(), Obj::List(_)) => "list",
+                    Value::Obj(o) if matches!(o.view(), Obj::Tuple(_)) => "tuple",
                     _ => "str",
                 };
                 return self.type_error(format!("can only concatenate {name} (not \"{tb}\") to {name}"));
             }
         }
         if op == BinOp::Mul {
-            let seq = |v: &Value| matches!(unwrap_base(v), Value::Obj(o) if matches!(&**o, Obj::List(_) | Obj::Tuple(_) | Obj::Str(_) | Obj::Bytes(_)));
+            let seq = |v: &Value| matches!(unwrap_base(v), Value::Obj(o) if matches!(o.view(), Obj::List(_) | Obj::Tuple(_) | Obj::Str(_) | Obj::Bytes(_)));
             if seq(a) || seq(b) {
                 let other = if seq(a) { tb } else { ta };
                 return self.type_error(format!("can't multiply sequence by non-int of type '{other}'"));
@@ -333,7 +332,7 @@ impl Vm {
         let (Value::Obj(ao), bv) = (a, b) else {
             return self.native_binop_rhs(op, a, b);
         };
-        match (&**ao, op) {
+        match (ao.view(), op) {
             (Obj::Str(s), BinOp::Add) => {
                 let t = bv.as_str()?;
                 let mut r = String::with_capacity(s.as_str().len() + t.len());
@@ -349,7 +348,7 @@ impl Vm {
             (Obj::Bytes(_) | Obj::ByteArray(_), BinOp::Mod) => Some(crate::builtins::printf::bytes_mod(self, a, orig_b)),
             (Obj::List(l), BinOp::Add) => {
                 let Value::Obj(bo) = unwrap_base(bv) else { return None };
-                let Obj::List(m) = &**bo else { return None };
+                let Obj::List(m) = bo.view() else { return None };
                 let mut v = l.borrow().clone();
                 v.extend(m.borrow().iter().cloned());
                 Some(Ok(self.new_list(v)))
@@ -367,7 +366,7 @@ impl Vm {
             }
             (Obj::Tuple(t), BinOp::Add) => {
                 let Value::Obj(bo) = unwrap_base(bv) else { return None };
-                let Obj::Tuple(u) = &**bo else { return None };
+                let Obj::Tuple(u) = bo.view() else { return None };
                 let mut v = t.to_vec();
                 v.extend(u.iter().cloned());
                 Some(Ok(self.new_tuple(v)))
@@ -384,21 +383,21 @@ impl Vm {
             }
             (Obj::Bytes(x), BinOp::Add) => {
                 let Value::Obj(bo) = bv else { return None };
-                let Obj::Bytes(y) = &**bo else { return None };
+                let Obj::Bytes(y) = bo.view() else { return None };
                 let mut v = x.to_vec();
                 v.extend_from_slice(y);
-                Some(Ok(Value::obj(Obj::Bytes(v.into_boxed_slice()))))
+                Some(Ok(Value::obj(crate::object::NewObj::Bytes(v))))
             }
             (Obj::Bytes(x), BinOp::Mul) => {
                 let n = repeat_count(self, bv)?;
-                Some(n.and_then(|n| self.check_repeat(x.len(), n)).map(|n| Value::obj(Obj::Bytes(x.repeat(n).into_boxed_slice()))))
+                Some(n.and_then(|n| self.check_repeat(x.len(), n)).map(|n| Value::obj(crate::object::NewObj::Bytes(x.repeat(n)))))
             }
             (Obj::Set(_) | Obj::FrozenSet(_) | Obj::DictView { .. }, BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor) => {
                 crate::builtins::set::set_binop(self, op, a, bv)
             }
             (Obj::Dict(x), BinOp::Or) => {
                 let Value::Obj(bo) = bv else { return None };
-                let Obj::Dict(y) = &**bo else { return None };
+                let Obj::Dict(y) = bo.view() else { return None };
                 let mut d: Dict = x.borrow().clone();
                 for (k, v) in y.borrow().items() {
                     if let Err(e) = d.insert(self, k, v) {
@@ -415,7 +414,7 @@ impl Vm {
     /// Cases where only the right operand decides (`3 * "ab"`, `2 * [1]`, complex).
     fn native_binop_rhs(&mut self, op: BinOp, a: &Value, b: &Value) -> Option<PyResult<Value>> {
         let Value::Obj(bo) = b else { return None };
-        match (&**bo, op) {
+        match (bo.view(), op) {
             (Obj::Str(_) | Obj::List(_) | Obj::Tuple(_) | Obj::Bytes(_), BinOp::Mul) => {
                 let int_like = matches!(as_num(a), Some(Num::Int(_))) || self.user_dunder(a, "__index__").is_some();
                 if !int_like {
@@ -448,7 +447,7 @@ impl Vm {
                 return Ok(r);
             }
         } else if let Value::Obj(o) = unwrap_base(&a) {
-            match (&**o, op) {
+            match (o.view(), op) {
                 (Obj::List(l), BinOp::Add) => {
                     let items = self.collect(&b)?;
                     l.borrow_mut().extend(items);
@@ -500,10 +499,10 @@ impl Vm {
             _ => {}
         }
         if let Value::Obj(o) = v {
-            if let Obj::Complex(re, im) = &**o {
+            if let Obj::Complex(re, im) = o.view() {
                 match op {
-                    UnaryOp::Neg => return Ok(Value::obj(Obj::Complex(-re, -im))),
-                    UnaryOp::Pos => return Ok(Value::obj(Obj::Complex(*re, *im))),
+                    UnaryOp::Neg => return Ok(Value::obj(crate::object::NewObj::Complex(-re, -im))),
+                    UnaryOp::Pos => return Ok(Value::obj(crate::object::NewObj::Complex(*re, *im))),
                     _ => {}
                 }
             }
@@ -523,7 +522,7 @@ impl Vm {
             Value::Bool(b) => Ok(*b),
             Value::Int(i) => Ok(*i != 0),
             Value::Float(f) => Ok(*f != 0.0),
-            Value::Obj(o) => match &**o {
+            Value::Obj(o) => match o.view() {
                 Obj::Str(s) => Ok(!s.as_str().is_empty()),
                 Obj::Int(b) => Ok(!b.is_zero()),
                 Obj::List(l) => Ok(!l.borrow().is_empty()),
@@ -580,7 +579,7 @@ impl Vm {
             let ta = self.type_of(a);
             let tb = self.type_of(b);
             let b_first = b_user.is_some()
-                && !Rc::ptr_eq(&ta, &tb)
+                && !crate::object::ObjRef::ptr_eq(&ta, &tb)
                 && tb.as_class().map(|c| c.is_subclass_of(&tb, &ta)).unwrap_or(false);
             if b_first {
                 let r = self.call_dunder(b_user.as_ref().unwrap_or(&Value::None), b, &[a.clone()])?;
@@ -646,7 +645,7 @@ impl Vm {
                 (Value::None, Value::None) if matches!(op, CmpOp::Eq | CmpOp::Ne) => Some(op == CmpOp::Eq),
                 _ if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
                     if let (Value::Obj(o), _) | (_, Value::Obj(o)) = (a, b) {
-                        if let Obj::Complex(re, im) = &**o {
+                        if let Obj::Complex(re, im) = o.view() {
                             let other = if matches!(a, Value::Obj(_)) { b } else { a };
                             if let Some(n) = as_num(other) {
                                 let x = match n {
@@ -663,15 +662,15 @@ impl Vm {
                 _ => None,
             });
         };
-        if Rc::ptr_eq(ao, bo) && matches!(op, CmpOp::Eq | CmpOp::Ne) {
-            if !matches!(&**ao, Obj::Tuple(_) | Obj::List(_)) {
+        if crate::object::ObjRef::ptr_eq(ao, bo) && matches!(op, CmpOp::Eq | CmpOp::Ne) {
+            if !matches!(ao.view(), Obj::Tuple(_) | Obj::List(_)) {
                 return Ok(Some(op == CmpOp::Eq));
             }
         }
-        match (&**ao, &**bo) {
+        match (ao.view(), bo.view()) {
             (Obj::Str(x), Obj::Str(y)) => Ok(Some(op.test(x.as_str().cmp(y.as_str())))),
             (Obj::Bytes(x), Obj::Bytes(y)) => Ok(Some(op.test(x.cmp(y)))),
-            (Obj::Tuple(x), Obj::Tuple(y)) => self.seq_compare(&x.clone(), &y.clone(), op).map(Some),
+            (Obj::Tuple(x), Obj::Tuple(y)) => self.seq_compare(x, y, op).map(Some),
             (Obj::List(x), Obj::List(y)) => {
                 let (x, y) = (x.borrow().clone(), y.borrow().clone());
                 self.seq_compare(&x, &y, op).map(Some)
@@ -773,7 +772,7 @@ impl Vm {
         }
         let c = unwrap_base(container).clone();
         if let Value::Obj(o) = &c {
-            match &**o {
+            match o.view() {
                 Obj::Str(s) => {
                     return match item.as_str() {
                         Some(t) => Ok(s.as_str().contains(t)),
@@ -813,7 +812,7 @@ impl Vm {
                 Obj::Bytes(b) => {
                     return match item {
                         Value::Int(i) => Ok(b.contains(&(*i as u8)) && (0..256).contains(i)),
-                        Value::Obj(x) => match &**x {
+                        Value::Obj(x) => match x.view() {
                             Obj::Bytes(n) => Ok(n.is_empty() || b.windows(n.len()).any(|w| w == &n[..])),
                             _ => Err(self.type_error("a bytes-like object is required")),
                         },
@@ -826,7 +825,7 @@ impl Vm {
                         crate::object::ViewKind::Keys => return self.contains(&d, item),
                         crate::object::ViewKind::Items => {
                             if let Value::Obj(t) = item {
-                                if let Obj::Tuple(kv) = &**t {
+                                if let Obj::Tuple(kv) = t.view() {
                                     if kv.len() == 2 {
                                         return match self.getitem_opt(&d, &kv[0])? {
                                             Some(v) => self.eq(&v, &kv[1]),

@@ -130,7 +130,7 @@ impl Vm {
 
     fn builtin_repr(&mut self, v: &Value, o: &ObjRef) -> PyResult<String> {
         let addr = format!("0x{:012x}", v.id());
-        Ok(match &**o {
+        Ok(match o.view() {
             Obj::Str(s) => str_repr(s.as_str()),
             Obj::Int(b) => self.int_to_decimal(b)?,
             Obj::Bytes(b) => bytes_repr(b),
@@ -140,7 +140,7 @@ impl Vm {
                 if t.len() == 1 {
                     format!("({},)", self.repr_string(&t[0])?)
                 } else {
-                    let t = t.clone();
+                    let t = t;
                     format!("({})", self.join_reprs(&t)?)
                 }
             }
@@ -212,10 +212,10 @@ impl Vm {
                 let name = e.class.as_class().map(|c| c.name.to_string()).unwrap_or_default();
                 let args = e.args.borrow().clone();
                 let inner = match &args {
-                    Value::Obj(t) => match &**t {
+                    Value::Obj(t) => match t.view() {
                         Obj::Tuple(t) if t.len() == 1 => self.repr_string(&t[0])?,
                         Obj::Tuple(t) => {
-                            let t = t.clone();
+                            let t = t;
                             self.join_reprs(&t)?
                         }
                         _ => String::new(),
@@ -235,7 +235,7 @@ impl Vm {
                 }
             }
             Obj::Generator(g) => {
-                let g = g.borrow();
+                let g = g.generator().borrow();
                 let qn = g.qualname.as_str().unwrap_or("?").to_string();
                 let kind = if g.coroutine { "coroutine" } else { "generator" };
                 format!("<{kind} object {qn} at {addr}>")
@@ -257,7 +257,7 @@ impl Vm {
             }
             Obj::DictView { dict, kind } => {
                 let d = dict.clone();
-                let items = self.collect(&Value::obj(Obj::DictView { dict: d, kind: *kind }))?;
+                let items = self.collect(&Value::obj(crate::object::NewObj::DictView { dict: d, kind: *kind }))?;
                 let name = match kind {
                     crate::object::ViewKind::Keys => "dict_keys",
                     crate::object::ViewKind::Values => "dict_values",
@@ -266,12 +266,26 @@ impl Vm {
                 format!("{name}([{}])", self.join_reprs(&items)?)
             }
             Obj::Traceback(_) => format!("<traceback object at {addr}>"),
-            Obj::Frame(pf) => format!(
+            Obj::Frame(pf) => { let pf = pf.pyframe(); format!(
                 "<frame at {addr}, file '{}', line {}, code {}>",
                 pf.code.filename,
                 pf.lineno(),
                 pf.code.name
-            ),
+            ) }
+            Obj::WeakRef(w) => match w.get() {
+                Some(r) => {
+                    let rv = Value::Obj(r);
+                    format!("<weakref at {addr}; to '{}' at 0x{:012x}>", self.type_name(&rv), rv.id())
+                }
+                None => format!("<weakref at {addr}; dead>"),
+            },
+            Obj::WeakProxy(w) => match w.get() {
+                Some(r) => {
+                    let rv = Value::Obj(r);
+                    format!("<weakproxy at {addr}; to '{}' at 0x{:012x}>", self.type_name(&rv), rv.id())
+                }
+                None => format!("<weakproxy at {addr}; dead>"),
+            },
             Obj::NotImplemented => "NotImplemented".into(),
             Obj::Ellipsis => "Ellipsis".into(),
         })
@@ -346,7 +360,7 @@ impl Vm {
 
     pub fn str(&mut self, v: &Value) -> PyResult<Value> {
         match v {
-            Value::Obj(o) if matches!(&**o, Obj::Str(_)) => Ok(v.clone()),
+            Value::Obj(o) if matches!(o.view(), Obj::Str(_)) => Ok(v.clone()),
             _ => Ok(Value::string(self.str_string(v)?)),
         }
     }
@@ -360,7 +374,7 @@ impl Vm {
                     None => Err(self.type_error(format!("__str__ returned non-string (type {})", self.type_name(&r)))),
                 };
             }
-            match &**o {
+            match o.view() {
                 Obj::Str(s) => return Ok(s.as_str().to_string()),
                 Obj::Exception(e) => {
                     if self.user_dunder(v, "__repr__").is_some() && false {
@@ -372,7 +386,7 @@ impl Vm {
                     let args = e.args.borrow().clone();
                     let is_key_error = self.isinstance(v, &self.exc_class("KeyError"));
                     if let Value::Obj(t) = &args {
-                        if let Obj::Tuple(t) = &**t {
+                        if let Obj::Tuple(t) = t.view() {
                             return match t.len() {
                                 0 => Ok(String::new()),
                                 1 if is_key_error => self.repr_string(&t[0]),
@@ -422,7 +436,7 @@ impl Vm {
         }
         if spec.is_empty() {
             if let Value::Obj(o) = v {
-                if matches!(&**o, Obj::Instance(_)) && v.as_str().is_some() {
+                if matches!(o.view(), Obj::Instance(_)) && v.as_str().is_some() {
                     return Ok(Value::string(self.str_string(v)?));
                 }
             }
@@ -438,7 +452,7 @@ impl Vm {
                 format::int_format_spec(&num_bigint::BigInt::from(*i), spec)
             }
             Value::Float(f) => format::float_format_spec(*f, spec),
-            Value::Obj(o) => match &**o {
+            Value::Obj(o) => match o.view() {
                 Obj::Int(n) => {
                     if spec.is_empty() {
                         return Ok(Value::string(self.int_to_decimal(n)?));
@@ -479,11 +493,11 @@ impl Vm {
             Value::Bool(b) => Ok(*b as i64),
             Value::Int(i) => Ok(hash_int(*i)),
             Value::Float(f) => Ok(hash_float(*f)),
-            Value::Obj(o) => match &**o {
+            Value::Obj(o) => match o.view() {
                 Obj::Str(s) => Ok(s.hash()),
                 Obj::Int(b) => Ok(hash_bigint(b)),
                 Obj::Tuple(t) => {
-                    let t = t.clone();
+                    let t = t;
                     self.hash_tuple(&t)
                 }
                 Obj::Bytes(b) => Ok(crate::object::dict::hash_str(&String::from_utf8_lossy(b))),
@@ -516,7 +530,7 @@ impl Vm {
                                     Value::Int(i) => Ok(if i == -1 { -2 } else { i }),
                                     Value::Bool(b) => Ok(b as i64),
                                     _ => match &r {
-                                        Value::Obj(x) if matches!(&**x, Obj::Int(_)) => self.hash(&r),
+                                        Value::Obj(x) if matches!(x.view(), Obj::Int(_)) => self.hash(&r),
                                         _ => Err(self.type_error("__hash__ method should return an integer")),
                                     },
                                 };

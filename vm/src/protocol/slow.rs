@@ -13,12 +13,12 @@ pub fn load_global(f: &Frame, i: usize) -> Option<Value> {
     use crate::object::code::GlobalCache;
     let name = &f.code.names[i];
     let hash = f.code.name_hashes[i];
-    let Obj::Dict(g) = &*f.globals else { return None };
+    let Obj::Dict(g) = f.globals.view() else { return None };
     let g = g.borrow();
     let cache = &f.code.global_cache[i];
     if let Some(idx) = g.index_str_hashed(hash, name) {
         cache.set(GlobalCache {
-            globals: &*f.globals,
+            globals: f.globals.as_ptr(),
             globals_layout: g.layout(),
             builtins: std::ptr::null(),
             builtins_layout: 0,
@@ -26,13 +26,13 @@ pub fn load_global(f: &Frame, i: usize) -> Option<Value> {
         });
         return g.value_at(idx);
     }
-    let Obj::Dict(b) = &*f.builtins else { return None };
+    let Obj::Dict(b) = f.builtins.view() else { return None };
     let b = b.borrow();
     let idx = b.index_str_hashed(hash, name)?;
     cache.set(GlobalCache {
-        globals: &*f.globals,
+        globals: f.globals.as_ptr(),
         globals_layout: g.layout(),
-        builtins: &*f.builtins,
+        builtins: f.builtins.as_ptr(),
         builtins_layout: b.layout(),
         index: idx as u32,
     });
@@ -67,10 +67,10 @@ pub fn unbound_deref(vm: &mut Vm, code: &pyhop_compiler::CodeObject, i: usize) -
 
 fn dict_of(v: &Value) -> Option<&crate::object::DictRef> {
     match v {
-        Value::Obj(o) => match &**o {
+        Value::Obj(o) => match o.view() {
             Obj::Dict(d) => Some(d),
             Obj::Instance(i) => match &i.base {
-                Value::Obj(b) => match &**b {
+                Value::Obj(b) => match b.view() {
                     Obj::Dict(_) => None,
                     _ => None,
                 },
@@ -97,12 +97,12 @@ pub fn load_name(vm: &mut Vm, f: &Frame, name: &str) -> PyResult<Value> {
             Err(e) => return Err(e),
         }
     }
-    if let Obj::Dict(d) = &*f.globals {
+    if let Obj::Dict(d) = f.globals.view() {
         if let Some(v) = d.borrow().get_str(name) {
             return Ok(v);
         }
     }
-    if let Obj::Dict(d) = &*f.builtins {
+    if let Obj::Dict(d) = f.builtins.view() {
         if let Some(v) = d.borrow().get_str(name) {
             return Ok(v);
         }
@@ -118,7 +118,7 @@ pub fn store_name(vm: &mut Vm, f: &Frame, name: &str, v: Value) -> PyResult<()> 
         return Ok(());
     }
     if f.locals.is_null() {
-        if let Obj::Dict(d) = &*f.globals {
+        if let Obj::Dict(d) = f.globals.view() {
             d.borrow_mut().insert_str(name, v);
         }
         return Ok(());
@@ -158,7 +158,7 @@ pub fn load_classderef(vm: &mut Vm, f: &Frame, i: usize) -> PyResult<Value> {
     }
     let cell = f.fast()[code.varnames.len() + i].clone();
     if let Value::Obj(c) = &cell {
-        if let Obj::Cell(c) = &**c {
+        if let Obj::Cell(c) = c.view() {
             let v = c.borrow().clone();
             if !v.is_null() {
                 return Ok(v);
@@ -187,7 +187,7 @@ pub fn print_expr(vm: &mut Vm, v: Value) -> PyResult<()> {
     }
     let s = vm.repr_string(&v)?;
     crate::builtins::io::write_stdout(vm, &format!("{s}\n"))?;
-    if let Obj::Dict(d) = &*vm.builtins {
+    if let Obj::Dict(d) = vm.builtins.view() {
         d.borrow_mut().insert_str("_", v);
     }
     Ok(())
@@ -196,7 +196,7 @@ pub fn print_expr(vm: &mut Vm, v: Value) -> PyResult<()> {
 #[cold]
 pub fn import_star(vm: &mut Vm, f: &Frame, m: &Value) -> PyResult<()> {
     let Value::Obj(mo) = m else { return Ok(()) };
-    let Obj::Module(module) = &**mo else { return Ok(()) };
+    let Obj::Module(module) = mo.view() else { return Ok(()) };
     let all = module.d().borrow().get_str("__all__");
     let names: Vec<(String, Value)> = match all {
         Some(all) => {
@@ -228,7 +228,7 @@ pub fn import_star(vm: &mut Vm, f: &Frame, m: &Value) -> PyResult<()> {
 /// CHECK_EXC_MATCH: isinstance(exc, ty) for a class or a tuple of classes.
 pub fn exc_matches(vm: &mut Vm, exc: &Value, ty: &Value) -> PyResult<bool> {
     match ty {
-        Value::Obj(o) => match &**o {
+        Value::Obj(o) => match o.view() {
             Obj::Class(c) => {
                 if !c.is_subclass_of(o, &vm.exc_class("BaseException")) {
                     return Err(vm.type_error("catching classes that do not inherit from BaseException is not allowed"));
@@ -266,7 +266,7 @@ pub fn make_raise(vm: &mut Vm, exc: Value, cause: Option<Value>) -> PyErr {
             }
         };
         if let Value::Obj(o) = &exc {
-            if let Obj::Exception(e) = &**o {
+            if let Obj::Exception(e) = o.view() {
                 *e.cause.borrow_mut() = cause;
                 e.suppress_context.set(true);
             }
@@ -278,7 +278,7 @@ pub fn make_raise(vm: &mut Vm, exc: Value, cause: Option<Value>) -> PyErr {
 fn instantiate_exc(vm: &mut Vm, v: Value) -> Result<Value, PyErr> {
     let base = vm.exc_class("BaseException");
     match &v {
-        Value::Obj(o) => match &**o {
+        Value::Obj(o) => match o.view() {
             Obj::Exception(_) => Ok(v),
             Obj::Class(c) if c.is_subclass_of(o, &base) => {
                 let e = vm.call(&v, Args::new(&[]))?;
@@ -317,7 +317,7 @@ pub fn before_with(vm: &mut Vm, mgr: &Value) -> PyResult<(Value, Value)> {
 pub fn call_exit(vm: &mut Vm, exit: &Value, exc: &Value) -> PyResult<Value> {
     let ty = Value::Obj(vm.type_of(exc));
     let tb = match exc {
-        Value::Obj(o) => match &**o {
+        Value::Obj(o) => match o.view() {
             Obj::Exception(e) => e.traceback.borrow().clone(),
             _ => Value::None,
         },
@@ -349,7 +349,7 @@ pub fn dict_merge_error(vm: &mut Vm, func: &Value, m: &Value, e: PyErr) -> PyErr
 }
 
 fn is_coroutine(v: &Value) -> bool {
-    matches!(v, Value::Obj(o) if matches!(&**o, Obj::Generator(g) if g.borrow().coroutine))
+    matches!(v, Value::Obj(o) if matches!(o.view(), Obj::Generator(g) if g.generator().borrow().coroutine))
 }
 
 /// The iterator `await v` delegates to: a coroutine itself, or what `__await__` returns.
@@ -367,7 +367,7 @@ pub fn awaitable(vm: &mut Vm, v: Value, what: &str) -> PyResult<Value> {
         return Err(vm.type_error("__await__() returned a coroutine"));
     }
     let is_iter = match &it {
-        Value::Obj(o) => matches!(&**o, Obj::Generator(_) | Obj::Iter(_)) || vm.user_dunder(&it, "__next__").is_some(),
+        Value::Obj(o) => matches!(o.view(), Obj::Generator(_) | Obj::Iter(_)) || vm.user_dunder(&it, "__next__").is_some(),
         _ => false,
     };
     if !is_iter {

@@ -38,7 +38,7 @@ pub fn special_getattr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<
             "imag" => Some(Value::Float(0.0)),
             _ => None,
         },
-        Value::Obj(o) => match &**o {
+        Value::Obj(o) => match o.view() {
             Obj::Int(_) => match name {
                 "real" | "numerator" => Some(obj.clone()),
                 "imag" => Some(Value::Int(0)),
@@ -106,14 +106,14 @@ pub fn special_getattr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<
                 "__context__" => Some(opt(&e.context.borrow())),
                 "__traceback__" => Some(opt(&e.traceback.borrow())),
                 "__suppress_context__" => Some(Value::Bool(e.suppress_context.get())),
-                "__dict__" => Some(Value::obj(Obj::Dict(e.dict.clone()))),
+                "__dict__" => Some(Value::obj(crate::object::NewObj::Dict(e.dict.clone()))),
                 "value" if vm.isinstance(obj, &vm.exc_class("StopIteration")) => {
                     Some(crate::protocol::iter::stop_value(vm, &crate::vm::PyErr(obj.clone())))
                 }
                 "code" if vm.isinstance(obj, &vm.exc_class("SystemExit")) => {
                     let args = e.args.borrow().clone();
                     Some(match &args {
-                        Value::Obj(t) => match &**t {
+                        Value::Obj(t) => match t.view() {
                             Obj::Tuple(t) if t.len() == 1 => t[0].clone(),
                             Obj::Tuple(t) if t.is_empty() => Value::None,
                             _ => args.clone(),
@@ -140,7 +140,7 @@ pub fn special_getattr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<
             }
             Obj::Generator(g) => {
                 use crate::interp::generator;
-                let coroutine = g.borrow().coroutine;
+                let coroutine = g.generator().borrow().coroutine;
                 let kind = name.get(..3);
                 if matches!(kind, Some("gi_")) == coroutine && matches!(kind, Some("gi_" | "cr_")) {
                     return Ok(None);
@@ -148,7 +148,7 @@ pub fn special_getattr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<
                 match name {
                     "gi_frame" | "cr_frame" => Some(generator::frame_of(vm, obj)),
                     _ => {
-                        let g = g.borrow();
+                        let g = g.generator().borrow();
                         match name {
                             "__name__" => Some(g.name.clone()),
                             "__qualname__" => Some(g.qualname.clone()),
@@ -216,7 +216,7 @@ pub fn special_getattr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<
                 "__func__" | "__wrapped__" => Some(f.clone()),
                 _ => None,
             },
-            Obj::Frame(pf) => return crate::object::frame_obj::frame_getattr(vm, pf, name),
+            Obj::Frame(pf) => return crate::frame::frame_obj::frame_getattr(vm, pf.pyframe(), name),
             Obj::Traceback(tb) => match name {
                 "tb_frame" => Some(tb.frame.clone()),
                 "tb_next" => Some(tb.next.borrow().clone()),
@@ -239,10 +239,10 @@ pub fn special_getattr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<
 /// (what CPython's getset and member descriptors add to `dir()`).
 pub fn attr_names(v: &Value) -> &'static [&'static str] {
     let Value::Obj(o) = v else { return &[] };
-    match &**o {
+    match o.view() {
         Obj::Code(_) => CODE_ATTRS,
-        Obj::Frame(_) => crate::object::frame_obj::FRAME_ATTRS,
-        Obj::Generator(g) if g.borrow().coroutine => COROUTINE_ATTRS,
+        Obj::Frame(_) => crate::frame::frame_obj::FRAME_ATTRS,
+        Obj::Generator(g) if g.generator().borrow().coroutine => COROUTINE_ATTRS,
         Obj::Generator(_) => GENERATOR_ATTRS,
         _ => &[],
     }
@@ -281,21 +281,21 @@ fn code_attr(vm: &mut Vm, c: &Rc<crate::object::PyCode>, name: &str) -> Option<V
         "co_consts" => vm.new_tuple(c.consts.to_vec()),
         "co_flags" => Value::Int(c.flags as i64),
         "co_stacksize" => Value::Int(c.stacksize as i64),
-        "co_code" => Value::obj(Obj::Bytes(c.code_bytes().into_boxed_slice())),
+        "co_code" => Value::obj(crate::object::NewObj::Bytes(c.code_bytes())),
         _ => return None,
     })
 }
 
 /// Attributes every class has (`__name__`, `__mro__`, ...), after its MRO dicts.
 pub fn class_special(vm: &mut Vm, cls: &ObjRef, name: &str) -> PyResult<Option<Value>> {
-    let Obj::Class(c) = &**cls else { return Ok(None) };
+    let Obj::Class(c) = cls.view() else { return Ok(None) };
     Ok(Some(match name {
         "__name__" => Value::str(&c.name),
         "__qualname__" => Value::str(&c.qualname.borrow()),
         "__module__" => c.module.borrow().clone(),
         "__mro__" => vm.new_tuple(c.mro.borrow().iter().map(|k| Value::Obj(k.clone())).collect()),
         "__bases__" => {
-            let bases: Vec<Value> = if c.bases.is_empty() && !Rc::ptr_eq(cls, &vm.types.object) {
+            let bases: Vec<Value> = if c.bases.is_empty() && !ObjRef::ptr_eq(cls, &vm.types.object) {
                 vec![Value::Obj(vm.types.object.clone())]
             } else {
                 c.bases.iter().map(|b| Value::Obj(b.clone())).collect()
@@ -304,10 +304,10 @@ pub fn class_special(vm: &mut Vm, cls: &ObjRef, name: &str) -> PyResult<Option<V
         }
         "__base__" => match c.bases.first() {
             Some(b) => Value::Obj(b.clone()),
-            None if Rc::ptr_eq(cls, &vm.types.object) => Value::None,
+            None if ObjRef::ptr_eq(cls, &vm.types.object) => Value::None,
             None => Value::Obj(vm.types.object.clone()),
         },
-        "__dict__" => Value::obj(Obj::Dict(std::cell::RefCell::new(c.dict.borrow().clone()))),
+        "__dict__" => Value::obj(crate::object::NewObj::Dict(std::cell::RefCell::new(c.dict.borrow().clone()))),
         "__doc__" => Value::None,
         "__class__" => Value::Obj(vm.type_of(&Value::Obj(cls.clone()))),
         _ => return Ok(None),
@@ -317,11 +317,11 @@ pub fn class_special(vm: &mut Vm, cls: &ObjRef, name: &str) -> PyResult<Option<V
 /// Writable special attributes; `true` when handled.
 pub fn special_setattr(vm: &mut Vm, obj: &Value, name: &str, v: &Value) -> PyResult<bool> {
     let Value::Obj(o) = obj else { return Ok(false) };
-    match &**o {
+    match o.view() {
         Obj::Function(f) => {
             if name == "__code__" {
                 let code = match v {
-                    Value::Obj(c) => match &**c {
+                    Value::Obj(c) => match c.view() {
                         Obj::Code(c) => c.clone(),
                         _ => return Err(vm.type_error("__code__ must be set to a code object")),
                     },
@@ -368,7 +368,7 @@ pub fn special_setattr(vm: &mut Vm, obj: &Value, name: &str, v: &Value) -> PyRes
             }
             Ok(true)
         }
-        Obj::Frame(pf) => crate::object::frame_obj::frame_setattr(vm, pf, name, v),
+        Obj::Frame(pf) => crate::frame::frame_obj::frame_setattr(vm, pf.pyframe(), name, v),
         Obj::Cell(c) if name == "cell_contents" => {
             *c.borrow_mut() = v.clone();
             Ok(true)

@@ -17,7 +17,7 @@ use crate::vm::{PyResult, Vm};
 /// `value` points at a live value that the caller gives up when this returns `true`.
 #[inline(always)]
 pub unsafe fn fast_store(o: &ObjRef, i: i64, value: *const Value) -> bool {
-    let Obj::List(l) = &**o else { return false };
+    let Obj::List(l) = o.view() else { return false };
     let Ok(mut l) = l.try_borrow_mut() else { return false };
     let n = l.len() as i64;
     let j = if i < 0 { i + n } else { i };
@@ -32,7 +32,7 @@ pub unsafe fn fast_store(o: &ObjRef, i: i64, value: *const Value) -> bool {
 /// Inline path of BINARY_SUBSCR: list or tuple with an in-range int index.
 #[inline(always)]
 pub fn fast_index(o: &ObjRef, i: i64) -> Option<Value> {
-    match &**o {
+    match o.view() {
         Obj::List(l) => {
             let l = l.borrow();
             let n = l.len() as i64;
@@ -103,7 +103,7 @@ impl Vm {
         match v {
             Value::Int(i) => Ok(*i),
             Value::Bool(b) => Ok(*b as i64),
-            Value::Obj(o) => match &**o {
+            Value::Obj(o) => match o.view() {
                 Obj::Int(b) => b.to_i64().ok_or_else(|| {
                     self.err("OverflowError", "Python int too large to convert to C ssize_t")
                 }),
@@ -112,7 +112,7 @@ impl Vm {
                         let r = self.call_dunder(&f, v, &[])?;
                         return self.index_value(&r);
                     }
-                    if let Obj::Instance(i) = &**o {
+                    if let Obj::Instance(i) = o.view() {
                         if !i.base.is_null() {
                             let b = i.base.clone();
                             return self.index_value(&b);
@@ -128,7 +128,7 @@ impl Vm {
     /// Like `index_value` but big ints clamp to the i64 range (slice bounds).
     pub fn index_clamped(&mut self, v: &Value) -> PyResult<i64> {
         if let Value::Obj(o) = v {
-            if let Obj::Int(b) = &**o {
+            if let Obj::Int(b) = o.view() {
                 return Ok(if b.is_negative() { i64::MIN / 2 } else { i64::MAX / 2 });
             }
         }
@@ -167,13 +167,13 @@ impl Vm {
         let base = unwrap_base(obj).clone();
         let Value::Obj(o) = &base else { return Err(self.not_subscriptable(obj)) };
         let slice = match key {
-            Value::Obj(k) => match &**k {
+            Value::Obj(k) => match k.view() {
                 Obj::Slice { start, stop, step } => Some((start.clone(), stop.clone(), step.clone())),
                 _ => None,
             },
             _ => None,
         };
-        match &**o {
+        match o.view() {
             Obj::List(l) => {
                 if let Some((a, b, c)) = slice {
                     let len = l.borrow().len() as i64;
@@ -222,7 +222,7 @@ impl Vm {
                 if let Some((x, y, z)) = slice {
                     let (s, e, st) = slice_indices(self, &x, &y, &z, b.len() as i64)?;
                     let v: Vec<u8> = slice_range(s, e, st).map(|i| b[i]).collect();
-                    return Ok(Value::obj(Obj::Bytes(v.into_boxed_slice())));
+                    return Ok(Value::obj(crate::object::NewObj::Bytes(v)));
                 }
                 match self.seq_index(key, b.len(), "byte")? {
                     Some(i) => Ok(Value::Int(b[i] as i64)),
@@ -235,7 +235,7 @@ impl Vm {
                     let (s, e, st) = slice_indices(self, &x, &y, &z, len)?;
                     let data = b.borrow();
                     let v: Vec<u8> = slice_range(s, e, st).map(|i| data[i]).collect();
-                    return Ok(Value::obj(Obj::ByteArray(std::cell::RefCell::new(v))));
+                    return Ok(Value::obj(crate::object::NewObj::ByteArray(std::cell::RefCell::new(v))));
                 }
                 let len = b.borrow().len();
                 match self.seq_index(key, len, "bytearray")? {
@@ -281,7 +281,7 @@ impl Vm {
     /// `d.get(key)` for a dict value (None when missing or not a dict).
     pub fn getitem_opt(&mut self, d: &Value, key: &Value) -> PyResult<Option<Value>> {
         match unwrap_base(d) {
-            Value::Obj(o) => match &**o {
+            Value::Obj(o) => match o.view() {
                 Obj::Dict(dd) => {
                     let dd = dd.borrow();
                     dd.get(self, key)
@@ -301,7 +301,7 @@ impl Vm {
         let Value::Obj(o) = &base else {
             return Err(self.type_error(format!("'{}' object does not support item assignment", self.type_name(obj))));
         };
-        match &**o {
+        match o.view() {
             Obj::Dict(d) => {
                 // Hash first: hashing can run Python code (`__hash__`).
                 let hash = self.hash(&key)?;
@@ -310,7 +310,7 @@ impl Vm {
             }
             Obj::List(l) => {
                 if let Value::Obj(k) = &key {
-                    if let Obj::Slice { start, stop, step } = &**k {
+                    if let Obj::Slice { start, stop, step } = k.view() {
                         return self.list_set_slice(l, start, stop, step, &v);
                     }
                 }
@@ -326,7 +326,7 @@ impl Vm {
             }
             Obj::ByteArray(b) => {
                 if let Value::Obj(k) = &key {
-                    if let Obj::Slice { start, stop, step } = &**k {
+                    if let Obj::Slice { start, stop, step } = k.view() {
                         let items: Vec<u8> = match &v {
                             Value::Int(_) => return Err(self.type_error("can assign only bytes, buffers, or iterables of ints in range(0, 256)")),
                             _ => {
@@ -424,7 +424,7 @@ impl Vm {
         let Value::Obj(o) = &base else {
             return Err(self.type_error(format!("'{}' object does not support item deletion", self.type_name(obj))));
         };
-        match &**o {
+        match o.view() {
             Obj::Dict(d) => {
                 let r = d.borrow_mut().remove(self, key)?;
                 match r {
@@ -434,7 +434,7 @@ impl Vm {
             }
             Obj::List(l) => {
                 if let Value::Obj(k) = key {
-                    if let Obj::Slice { start, stop, step } = &**k {
+                    if let Obj::Slice { start, stop, step } = k.view() {
                         let len = l.borrow().len() as i64;
                         let (s, e, st) = slice_indices(self, start, stop, step, len)?;
                         let mut idx: Vec<usize> = slice_range(s, e, st).collect();
@@ -458,7 +458,7 @@ impl Vm {
             }
             Obj::ByteArray(b) => {
                 if let Value::Obj(k) = key {
-                    if let Obj::Slice { start, stop, step } = &**k {
+                    if let Obj::Slice { start, stop, step } = k.view() {
                         let len = b.borrow().len() as i64;
                         let (s, e, st) = slice_indices(self, start, stop, step, len)?;
                         let mut idx: Vec<usize> = slice_range(s, e, st).collect();

@@ -34,7 +34,7 @@ pub unsafe fn build_set<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
     unsafe {
         r.save();
         let items = r.take_n(r.oparg as usize);
-        let set = Value::obj(Obj::Set(RefCell::new(Dict::new_set())));
+        let set = Value::obj(crate::object::NewObj::Set(RefCell::new(Dict::new_set())));
         for it in items {
             tri!(D, r, vm, vm.set_add(&set, it));
         }
@@ -69,7 +69,7 @@ pub unsafe fn build_const_key_map<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::
         let values = r.take_n(r.oparg as usize);
         let mut d = Dict::with_capacity(values.len());
         if let Value::Obj(o) = &keys {
-            if let Obj::Tuple(ks) = &**o {
+            if let Obj::Tuple(ks) = o.view() {
                 for (k, v) in ks.iter().zip(values) {
                     tri!(D, r, vm, d.insert(vm, k.clone(), v));
                 }
@@ -101,7 +101,7 @@ pub unsafe fn build_slice<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
         let step = if r.oparg == 3 { r.pop() } else { Value::None };
         let stop = r.pop();
         let start = r.pop();
-        r.push(Value::obj(Obj::Slice { start, stop, step }));
+        r.push(Value::obj(crate::object::NewObj::Slice { start, stop, step }));
         D::next(r, vm)
     }
 }
@@ -112,7 +112,7 @@ pub unsafe fn list_append<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
     unsafe {
         let v = r.pop();
         if let Value::Obj(o) = r.peek(r.oparg as usize) {
-            if let Obj::List(l) = &**o {
+            if let Obj::List(l) = o.view() {
                 l.borrow_mut().push(v);
             }
         }
@@ -206,7 +206,7 @@ pub unsafe fn list_to_tuple<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
     unsafe {
         let l = r.pop();
         let items = match &l {
-            Value::Obj(o) => match &**o {
+            Value::Obj(o) => match o.view() {
                 Obj::List(l) => l.borrow().clone(),
                 _ => Vec::new(),
             },
@@ -232,7 +232,7 @@ pub unsafe fn format_value<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
             _ => v,
         };
         let spec_str = spec.as_str().unwrap_or("");
-        let res = if spec_str.is_empty() && v.as_str().is_some() && matches!(&v, Value::Obj(o) if matches!(&**o, Obj::Str(_))) {
+        let res = if spec_str.is_empty() && v.as_str().is_some() && matches!(&v, Value::Obj(o) if matches!(o.view(), Obj::Str(_))) {
             v
         } else {
             tri!(D, r, vm, vm.format(&v, spec_str))
@@ -250,7 +250,7 @@ pub unsafe fn unpack_sequence<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out 
         let n = r.oparg as usize;
         let seq = r.pop();
         if let Value::Obj(o) = &seq {
-            if let Obj::Tuple(t) = &**o {
+            if let Obj::Tuple(t) = o.view() {
                 if t.len() == n {
                     for v in t.iter().rev() {
                         r.push(v.clone());

@@ -56,7 +56,7 @@ pub unsafe fn call_function_kw<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out
         let n = r.oparg as usize;
         let kwnames = r.pop();
         let names: &[Value] = match &kwnames {
-            Value::Obj(o) => match &**o {
+            Value::Obj(o) => match o.view() {
                 Obj::Tuple(t) => t,
                 _ => &[],
             },
@@ -87,7 +87,7 @@ pub unsafe fn call_method_kw<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
         let n = r.oparg as usize;
         let kwnames = r.pop();
         let names: &[Value] = match &kwnames {
-            Value::Obj(o) => match &**o {
+            Value::Obj(o) => match o.view() {
                 Obj::Tuple(t) => t,
                 _ => &[],
             },

@@ -13,7 +13,7 @@ use crate::vm::{PyErr, Vm};
 fn is_exc_state(v: &Value) -> bool {
     match v {
         Value::None => true,
-        Value::Obj(o) => matches!(&**o, Obj::Exception(_)),
+        Value::Obj(o) => matches!(o.view(), Obj::Exception(_)),
         _ => false,
     }
 }
@@ -81,7 +81,7 @@ pub unsafe fn reraise<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
         r.save();
         let exc = r.pop();
         // Compiled code only re-raises exceptions; replaced bytecode may hold anything.
-        if !matches!(&exc, Value::Obj(o) if matches!(&**o, Obj::Exception(_))) {
+        if !matches!(&exc, Value::Obj(o) if matches!(o.view(), Obj::Exception(_))) {
             return bad_exc_state::<D>(r, vm, "RERAISE");
         }
         D::exit(r, vm, Exit::Reraise(PyErr(exc)))

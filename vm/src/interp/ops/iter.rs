@@ -26,7 +26,7 @@ pub unsafe fn get_iter<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
 pub unsafe fn get_yield_from_iter<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
     unsafe {
         if let Value::Obj(o) = r.peek(1) {
-            if matches!(&**o, Obj::Generator(_)) {
+            if matches!(o.view(), Obj::Generator(_)) {
                 return D::next(r, vm);
             }
         }
@@ -43,7 +43,7 @@ pub unsafe fn get_yield_from_iter<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::
 #[inline(always)]
 fn fast_next(it: &Value) -> Option<Option<Value>> {
     let Value::Obj(o) = it else { return None };
-    let Obj::Iter(st) = &**o else { return None };
+    let Obj::Iter(st) = o.view() else { return None };
     let mut st = st.try_borrow_mut().ok()?;
     match &mut *st {
         IterState::Range { next, stop, step } => {
@@ -55,7 +55,7 @@ fn fast_next(it: &Value) -> Option<Option<Value>> {
                 Some(None)
             }
         }
-        IterState::Seq { seq: Value::Obj(s), index } => match &**s {
+        IterState::Seq { seq: Value::Obj(s), index } => match s.view() {
             Obj::List(l) => {
                 // No panic paths here: an unwind cleanup holding a native copy of a
                 // value keeps the tail engine from jumping (see interp/tail.rs).

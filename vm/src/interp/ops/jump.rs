@@ -36,6 +36,12 @@ macro_rules! truth {
 #[inline(always)]
 pub unsafe fn jump_absolute<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
     unsafe {
+        // A loop edge is a safe point (finalizers, callbacks, collections).
+        if crate::object::pending::breaker() {
+            slow_path!(D, r, vm, JumpAbsolute);
+            r.save();
+            vm.run_pending();
+        }
         r.jump(r.oparg);
         D::next(r, vm)
     }
@@ -48,6 +54,10 @@ pub unsafe fn pop_jump_if_false<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Ou
         let t = truth!(D, r, vm, PopJumpIfFalse);
         r.drop_n(1);
         if !t {
+            // The back edge of a `while` loop is a safe point.
+            if crate::object::pending::breaker() {
+                safe_point(vm, r.fp, r.ip, r.sp);
+            }
             r.jump(r.oparg);
         }
         D::next(r, vm)
@@ -61,6 +71,10 @@ pub unsafe fn pop_jump_if_true<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out
         let t = truth!(D, r, vm, PopJumpIfTrue);
         r.drop_n(1);
         if t {
+            // The back edge of a `while` loop is a safe point.
+            if crate::object::pending::breaker() {
+                safe_point(vm, r.fp, r.ip, r.sp);
+            }
             r.jump(r.oparg);
         }
         D::next(r, vm)
@@ -91,4 +105,17 @@ pub unsafe fn jump_if_true_or_pop<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::
         }
         D::next(r, vm)
     }
+}
+
+
+/// Run pending work (finalizers, callbacks, collections) at a loop edge, with the
+/// frame's registers saved so the frame reads right from Python meanwhile. Takes the
+/// registers by value (no reference to them escapes, as the tail engine needs).
+#[cold]
+#[inline(never)]
+fn safe_point(vm: &mut Vm, fp: *mut crate::frame::Frame, ip: *const pyhop_compiler::CodeUnit, sp: *mut Value) {
+    let r = Regs { ip, sp, fp, oparg: 0 };
+    // SAFETY: the registers come from a running handler of frame `fp`.
+    unsafe { r.save() };
+    vm.run_pending();
 }

@@ -133,10 +133,10 @@ pub unsafe fn delete_name<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
 /// The cached `LOAD_GLOBAL` result, if the cache is still valid.
 #[inline(always)]
 fn cached_global(c: &crate::object::code::GlobalCache, globals: &crate::object::ObjRef, builtins: &crate::object::ObjRef) -> Option<Value> {
-    if !std::ptr::eq(c.globals, &**globals) {
+    if !std::ptr::eq(c.globals, globals.as_ptr()) {
         return None;
     }
-    let Obj::Dict(g) = &**globals else { return None };
+    let Obj::Dict(g) = globals.view() else { return None };
     let g = g.borrow();
     if g.layout() != c.globals_layout {
         return None;
@@ -144,10 +144,10 @@ fn cached_global(c: &crate::object::code::GlobalCache, globals: &crate::object::
     if c.builtins.is_null() {
         return g.value_at(c.index as usize);
     }
-    if !std::ptr::eq(c.builtins, &**builtins) {
+    if !std::ptr::eq(c.builtins, builtins.as_ptr()) {
         return None;
     }
-    let Obj::Dict(b) = &**builtins else { return None };
+    let Obj::Dict(b) = builtins.view() else { return None };
     let b = b.borrow();
     if b.layout() != c.builtins_layout {
         return None;
@@ -184,7 +184,7 @@ pub unsafe fn store_global<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
         let v = r.pop();
         let f = r.frame();
         let name = f.code.names[r.oparg as usize].clone();
-        if let Obj::Dict(d) = &*f.globals {
+        if let Obj::Dict(d) = f.globals.view() {
             d.borrow_mut().insert_str(&name, v);
         }
         D::next(r, vm)
@@ -197,7 +197,7 @@ pub unsafe fn delete_global<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
     unsafe {
         let f = r.frame();
         let name = f.code.names[r.oparg as usize].clone();
-        let removed = match &*f.globals {
+        let removed = match f.globals.view() {
             Obj::Dict(d) => d.borrow_mut().remove_str(&name),
             _ => None,
         };
@@ -226,7 +226,7 @@ pub unsafe fn load_deref<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
     unsafe {
         let i = r.code().varnames.len() + r.oparg as usize;
         let v = match &*r.local(i) {
-            Value::Obj(c) => match &**c {
+            Value::Obj(c) => match c.view() {
                 Obj::Cell(c) => c.borrow().clone(),
                 _ => Value::Null,
             },
@@ -248,7 +248,7 @@ pub unsafe fn store_deref<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
         let v = r.pop();
         let i = r.code().varnames.len() + r.oparg as usize;
         if let Value::Obj(c) = &*r.local(i) {
-            if let Obj::Cell(c) = &**c {
+            if let Obj::Cell(c) = c.view() {
                 let old = c.replace(v);
                 drop(old);
             }
@@ -264,7 +264,7 @@ pub unsafe fn delete_deref<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
         let i = r.code().varnames.len() + r.oparg as usize;
         let mut was_null = true;
         if let Value::Obj(c) = &*r.local(i) {
-            if let Obj::Cell(c) = &**c {
+            if let Obj::Cell(c) = c.view() {
                 was_null = c.replace(Value::Null).is_null();
             }
         }
@@ -378,7 +378,7 @@ pub unsafe fn unknown_opcode<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
 pub unsafe fn load_build_class<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
     unsafe {
         let f = r.frame();
-        let v = match &*f.builtins {
+        let v = match f.builtins.view() {
             Obj::Dict(d) => d.borrow().get_str("__build_class__"),
             _ => None,
         };

@@ -12,8 +12,9 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use crate::interp::Frame;
-use crate::object::{Dict, Obj, ObjRef, PyCode};
+use crate::frame::Frame;
+use crate::object::heap::{Foreign, Kind};
+use crate::object::{Dict, ForeignView, ObjRef, PyCode};
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
@@ -70,6 +71,50 @@ impl PyFrame {
     }
 }
 
+// SAFETY: Kind::Frame is used by PyFrame alone.
+unsafe impl Foreign for PyFrame {
+    const KIND: Kind = Kind::Frame;
+
+    /// The running frame behind `live` is not traced: its values are roots.
+    fn trace(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&Value::Obj(self.globals.clone()));
+        visit(&Value::Obj(self.builtins.clone()));
+        visit(&self.locals);
+        visit(&self.back);
+        if let Ok(s) = self.snapshot.try_borrow() {
+            if let Some(s) = s.as_ref() {
+                s.fast.iter().for_each(&mut *visit);
+            }
+        }
+        if let Ok(t) = self.trace.try_borrow() {
+            visit(&t);
+        }
+    }
+
+    fn clear(&self) {
+        let snap = self.snapshot.try_borrow_mut().ok().and_then(|mut s| s.take());
+        drop(snap);
+        let t = self.trace.try_borrow_mut().map(|mut t| std::mem::replace(&mut *t, Value::None));
+        drop(t);
+    }
+}
+
+impl ObjRef {
+    /// The frame object's state, if this is a frame object.
+    #[inline]
+    pub fn as_pyframe(&self) -> Option<&PyFrame> {
+        self.foreign::<PyFrame>()
+    }
+}
+
+impl<'a> ForeignView<'a> {
+    /// The frame object behind an `Obj::Frame` view.
+    #[inline]
+    pub fn pyframe(self) -> &'a PyFrame {
+        self.0.as_pyframe().expect("a Frame view holds a frame object")
+    }
+}
+
 /// The frame object of `frames[index]` (made on first request, with its `f_back` chain).
 /// Iterative: the chain can be as deep as the recursion limit allows.
 pub fn frame_object(vm: &mut Vm, index: usize) -> Value {
@@ -83,7 +128,7 @@ pub fn frame_object(vm: &mut Vm, index: usize) -> Value {
     let mut back = if start == 0 { Value::None } else { Value::Obj(frame_at(vm, start - 1).pyframe.get().cloned().unwrap_or_else(|| unreachable_frame())) };
     for i in start..=index {
         let f = frame_at(vm, i);
-        let obj = Rc::new(Obj::Frame(PyFrame {
+        let obj = ObjRef::new_foreign(PyFrame {
             live: Cell::new(f as *const Frame),
             code: f.code.clone(),
             globals: f.globals.clone(),
@@ -94,7 +139,7 @@ pub fn frame_object(vm: &mut Vm, index: usize) -> Value {
             trace: RefCell::new(Value::None),
             trace_lines: Cell::new(true),
             trace_opcodes: Cell::new(false),
-        }));
+        });
         let _ = f.pyframe.set(obj.clone());
         back = Value::Obj(obj);
     }
@@ -102,9 +147,9 @@ pub fn frame_object(vm: &mut Vm, index: usize) -> Value {
 }
 
 #[cold]
-fn unreachable_frame() -> Rc<Obj> {
+fn unreachable_frame() -> ObjRef {
     // The loop above stops at a frame whose object exists.
-    Rc::new(Obj::Ellipsis)
+    crate::object::NewObj::Ellipsis.alloc()
 }
 
 /// The frame object of the frame `f` if it is on the frame stack.
@@ -133,7 +178,7 @@ pub fn f_locals(vm: &mut Vm, pf: &PyFrame) -> PyResult<Value> {
     let n = code.varnames.len();
     for (i, name) in code.cellvars.iter().chain(code.freevars.iter()).enumerate() {
         if let Some(Value::Obj(c)) = fast.get(n + i) {
-            if let Obj::Cell(c) = &**c {
+            if let Some(c) = c.as_cell() {
                 let v = c.borrow().clone();
                 if !v.is_null() {
                     d.insert_str(name, v);
@@ -197,7 +242,7 @@ pub fn detached_frame_object(f: &Frame) -> Value {
     if let Some(o) = f.pyframe.get() {
         return Value::Obj(o.clone());
     }
-    let obj = Rc::new(Obj::Frame(PyFrame {
+    let obj = ObjRef::new_foreign(PyFrame {
         live: Cell::new(f as *const Frame),
         code: f.code.clone(),
         globals: f.globals.clone(),
@@ -208,7 +253,7 @@ pub fn detached_frame_object(f: &Frame) -> Value {
         trace: RefCell::new(Value::None),
         trace_lines: Cell::new(true),
         trace_opcodes: Cell::new(false),
-    }));
+    });
     let _ = f.pyframe.set(obj.clone());
     Value::Obj(obj)
 }
@@ -217,9 +262,9 @@ pub fn detached_frame_object(f: &Frame) -> Value {
 pub fn frame_clear(vm: &mut Vm, a: crate::object::func::Args) -> PyResult<Value> {
     let pos = a.check(vm, "clear", 1, 1)?;
     let Value::Obj(o) = &pos[0] else { return Err(vm.type_error("descriptor 'clear' requires a 'frame' object")) };
-    let Obj::Frame(pf) = &**o else { return Err(vm.type_error("descriptor 'clear' requires a 'frame' object")) };
+    let Some(pf) = o.as_pyframe() else { return Err(vm.type_error("descriptor 'clear' requires a 'frame' object")) };
     if let Some(f) = pf.live() {
-        if !matches!(f.state, crate::interp::FrameState::Suspended | crate::interp::FrameState::Created) {
+        if !matches!(f.state, crate::frame::FrameState::Suspended | crate::frame::FrameState::Created) {
             return Err(vm.err("RuntimeError", "cannot clear an executing frame"));
         }
         return Err(vm.err("RuntimeError", "cannot clear a suspended frame"));

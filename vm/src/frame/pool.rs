@@ -20,10 +20,9 @@
 //! effect (`sys.frame_stats()`, `-X frame-stats`).
 
 use std::cell::Cell;
-use std::mem::MaybeUninit;
 
 /// A frame's storage block.
-pub type Storage = Box<[MaybeUninit<crate::value::Value>]>;
+pub use crate::object::code::FrameStorage as Storage;
 
 /// CPython's `PyFrame_MAXFREELIST`.
 pub const MAX_FREE: usize = 200;

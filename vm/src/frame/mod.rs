@@ -6,12 +6,24 @@
 //! so handlers move values in and out with plain reads and writes, and `Drop` drops
 //! only the live part.
 
+pub mod frame_obj;
+pub mod generator;
+pub mod pool;
+
 use std::mem::MaybeUninit;
 use std::rc::Rc;
 
-use crate::interp::{FrameState, Regs};
 use crate::object::{ObjRef, PyCode};
 use crate::value::Value;
+
+/// Where a frame is in its life.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum FrameState {
+    Created,
+    Suspended,
+    Running,
+    Finished,
+}
 
 pub struct Frame {
     pub code: Rc<PyCode>,
@@ -27,7 +39,7 @@ pub struct Frame {
     pub ip: usize,
     pub state: FrameState,
     /// The Python frame object, once one was asked for (see `object/frame_obj.rs`).
-    pub pyframe: std::cell::OnceCell<Rc<crate::object::Obj>>,
+    pub pyframe: std::cell::OnceCell<ObjRef>,
     /// The instruction traced last (`usize::MAX`: none yet), for `line` events.
     pub trace_prev: usize,
 }
@@ -40,7 +52,7 @@ impl Frame {
 
     /// A frame over `localsplus` storage (from the frame pool): at least
     /// `code.frame_size` slots, all uninitialised.
-    pub fn with_storage(code: Rc<PyCode>, globals: ObjRef, builtins: ObjRef, locals: Value, mut localsplus: crate::interp::frame_pool::Storage) -> Frame {
+    pub fn with_storage(code: Rc<PyCode>, globals: ObjRef, builtins: ObjRef, locals: Value, mut localsplus: pool::Storage) -> Frame {
         let nlocalsplus = code.varnames.len() + code.cellvars.len() + code.freevars.len();
         debug_assert!(localsplus.len() >= code.frame_size);
         for slot in localsplus[..nlocalsplus].iter_mut() {
@@ -96,20 +108,6 @@ impl Frame {
         unsafe { self.base_ptr().add(self.sp) }
     }
 
-    /// Store the registers of a run that stopped.
-    ///
-    /// # Safety
-    /// `r` must have been loaded from this frame and kept within its bounds.
-    #[inline]
-    pub unsafe fn save_regs(&mut self, r: &Regs) {
-        let base = self.base_ptr();
-        // SAFETY: both pointers are into the same allocations as documented.
-        unsafe {
-            self.sp = r.sp.offset_from(base) as usize;
-            self.ip = r.ip.offset_from(self.code.code.as_ptr()) as usize;
-        }
-    }
-
     /// Give an escaped frame object this frame's final state, before it goes away.
     #[inline(always)]
     pub fn detach_pyframe(&mut self) {
@@ -122,8 +120,8 @@ impl Frame {
     #[inline(never)]
     fn detach_pyframe_slow(&mut self) {
         if let Some(o) = self.pyframe.take() {
-            if let crate::object::Obj::Frame(pf) = &*o {
-                *pf.snapshot.borrow_mut() = Some(crate::object::frame_obj::FrameSnapshot {
+            if let Some(pf) = o.as_pyframe() {
+                *pf.snapshot.borrow_mut() = Some(crate::frame::frame_obj::FrameSnapshot {
                     fast: self.fast().to_vec(),
                     lasti: self.lasti() as u32,
                     lineno: self.lineno(),
@@ -134,7 +132,7 @@ impl Frame {
     }
 
     /// Drop every live value and hand back the emptied storage (for the frame pool).
-    pub fn into_storage(mut self) -> crate::interp::frame_pool::Storage {
+    pub fn into_storage(mut self) -> pool::Storage {
         self.detach_pyframe();
         for slot in self.localsplus[..self.sp].iter_mut() {
             // SAFETY: slots below sp are initialised.
@@ -200,6 +198,21 @@ impl Frame {
             return self.code.firstlineno;
         }
         self.code.line_of(self.lasti())
+    }
+}
+
+impl Frame {
+    /// The values this frame owns (for the collector, while it is suspended).
+    pub fn trace(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&Value::Obj(self.globals.clone()));
+        visit(&Value::Obj(self.builtins.clone()));
+        visit(&self.locals);
+        // SAFETY: slots below sp are initialised.
+        let live = unsafe { std::slice::from_raw_parts(self.localsplus.as_ptr() as *const Value, self.sp) };
+        live.iter().for_each(&mut *visit);
+        if let Some(o) = self.pyframe.get() {
+            visit(&Value::Obj(o.clone()));
+        }
     }
 }
 
