@@ -55,6 +55,7 @@ pub struct Types {
     pub frame: ObjRef,
     pub weakref: ObjRef,
     pub weakproxy: ObjRef,
+    pub weakcallableproxy: ObjRef,
     /// Built-in iterator classes by name (`list_iterator`, `map`, `zip`, ...).
     pub iters: HashMap<&'static str, ObjRef>,
     /// Built-in exception classes by name.
@@ -117,7 +118,7 @@ pub struct Vm {
     pub gc_debug: i64,
     /// `atexit.register`ed functions with their arguments (positional then keyword
     /// values) and keyword names.
-    pub atexit: Vec<(Value, Vec<Value>, Vec<Value>)>,
+    pub atexit: Vec<Option<(Value, Vec<Value>, Vec<Value>)>>,
 }
 
 impl Vm {
@@ -140,6 +141,8 @@ impl Vm {
             heap: false,
             has_del: std::cell::Cell::new(false),
             weakrefable: true,
+            subclasses: std::cell::RefCell::new(Vec::new()),
+            native: true,
         })
         .alloc();
         let mut mro = vec![cls.clone()];
@@ -149,6 +152,7 @@ impl Vm {
         if let Some(c) = cls.as_class() {
             *c.mro.borrow_mut() = mro;
         }
+        Class::register_subclass(&cls);
         cls
     }
 
@@ -179,6 +183,7 @@ impl Vm {
                 Obj::Class(c) => c.metaclass.borrow().clone().unwrap_or_else(|| t.type_.clone()),
                 Obj::Instance(i) => i.class.clone(),
                 Obj::WeakRef(w) => w.class.clone().unwrap_or_else(|| t.weakref.clone()),
+                Obj::WeakProxy(w) if w.callable_proxy.get() => t.weakcallableproxy.clone(),
                 Obj::WeakProxy(_) => t.weakproxy.clone(),
                 Obj::Exception(e) => e.class.clone(),
                 Obj::Module(_) => t.module.clone(),
@@ -218,7 +223,7 @@ impl Vm {
     /// `type(v).__name__`.
     pub fn type_name(&self, v: &Value) -> Rc<str> {
         match self.type_of(v).as_class() {
-            Some(c) => c.name.clone(),
+            Some(c) => c.tp_name(),
             None => "object".into(),
         }
     }

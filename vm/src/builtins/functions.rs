@@ -471,7 +471,15 @@ pub fn is_instance(vm: &mut Vm, v: &Value, cls: &Value) -> PyResult<bool> {
                         }
                     }
                 }
-                Ok(vm.isinstance(v, o))
+                if vm.isinstance(v, o) {
+                    return Ok(true);
+                }
+                // `__class__` decides too (a proxy claims its referent's class).
+                if crate::builtins::weakref::is_proxy(v) {
+                    let r = crate::builtins::weakref::unproxy(vm, v)?;
+                    return Ok(vm.isinstance(&r, o));
+                }
+                Ok(false)
             }
             Obj::Tuple(t) => {
                 for c in t.iter() {

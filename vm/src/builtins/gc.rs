@@ -87,7 +87,16 @@ fn get_threshold(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn set_threshold(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let pos = a.check(vm, "set_threshold", 1, 3)?;
+    if a.has_kw() {
+        return Err(vm.type_error("set_threshold() takes no keyword arguments"));
+    }
+    let pos = a.pos();
+    if pos.is_empty() {
+        return Err(vm.type_error("set_threshold() takes at least 1 argument (0 given)"));
+    }
+    if pos.len() > 3 {
+        return Err(vm.type_error(format!("set_threshold() takes at most 3 arguments ({} given)", pos.len())));
+    }
     let mut t = Vec::new();
     for v in pos {
         let n = vm.index_value(v)?;
@@ -113,7 +122,7 @@ fn get_objects(vm: &mut Vm, a: Args) -> PyResult<Value> {
         }
     };
     let objs = gc::objects(gen);
-    Ok(vm.new_list(objs.into_iter().map(Value::Obj).collect()))
+    Ok(vm.new_list(objs.into_iter().filter(gc::is_tracked).map(Value::Obj).collect()))
 }
 
 fn get_stats(vm: &mut Vm, a: Args) -> PyResult<Value> {
@@ -135,12 +144,12 @@ fn one_arg<'a>(vm: &Vm, a: &Args<'a>, name: &str) -> PyResult<&'a Value> {
 }
 
 fn is_tracked(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let v = one_arg(vm, &a, "is_tracked")?;
+    let v = one_arg(vm, &a, "gc.is_tracked")?;
     Ok(Value::Bool(v.as_obj().map(gc::is_tracked).unwrap_or(false)))
 }
 
 fn is_finalized(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let v = one_arg(vm, &a, "is_finalized")?;
+    let v = one_arg(vm, &a, "gc.is_finalized")?;
     let fin = v.as_obj().map(|o| o.header().has_flag(crate::object::heap::flags::FINALIZED)).unwrap_or(false);
     Ok(Value::Bool(fin))
 }
@@ -162,11 +171,25 @@ fn get_freeze_count(vm: &mut Vm, a: Args) -> PyResult<Value> {
     Ok(Value::Int(gc::freeze_count() as i64))
 }
 
-/// The objects `o` refers to directly (what the collector traverses).
+/// The objects `o` refers to directly (what the collector traverses), in CPython's
+/// order for dicts: a dict whose keys are all str lists only its values, another
+/// lists each value, then its key.
 fn referents_of(o: &ObjRef) -> Vec<Value> {
     let mut out = Vec::new();
+    if let crate::object::Obj::Dict(d) = o.view() {
+        if let Ok(d) = d.try_borrow() {
+            let str_keys = d.iter().all(|e| e.key.as_pystr().is_some());
+            for e in d.iter() {
+                out.push(e.value.clone());
+                if !str_keys {
+                    out.push(e.key.clone());
+                }
+            }
+        }
+        return out;
+    }
     gc::trace(o, &mut |v| {
-        if let Value::Obj(_) = v {
+        if !v.is_null() {
             out.push(v.clone());
         }
     });
@@ -231,20 +254,22 @@ fn atexit_register(vm: &mut Vm, a: Args) -> PyResult<Value> {
         return Err(vm.type_error("the first argument must be callable"));
     }
     let args = a.args[1..].to_vec();
-    vm.atexit.push((f.clone(), args, a.kwnames.to_vec()));
+    vm.atexit.push(Some((f.clone(), args, a.kwnames.to_vec())));
     Ok(f)
 }
 
 fn atexit_unregister(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let pos = a.check(vm, "unregister", 1, 1)?;
     let f = pos[0].clone();
-    let mut keep = Vec::new();
-    for e in std::mem::take(&mut vm.atexit) {
-        if !vm.eq(&e.0, &f)? {
-            keep.push(e);
+    // Entries become None (the list may be running: CPython's `atexit_delete_cb`).
+    for i in 0..vm.atexit.len() {
+        let Some(e) = vm.atexit[i].as_ref().map(|e| e.0.clone()) else { continue };
+        if vm.eq(&e, &f)? {
+            if let Some(slot) = vm.atexit.get_mut(i) {
+                *slot = None;
+            }
         }
     }
-    vm.atexit = keep;
     Ok(Value::None)
 }
 
@@ -262,5 +287,5 @@ fn atexit_clear(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn atexit_ncallbacks(vm: &mut Vm, a: Args) -> PyResult<Value> {
     a.check(vm, "_ncallbacks", 0, 0)?;
-    Ok(Value::Int(vm.atexit.len() as i64))
+    Ok(Value::Int(vm.atexit.iter().filter(|e| e.is_some()).count() as i64))
 }

@@ -16,6 +16,7 @@ pub mod float;
 pub mod fmath;
 pub mod functions;
 pub mod gc;
+pub mod weakref;
 pub mod int;
 pub mod introspect;
 pub mod io;
@@ -42,7 +43,7 @@ use std::collections::HashMap;
 
 use crate::interp::Engine;
 use crate::object::func::Args;
-use crate::object::{Dict, Layout, NativeFn, NativeFunction, Obj, ObjRef};
+use crate::object::{Class, Dict, Layout, NativeFn, NativeFunction, Obj, ObjRef};
 use crate::value::Value;
 use crate::vm::{PyResult, Types, Vm};
 
@@ -118,6 +119,32 @@ impl<'a> Args<'a> {
     }
 }
 
+/// A proxy type: a "heap" class, so that its native dunders take part in operator
+/// dispatch as a user class's would (`builtins/weakref.rs`).
+fn proxy_class(name: &str, object: &ObjRef) -> ObjRef {
+    let cls = crate::object::NewObj::Class(Class {
+        name: name.into(),
+        qualname: std::cell::RefCell::new(name.into()),
+        module: std::cell::RefCell::new(Value::str("builtins")),
+        bases: vec![object.clone()],
+        mro: std::cell::RefCell::new(Vec::new()),
+        dict: std::cell::RefCell::new(Dict::new()),
+        layout: Layout::Other,
+        metaclass: std::cell::RefCell::new(None),
+        slots: None,
+        heap: true,
+        has_del: std::cell::Cell::new(false),
+        weakrefable: false,
+        subclasses: std::cell::RefCell::new(Vec::new()),
+        native: true,
+    })
+    .alloc();
+    if let Some(c) = cls.as_class() {
+        *c.mro.borrow_mut() = vec![cls.clone(), object.clone()];
+    }
+    cls
+}
+
 fn build_types() -> Types {
     let object = Vm::make_class("object", vec![], Layout::Object);
     let c = |name: &str, base: &ObjRef, layout: Layout| Vm::make_class(name, vec![base.clone()], layout);
@@ -171,8 +198,9 @@ fn build_types() -> Types {
         dict_items: other("dict_items"),
         traceback: other("traceback"),
         frame: other("frame"),
-        weakref: other("ReferenceType"),
-        weakproxy: other("ProxyType"),
+        weakref: c("ReferenceType", &object, Layout::WeakRef),
+        weakproxy: proxy_class("ProxyType", &object),
+        weakcallableproxy: proxy_class("CallableProxyType", &object),
         int,
         object,
         iters,
@@ -245,6 +273,9 @@ impl Vm {
         install(&t.slice, "slice", object::SLICE_METHODS);
         install(&t.code, "code", code::METHODS);
         install(&t.frame, "frame", &[("clear", crate::frame::frame_obj::frame_clear)]);
+        weakref::install_ref_type(&t.weakref);
+        weakref::install_proxy_type(&t.weakproxy, "ProxyType", false);
+        weakref::install_proxy_type(&t.weakcallableproxy, "CallableProxyType", true);
         install(&t.function, "function", object::DESCRIPTOR_METHODS);
         install(&t.classmethod, "classmethod", object::DESCRIPTOR_METHODS);
         install(&t.staticmethod, "staticmethod", object::DESCRIPTOR_METHODS);

@@ -22,6 +22,7 @@ pub fn native_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "_fileio_native" => Some(make_module_vm("_fileio_native", crate::builtins::introspect::fill_fileio, vm)),
         "faulthandler" => Some(make_module_vm("faulthandler", crate::builtins::introspect::fill_faulthandler, vm)),
         "_random" => Some(crate::builtins::random::module(vm)),
+        "_weakref" => Some(make_module_vm("_weakref", crate::builtins::weakref::fill, vm)),
         "gc" => Some(make_module_vm("gc", crate::builtins::gc::fill, vm)),
         "atexit" => Some(make_module_vm("atexit", crate::builtins::gc::fill_atexit, vm)),
         "_traceback_native" => Some(make_module_vm("_traceback_native", crate::builtins::code::fill_traceback_native, vm)),

@@ -196,6 +196,8 @@ pub fn module(vm: &mut Vm) -> Value {
         heap: true,
         has_del: std::cell::Cell::new(false),
         weakrefable: true,
+        subclasses: std::cell::RefCell::new(Vec::new()),
+        native: true,
     }));
     if let Some(c) = cls.as_class() {
         *c.mro.borrow_mut() = vec![cls.clone(), vm.types.object.clone()];

@@ -39,8 +39,10 @@ fn type_mro(vm: &mut Vm, a: Args) -> PyResult<Value> {
     Ok(vm.new_list(items))
 }
 
-fn type_subclasses(vm: &mut Vm, _a: Args) -> PyResult<Value> {
-    Ok(vm.new_list(vec![]))
+fn type_subclasses(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let pos = a.check(vm, "__subclasses__", 1, 1)?;
+    let subs = pos[0].as_obj().and_then(|o| o.as_class().map(|c| c.live_subclasses())).unwrap_or_default();
+    Ok(vm.new_list(subs.into_iter().map(Value::Obj).collect()))
 }
 
 fn type_instancecheck(vm: &mut Vm, a: Args) -> PyResult<Value> {
@@ -183,12 +185,15 @@ impl Vm {
             heap: true,
             has_del: std::cell::Cell::new(false),
             weakrefable,
+            subclasses: RefCell::new(Vec::new()),
+            native: false,
         }));
         let mro = c3_mro(self, &cls, &bases)?;
         if let Some(c) = cls.as_class() {
             *c.mro.borrow_mut() = mro;
             c.refresh_has_del();
         }
+        Class::register_subclass(&cls);
         if let Some(Value::Obj(cell)) = classcell {
             if let Obj::Cell(c) = cell.view() {
                 *c.borrow_mut() = Value::Obj(cls.clone());
@@ -432,6 +437,7 @@ impl Vm {
                 slots: RefCell::new(Vec::new()),
                 base: Value::Null,
             })),
+            Layout::WeakRef => return crate::builtins::weakref::make_ref(self, Some(cls.clone()), a.pos()),
             Layout::Other => {
                 // A subclass of property/classmethod/staticmethod wraps one.
                 let t = &self.types;
@@ -463,6 +469,7 @@ impl Vm {
         let t = &self.types;
         match layout {
             Layout::Int => t.int.clone(),
+            Layout::WeakRef => t.weakref.clone(),
             Layout::Bool => t.bool_.clone(),
             Layout::Float => t.float.clone(),
             Layout::Complex => t.complex.clone(),
@@ -490,6 +497,9 @@ impl Vm {
                 return Err(self.type_error("object() takes no arguments"));
             }
             return Ok(Value::obj(crate::object::NewObj::Instance(Instance { class: cls.clone(), dict_obj: None, slots: RefCell::new(Vec::new()), base: Value::Null })));
+        }
+        if is(&t.weakref.clone()) {
+            return crate::builtins::weakref::make_ref(self, None, a.pos());
         }
         if is(&t.range.clone()) {
             return b::range::range_new(self, a);
@@ -576,7 +586,7 @@ impl Vm {
 }
 
 /// Instances get a `__dict__` unless every user class in the MRO declares `__slots__`.
-fn needs_dict(c: &Class) -> bool {
+pub fn needs_dict(c: &Class) -> bool {
     c.slots.is_none() || c.mro.borrow().iter().any(|k| k.as_class().map(|kc| kc.heap && kc.slots.is_none()).unwrap_or(false))
 }
 

@@ -215,14 +215,18 @@ impl Vm {
 
     /// Call the `atexit` functions, last registered first.
     pub fn run_atexit(&mut self) {
-        loop {
-            let Some((f, args, kwnames)) = self.atexit.pop() else { break };
+        // Functions registered while these run are not called, unregistered ones are
+        // skipped (CPython 3.11).
+        let n = self.atexit.len();
+        for i in (0..n).rev() {
+            let Some((f, args, kwnames)) = self.atexit.get(i).cloned().flatten() else { continue };
             if let Err(e) = self.call(&f, crate::object::func::Args { args: &args, kwnames: &kwnames }) {
                 if !self.err_matches(&e, "SystemExit") {
                     self.write_unraisable_as(&e, &f, "Exception ignored in atexit callback");
                 }
             }
         }
+        self.atexit.clear();
     }
 }
 

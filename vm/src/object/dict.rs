@@ -39,6 +39,10 @@ pub struct Dict {
     /// different key (a new key appended, a compaction). Drawn from one counter for
     /// all dicts, so a version identifies a layout. `LOAD_GLOBAL`'s cache checks it.
     layout: u64,
+    /// A key or value that may be tracked by the collector was stored (CPython's
+    /// lazy dict tracking, what `gc.is_tracked` answers; cleared by a full collection
+    /// when no such item is left).
+    pub(crate) may_track: bool,
 }
 
 thread_local! {
@@ -55,7 +59,7 @@ fn next_layout() -> u64 {
 
 impl Default for Dict {
     fn default() -> Dict {
-        Dict { table: HashTable::new(), entries: Vec::new(), used: 0, set: None, layout: next_layout() }
+        Dict { table: HashTable::new(), entries: Vec::new(), used: 0, set: None, layout: next_layout(), may_track: false }
     }
 }
 
@@ -250,6 +254,15 @@ fn frexp(x: f64) -> (f64, i32) {
     (m, exp - 1022)
 }
 
+/// `_PyObject_GC_MAY_BE_TRACKED`.
+#[inline(always)]
+pub(crate) fn may_be_tracked(v: &Value) -> bool {
+    match v {
+        Value::Obj(o) => o.header().has_flag(crate::object::heap::flags::TRACKED),
+        _ => false,
+    }
+}
+
 /// Is `k` the str `key` (exact str objects only: a str subclass key compares by value
 /// through `as_str` as well)?
 #[inline(always)]
@@ -301,7 +314,7 @@ impl Dict {
     }
 
     pub fn with_capacity(n: usize) -> Dict {
-        Dict { table: HashTable::with_capacity(n), entries: Vec::with_capacity(n), used: 0, set: None, layout: next_layout() }
+        Dict { table: HashTable::with_capacity(n), entries: Vec::with_capacity(n), used: 0, set: None, layout: next_layout(), may_track: false }
     }
 
     /// An empty set table (iterates in CPython's set slot order).
@@ -550,9 +563,11 @@ impl Dict {
     pub fn cell_insert(cell: &RefCell<Dict>, vm: &mut impl Host, hash: i64, key: Value, value: Value) -> PyResult<bool> {
         match Dict::cell_find(cell, vm, hash, &key)? {
             Some(i) => {
-                if let Some(e) = cell.borrow_mut().entries.get_mut(i) {
-                    e.value = value;
-                }
+                let mut d = cell.borrow_mut();
+                d.note(&value);
+                let old = d.entries.get_mut(i).map(|e| std::mem::replace(&mut e.value, value));
+                drop(d);
+                drop(old);
                 Ok(false)
             }
             None => {
@@ -623,6 +638,7 @@ impl Dict {
 
     pub fn insert_hashed(&mut self, vm: &mut impl Host, hash: i64, key: Value, value: Value) -> PyResult<()> {
         if let Some(i) = self.find(vm, hash, &key)? {
+            self.note(&value);
             self.entries[i].value = value;
             return Ok(());
         }
@@ -634,6 +650,7 @@ impl Dict {
     pub fn insert_str(&mut self, key: &str, value: Value) {
         let hash = hash_str(key);
         if let Some(i) = self.find_str(hash, key) {
+            self.note(&value);
             self.entries[i].value = value;
             return;
         }
@@ -645,6 +662,7 @@ impl Dict {
         let Some(s) = key.as_str() else { return };
         let hash = hash_str(s);
         if let Some(i) = self.find_str(hash, s) {
+            self.note(&value);
             self.entries[i].value = value;
             return;
         }
@@ -664,8 +682,22 @@ impl Dict {
         }
     }
 
+    #[inline(always)]
+    fn note(&mut self, v: &Value) {
+        if may_be_tracked(v) {
+            self.may_track = true;
+        }
+    }
+
+    /// Does the table hold a key or value that may be tracked?
+    pub(crate) fn holds_trackable(&self) -> bool {
+        self.entries.iter().any(|e| !e.key.is_null() && (may_be_tracked(&e.key) || may_be_tracked(&e.value)))
+    }
+
     /// Append an entry and index it in the hash table (not in the set slots).
     fn push_entry(&mut self, hash: i64, key: Value, value: Value) {
+        self.note(&key);
+        self.note(&value);
         let idx = self.entries.len() as u32;
         let entries = &self.entries;
         self.table.insert_unique(hash as u64, idx, |&i| entries[i as usize].hash as u64);

@@ -150,21 +150,13 @@ pub fn is_tracked(o: &ObjRef) -> bool {
         return false;
     }
     match o.view() {
-        Obj::Dict(d) => match try_ref(d) {
-            Some(d) => d.iter().any(|e| may_be_tracked(&e.key) || may_be_tracked(&e.value)),
-            None => true,
-        },
+        Obj::Dict(d) => try_ref(d).map(|d| d.may_track).unwrap_or(true),
+        Obj::Class(c) => c.heap,
         _ => true,
     }
 }
 
-/// `_PyObject_GC_MAY_BE_TRACKED`.
-fn may_be_tracked(v: &Value) -> bool {
-    match v {
-        Value::Obj(o) => o.header().has_flag(flags::TRACKED),
-        _ => false,
-    }
-}
+use crate::object::dict::may_be_tracked;
 
 /// Call `visit` on every reference `o` owns a count of (`tp_traverse`).
 pub fn trace(o: &ObjRef, visit: &mut dyn FnMut(&Value)) {
@@ -492,6 +484,9 @@ pub fn collect_start(gen: usize) -> Garbage {
             let reachable = h.has_flag(flags::REACHABLE);
             h.clear_flag(flags::COLLECTING | flags::REACHABLE);
             if reachable {
+                if gen == NGEN - 1 && h.kind() == Kind::Dict {
+                    forget_atomic_dict(p);
+                }
                 if h.kind() == Kind::Tuple && tuple_is_atomic(p) {
                     // CPython's `_PyTuple_MaybeUntrack`: a tuple of untracked items
                     // can never be part of a cycle.
@@ -566,6 +561,20 @@ fn mark_reachable(set: &[NonNull<Header>]) {
                 }
             }
         });
+    }
+}
+
+/// CPython's `untrack_dicts` at a full collection: a dict left with no trackable
+/// item stops counting as tracked (`gc.is_tracked`).
+fn forget_atomic_dict(p: NonNull<Header>) {
+    // SAFETY: a live dict.
+    let o = std::mem::ManuallyDrop::new(unsafe { ObjRef::from_raw(p) });
+    if let Some(d) = o.as_dict() {
+        if let Ok(mut d) = d.try_borrow_mut() {
+            if d.may_track && !d.holds_trackable() {
+                d.may_track = false;
+            }
+        }
     }
 }
 

@@ -357,6 +357,12 @@ pub struct Class {
     pub has_del: Cell<bool>,
     /// Instances can be weakly referenced (no `__slots__` without `__weakref__`).
     pub weakrefable: bool,
+    /// Weak references to the direct subclasses (`__subclasses__`), CPython's
+    /// `tp_subclasses`.
+    pub subclasses: RefCell<Vec<ObjRef>>,
+    /// Defined by pyhop rather than by a `class` statement: its `tp_name` (in error
+    /// messages) is `module.name` outside `builtins`, as for CPython's static types.
+    pub native: bool,
 }
 
 /// Which built-in layout instances of a class have.
@@ -377,6 +383,8 @@ pub enum Layout {
     FrozenSet,
     Exception,
     Type,
+    /// `weakref.ref` and its subclasses.
+    WeakRef,
     /// Built-in types that cannot be subclassed or instantiated directly.
     Other,
 }
@@ -596,11 +604,48 @@ impl Class {
         None
     }
 
+    /// Record `sub` as a direct subclass of each of its bases (by weak reference).
+    pub fn register_subclass(sub: &ObjRef) {
+        let Some(c) = sub.as_class() else { return };
+        for b in &c.bases {
+            if let Some(bc) = b.as_class() {
+                let w = weakref::new_weakref(sub, Value::None, false, None, None);
+                let mut subs = bc.subclasses.borrow_mut();
+                subs.retain(|r| matches!(r.view(), Obj::WeakRef(w) if !w.is_dead()));
+                subs.push(w);
+            }
+        }
+    }
+
+    /// The live direct subclasses, oldest first.
+    pub fn live_subclasses(&self) -> Vec<ObjRef> {
+        self.subclasses
+            .borrow()
+            .iter()
+            .filter_map(|r| match r.view() {
+                Obj::WeakRef(w) => w.get(),
+                _ => None,
+            })
+            .collect()
+    }
+
     pub fn is_subclass_of(&self, me: &ObjRef, other: &ObjRef) -> bool {
         if ObjRef::ptr_eq(me, other) {
             return true;
         }
         self.mro.borrow().iter().any(|c| ObjRef::ptr_eq(c, other))
+    }
+
+    /// CPython's `tp_name`: what error messages call the type.
+    pub fn tp_name(&self) -> Rc<str> {
+        if self.native {
+            if let Some(m) = self.module.borrow().as_str() {
+                if m != "builtins" {
+                    return format!("{m}.{}", self.name).into();
+                }
+            }
+        }
+        self.name.clone()
     }
 
     /// Recompute `has_del` of this class from its MRO.

@@ -31,6 +31,8 @@ pub struct WeakRef {
     pub class: Option<ObjRef>,
     /// The attributes of a subclass instance (a dict object).
     pub dict: Option<ObjRef>,
+    /// A proxy to a callable (`weakref.CallableProxyType`).
+    pub callable_proxy: Cell<bool>,
 }
 
 thread_local! {
@@ -120,7 +122,14 @@ pub fn new_weakref(referent: &ObjRef, callback: Value, proxy: bool, class: Optio
             return unsafe { ObjRef::from_raw_incref(p) };
         }
     }
-    let w = WeakRef { referent: Cell::new(Some(referent.raw())), callback: RefCell::new(callback), hash: Cell::new(None), class, dict };
+    let w = WeakRef {
+        referent: Cell::new(Some(referent.raw())),
+        callback: RefCell::new(callback),
+        hash: Cell::new(None),
+        class,
+        dict,
+        callable_proxy: Cell::new(false),
+    };
     let o = crate::object::kinds::new_obj(kind, w);
     referent.header().set_flag(flags::WEAKREFS);
     let p = o.raw();
@@ -165,7 +174,8 @@ pub(crate) fn clear_weakrefs(h: &Header) {
     for p in list {
         let w = payload(p);
         w.referent.set(None);
-        let cb = w.callback.borrow().clone();
+        // A dead weakref forgets its callback (CPython clears `__callback__`).
+        let cb = std::mem::replace(&mut *w.callback.borrow_mut(), Value::None);
         if !cb.is_none() {
             // SAFETY: the weakref is alive (listed); the new count goes to the queue.
             calls.push((unsafe { ObjRef::from_raw_incref(p) }, cb));
@@ -191,10 +201,10 @@ pub fn clear_for_gc(o: &ObjRef) -> Vec<(ObjRef, Value)> {
         w.referent.set(None);
         // SAFETY: listed weakrefs are alive.
         let wo = unsafe { ObjRef::from_raw_incref(p) };
+        let cb = std::mem::replace(&mut *w.callback.borrow_mut(), Value::None);
         if crate::object::gc::in_garbage(&wo) {
             continue;
         }
-        let cb = w.callback.borrow().clone();
         if !cb.is_none() {
             calls.push((wo, cb));
         }

@@ -68,6 +68,11 @@ impl Vm {
                     return Ok(None);
                 }
                 Obj::Super { class, obj: sobj } => return self.super_getattr(class, sobj, name),
+                // A proxy forwards every attribute to its referent.
+                Obj::WeakProxy(_) => {
+                    let r = crate::builtins::weakref::unproxy(self, obj)?;
+                    return self.getattr_opt(&r, name);
+                }
                 _ => {}
             }
         }
@@ -110,6 +115,7 @@ impl Vm {
                 Obj::Instance(i) => i.dict(),
                 Obj::Exception(e) => Some(&e.dict),
                 Obj::Function(f) => Some(f.dict()),
+                Obj::WeakRef(w) => w.dict.as_ref().and_then(|d| d.as_dict()),
                 _ => None,
             },
             _ => None,
@@ -325,6 +331,10 @@ impl Vm {
     }
 
     pub fn setattr(&mut self, obj: &Value, name: &str, v: Value) -> PyResult<()> {
+        if crate::builtins::weakref::is_proxy(obj) {
+            let r = crate::builtins::weakref::unproxy(self, obj)?;
+            return self.setattr(&r, name, v);
+        }
         if let Some(f) = self.user_dunder(obj, "__setattr__") {
             self.call_dunder(&f, obj, &[Value::str(name), v])?;
             return Ok(());
@@ -408,6 +418,19 @@ impl Vm {
                 f.dict().borrow_mut().insert_str(name, v);
                 Ok(())
             }
+            Obj::WeakRef(w) if w.dict.is_some() => {
+                // A subclass with `__slots__` (and no `__dict__`) takes only its slots.
+                let cls = self.type_of(obj);
+                let allowed = cls.as_class().map(|c| crate::builtins::types::needs_dict(c)).unwrap_or(true)
+                    || slot_index(&cls, name).is_some();
+                if !allowed {
+                    return Err(self.attribute_error(format!("'{}' object has no attribute '{name}'", self.type_name(obj))));
+                }
+                if let Some(d) = w.dict.as_ref().and_then(|d| d.as_dict()) {
+                    d.borrow_mut().insert_str(name, v);
+                }
+                Ok(())
+            }
             _ => Err(self.readonly_attr(obj, name)),
         }
     }
@@ -422,6 +445,10 @@ impl Vm {
     }
 
     pub fn delattr(&mut self, obj: &Value, name: &str) -> PyResult<()> {
+        if crate::builtins::weakref::is_proxy(obj) {
+            let r = crate::builtins::weakref::unproxy(self, obj)?;
+            return self.delattr(&r, name);
+        }
         if let Some(f) = self.user_dunder(obj, "__delattr__") {
             self.call_dunder(&f, obj, &[Value::str(name)])?;
             return Ok(());

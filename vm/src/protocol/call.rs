@@ -47,6 +47,12 @@ impl Vm {
                 let f = f.clone();
                 self.call(&f, args)
             }
+            Obj::WeakRef(w) if self.user_dunder(callable, "__call__").is_none() => {
+                if !args.args.is_empty() {
+                    return Err(self.type_error(format!("weakref expected 0 arguments, got {}", args.args.len())));
+                }
+                Ok(w.get().map(Value::Obj).unwrap_or(Value::None))
+            }
             _ => match self.user_dunder(callable, "__call__") {
                 Some(f) => {
                     let mut all = Vec::with_capacity(args.args.len() + 1);

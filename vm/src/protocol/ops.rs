@@ -556,6 +556,10 @@ impl Vm {
                     let d = dict.clone();
                     self.truthy(&d)
                 }
+                Obj::WeakProxy(_) => {
+                    let r = crate::builtins::weakref::unproxy(self, v)?;
+                    self.truthy(&r)
+                }
                 _ => Ok(true),
             },
         }
@@ -669,6 +673,18 @@ impl Vm {
         }
         match (ao.view(), bo.view()) {
             (Obj::Str(x), Obj::Str(y)) => Ok(Some(op.test(x.as_str().cmp(y.as_str())))),
+            // Bound methods: the same function bound to the same object.
+            (Obj::BoundMethod { func: f1, slf: s1 }, Obj::BoundMethod { func: f2, slf: s2 })
+                if matches!(op, CmpOp::Eq | CmpOp::Ne) =>
+            {
+                let (f1, f2, same_self) = (f1.clone(), f2.clone(), s1.is(s2));
+                let eq = same_self && self.eq(&f1, &f2)?;
+                Ok(Some(eq == (op == CmpOp::Eq)))
+            }
+            (Obj::WeakRef(_), Obj::WeakRef(_)) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
+                let eq = crate::builtins::weakref::ref_eq(self, a, b)?.unwrap_or(false);
+                Ok(Some(eq == (op == CmpOp::Eq)))
+            }
             (Obj::Bytes(x), Obj::Bytes(y)) => Ok(Some(op.test(x.cmp(y)))),
             (Obj::Tuple(x), Obj::Tuple(y)) => self.seq_compare(x, y, op).map(Some),
             (Obj::List(x), Obj::List(y)) => {

@@ -544,6 +544,20 @@ impl Vm {
                     }
                     Ok((v.id() >> 4) as i64)
                 }
+                Obj::WeakRef(_) => match self.user_dunder(v, "__hash__") {
+                    Some(f) => {
+                        let r = self.call_dunder(&f, v, &[])?;
+                        self.index_value(&r)
+                    }
+                    None => crate::builtins::weakref::ref_hash(self, v),
+                },
+                Obj::WeakProxy(_) => Err(self.type_error(format!("unhashable type: '{}'", self.type_name(v)))),
+                // CPython's method_hash: the receiver's identity and the function's hash.
+                Obj::BoundMethod { func, slf } => {
+                    let (func, id) = (func.clone(), (slf.id() >> 4) as i64);
+                    let h = self.hash(&func)? ^ id;
+                    Ok(if h == -1 { -2 } else { h })
+                }
                 Obj::Exception(e) => {
                     let cls = e.class.clone();
                     if let Some(Value::None) = cls.as_class().and_then(|c| c.lookup("__hash__")) {

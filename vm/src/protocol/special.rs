@@ -129,9 +129,18 @@ pub fn special_getattr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<
                 "errno" | "strerror" | "filename" if vm.isinstance(obj, &vm.exc_class("OSError")) => Some(Value::None),
                 _ => None,
             },
+            Obj::WeakRef(w) => match name {
+                "__callback__" => Some(w.callback()),
+                "__dict__" => w.dict.clone().map(Value::Obj),
+                _ => None,
+            },
             Obj::Instance(i) => {
                 if name == "__dict__" {
                     return Ok(i.dict_obj.clone().map(Value::Obj));
+                }
+                if name == "__weakref__" && crate::builtins::weakref::weakrefable(vm, obj) {
+                    let first = crate::object::weakref::weakrefs_of(o).into_iter().next();
+                    return Ok(Some(first.map(Value::Obj).unwrap_or(Value::None)));
                 }
                 match crate::protocol::attr::slot_index(&i.class, name) {
                     Some(idx) => i.slots.borrow().get(idx).filter(|v| !v.is_null()).cloned(),

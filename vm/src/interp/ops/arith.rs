@@ -1,7 +1,7 @@
 //! Unary and binary operators, subscripts. Int (i64) and float fast paths are
 //! inline; overflow, big ints, mixed types and dunder methods go to `protocol::ops`.
 
-use crate::interp::ops::{slow_path, tri, Regs};
+use crate::interp::ops::{safe_point, slow_path, tri, Regs};
 use crate::interp::Dispatch;
 use crate::protocol::ops::BinOp;
 use crate::value::Value;
@@ -232,6 +232,7 @@ pub unsafe fn store_subscr<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
         let obj = r.pop();
         let v = r.pop();
         tri!(D, r, vm, vm.setitem(&obj, key, v));
+        safe_point!(r, vm);
         D::next(r, vm)
     }
 }
@@ -244,6 +245,7 @@ pub unsafe fn delete_subscr<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
         let key = r.pop();
         let obj = r.pop();
         tri!(D, r, vm, vm.delitem(&obj, &key));
+        safe_point!(r, vm);
         D::next(r, vm)
     }
 }

@@ -1,6 +1,6 @@
 //! Jumps. Every jump argument is an absolute code-unit index.
 
-use crate::interp::ops::{slow_path, tri, Regs};
+use crate::interp::ops::{safe_point, slow_path, tri, Regs};
 use crate::interp::Dispatch;
 use crate::value::Value;
 use crate::vm::Vm;
@@ -55,9 +55,7 @@ pub unsafe fn pop_jump_if_false<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Ou
         r.drop_n(1);
         if !t {
             // The back edge of a `while` loop is a safe point.
-            if crate::object::pending::breaker() {
-                safe_point(vm, r.fp, r.ip, r.sp);
-            }
+            safe_point!(r, vm);
             r.jump(r.oparg);
         }
         D::next(r, vm)
@@ -72,9 +70,7 @@ pub unsafe fn pop_jump_if_true<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out
         r.drop_n(1);
         if t {
             // The back edge of a `while` loop is a safe point.
-            if crate::object::pending::breaker() {
-                safe_point(vm, r.fp, r.ip, r.sp);
-            }
+            safe_point!(r, vm);
             r.jump(r.oparg);
         }
         D::next(r, vm)
@@ -108,14 +104,3 @@ pub unsafe fn jump_if_true_or_pop<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::
 }
 
 
-/// Run pending work (finalizers, callbacks, collections) at a loop edge, with the
-/// frame's registers saved so the frame reads right from Python meanwhile. Takes the
-/// registers by value (no reference to them escapes, as the tail engine needs).
-#[cold]
-#[inline(never)]
-fn safe_point(vm: &mut Vm, fp: *mut crate::frame::Frame, ip: *const pyhop_compiler::CodeUnit, sp: *mut Value) {
-    let r = Regs { ip, sp, fp, oparg: 0 };
-    // SAFETY: the registers come from a running handler of frame `fp`.
-    unsafe { r.save() };
-    vm.run_pending();
-}

@@ -1,7 +1,7 @@
 //! Loads and stores: constants, fast locals, names, globals, cells, attributes;
 //! stack shuffles; EXTENDED_ARG; imports.
 
-use crate::interp::ops::{tri, Regs};
+use crate::interp::ops::{safe_point, tri, Regs};
 use crate::interp::{Dispatch, Exit};
 use crate::object::Obj;
 use crate::protocol::slow;
@@ -19,6 +19,7 @@ pub unsafe fn nop<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
 pub unsafe fn pop_top<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
     unsafe {
         drop(r.pop());
+        safe_point!(r, vm);
         D::next(r, vm)
     }
 }
@@ -74,6 +75,7 @@ pub unsafe fn store_fast<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
     unsafe {
         let v = r.pop();
         *r.local(r.oparg as usize) = v;
+        safe_point!(r, vm);
         D::next(r, vm)
     }
 }
@@ -88,6 +90,7 @@ pub unsafe fn delete_fast<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
             return { let e = slow::unbound_local(vm, &name); D::exit(r, vm, Exit::Error(e)) };
         }
         *slot = Value::Null;
+        safe_point!(r, vm);
         D::next(r, vm)
     }
 }
@@ -114,6 +117,7 @@ pub unsafe fn store_name<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
         let f = r.frame();
         let name = f.code.names[r.oparg as usize].clone();
         tri!(D, r, vm, slow::store_name(vm, f, &name, v));
+        safe_point!(r, vm);
         D::next(r, vm)
     }
 }
@@ -126,6 +130,7 @@ pub unsafe fn delete_name<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
         let f = r.frame();
         let name = f.code.names[r.oparg as usize].clone();
         tri!(D, r, vm, slow::delete_name(vm, f, &name));
+        safe_point!(r, vm);
         D::next(r, vm)
     }
 }
@@ -187,6 +192,7 @@ pub unsafe fn store_global<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
         if let Obj::Dict(d) = f.globals.view() {
             d.borrow_mut().insert_str(&name, v);
         }
+        safe_point!(r, vm);
         D::next(r, vm)
     }
 }
@@ -205,6 +211,7 @@ pub unsafe fn delete_global<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
             r.save();
             return { let e = vm.name_error(&name); D::exit(r, vm, Exit::Error(e)) };
         }
+        safe_point!(r, vm);
         D::next(r, vm)
     }
 }
@@ -253,6 +260,7 @@ pub unsafe fn store_deref<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
                 drop(old);
             }
         }
+        safe_point!(r, vm);
         D::next(r, vm)
     }
 }
@@ -272,6 +280,7 @@ pub unsafe fn delete_deref<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
             r.save();
             return { let e = slow::unbound_deref(vm, r.code(), r.oparg as usize); D::exit(r, vm, Exit::Error(e)) };
         }
+        safe_point!(r, vm);
         D::next(r, vm)
     }
 }
@@ -311,6 +320,7 @@ pub unsafe fn store_attr<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
         let v = r.pop();
         let name = r.code().names[r.oparg as usize].clone();
         tri!(D, r, vm, vm.setattr(&obj, &name, v));
+        safe_point!(r, vm);
         D::next(r, vm)
     }
 }
@@ -323,6 +333,7 @@ pub unsafe fn delete_attr<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
         let obj = r.pop();
         let name = r.code().names[r.oparg as usize].clone();
         tri!(D, r, vm, vm.delattr(&obj, &name));
+        safe_point!(r, vm);
         D::next(r, vm)
     }
 }

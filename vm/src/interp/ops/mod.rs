@@ -195,6 +195,31 @@ macro_rules! slow_path {
 }
 pub(crate) use slow_path;
 
+/// `safe_point!(r, vm)`: run pending finalizers, weakref callbacks and collections
+/// if there are any (the breaker flag: one thread-local load when there are none).
+/// Stores and deletes are safe points, so a `__del__` runs before the next statement
+/// reads what it changed, as CPython's immediate `Py_DECREF` finalizers do.
+macro_rules! safe_point {
+    ($r:ident, $vm:ident) => {
+        if crate::object::pending::breaker() {
+            crate::interp::ops::run_safe_point($vm, $r.fp, $r.ip, $r.sp);
+        }
+    };
+}
+pub(crate) use safe_point;
+
+/// The out-of-line part of `safe_point!`: saves the registers (the frame reads
+/// right from Python meanwhile) and runs what is pending. Takes the registers by
+/// value: no reference to the handler's locals escapes (the tail engine's rule).
+#[cold]
+#[inline(never)]
+pub fn run_safe_point(vm: &mut crate::vm::Vm, fp: *mut crate::frame::Frame, ip: *const pyhop_compiler::CodeUnit, sp: *mut Value) {
+    let r = Regs { ip, sp, fp, oparg: 0 };
+    // SAFETY: the registers come from a running handler of frame `fp`.
+    unsafe { r.save() };
+    vm.run_pending();
+}
+
 /// Leave with an error: `try_or_exit!(D, expr)` yields the Ok value.
 macro_rules! tri {
     ($D:ident, $r:ident, $vm:ident, $e:expr) => {
