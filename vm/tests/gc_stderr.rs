@@ -18,10 +18,6 @@
 //! The programs and outputs were made with CPython 3.11.7 and checked against
 //! 3.11.2.  Standard library only.
 //!
-//! Until the interpreter has `__del__`, `_weakref`, `gc` and runs atexit at
-//! exit, the program tests are `#[ignore]`d (like `tests/cases/XFAIL` for the
-//! cases): run them with `cargo test --release --test gc_stderr --
-//! --include-ignored`, and drop each `ignore` attribute once its test passes.
 
 use std::io::Read;
 use std::path::PathBuf;
@@ -161,7 +157,6 @@ fn masking() {
 
 /// A raising __del__ on the refcount path (`del a`).
 #[test]
-#[ignore = "needs __del__, _weakref, gc and atexit at exit (object-layer rewrite)"]
 fn del_refcount() {
     let src = r#"class A:
     def __del__(self):
@@ -183,7 +178,6 @@ ValueError: boom in __del__
 
 /// Two raising __del__ calls, each reported, the program goes on.
 #[test]
-#[ignore = "needs __del__, _weakref, gc and atexit at exit (object-layer rewrite)"]
 fn del_two() {
     let src = r#"class A:
     def __init__(self, n):
@@ -215,7 +209,6 @@ ValueError: 2
 
 /// The traceback of a __del__ spans the frames it called, with carets.
 #[test]
-#[ignore = "needs __del__, _weakref, gc and atexit at exit (object-layer rewrite)"]
 fn del_nested() {
     let src = r#"class Deep:
     def __del__(self):
@@ -242,7 +235,6 @@ ZeroDivisionError: integer division or modulo by zero
 
 /// A raising __del__ of a cycle member, run by gc.collect().
 #[test]
-#[ignore = "needs __del__, _weakref, gc and atexit at exit (object-layer rewrite)"]
 fn del_cycle() {
     let src = r#"import gc
 
@@ -269,7 +261,6 @@ RuntimeError: cycle member failed
 
 /// A raising weakref callback on the refcount path.
 #[test]
-#[ignore = "needs __del__, _weakref, gc and atexit at exit (object-layer rewrite)"]
 fn callback_refcount() {
     let src = r#"import weakref
 
@@ -298,7 +289,6 @@ KeyError: 'callback failed'
 
 /// A raising weakref callback (a lambda) on the collector path.
 #[test]
-#[ignore = "needs __del__, _weakref, gc and atexit at exit (object-layer rewrite)"]
 fn callback_cycle() {
     let src = r#"import gc
 import weakref
@@ -327,7 +317,6 @@ ZeroDivisionError: division by zero
 
 /// A raising gc.callbacks entry.
 #[test]
-#[ignore = "needs __del__, _weakref, gc and atexit at exit (object-layer rewrite)"]
 fn gc_callback_raises() {
     let src = r#"import gc
 
@@ -353,7 +342,6 @@ TypeError: gc callback failed
 
 /// A raising atexit function (pyhop must call atexit._run_exitfuncs() at exit).
 #[test]
-#[ignore = "needs __del__, _weakref, gc and atexit at exit (object-layer rewrite)"]
 fn atexit_raises() {
     let src = r#"import atexit
 
@@ -386,7 +374,6 @@ ValueError: exit function failed
 
 /// A raising weakref.finalize function: the frames of weakref.py in between differ.
 #[test]
-#[ignore = "needs __del__, _weakref, gc and atexit at exit (object-layer rewrite)"]
 fn finalize_raises() {
     let src = r#"import weakref
 
