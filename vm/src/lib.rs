@@ -7,6 +7,7 @@
 #![cfg_attr(feature = "become", feature(explicit_tail_calls))]
 #![cfg_attr(feature = "become", allow(incomplete_features))]
 
+pub mod alloc;
 pub mod builtins;
 pub mod format;
 pub mod frame;

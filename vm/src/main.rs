@@ -10,7 +10,6 @@
 
 use std::process::ExitCode;
 
-use mimalloc::MiMalloc;
 use pyhop_compiler::bytecode::dis;
 use pyhop_compiler::{Mode, Opcode};
 use pyhop_vm::builtins::io::{flush_stdout, write_stderr};
@@ -18,8 +17,13 @@ use pyhop_vm::object::Obj;
 use pyhop_vm::run::{self, Config};
 use pyhop_vm::{Engine, Value, Vm};
 
+/// mimalloc for small blocks and glibc's mremap for big growing ones
+/// (`vm/src/alloc.rs`), unless the `system-alloc` feature asks for the C library's
+/// allocator alone (what valgrind's heap tools can see:
+/// `cargo build --release --features system-alloc`).
+#[cfg(not(feature = "system-alloc"))]
 #[global_allocator]
-static GLOBAL: MiMalloc = MiMalloc;
+static GLOBAL: pyhop_vm::alloc::PyhopAlloc = pyhop_vm::alloc::PyhopAlloc;
 
 const USAGE: &str = "usage: pyhop [--dispatch=ENGINE] [--dis] [-c cmd | -m mod | file | -] [arg] ...";
 
@@ -348,6 +352,7 @@ fn run_module(vm: &mut Vm, name: &str) -> Result<(), pyhop_vm::PyErr> {
 }
 
 fn main() -> ExitCode {
+    pyhop_vm::alloc::init();
     let opts = match parse_args() {
         Ok(o) => o,
         Err(code) => return code,

@@ -148,7 +148,7 @@ impl Value {
 
     /// The str payload of an exact str.
     #[inline]
-    pub fn as_pystr(&self) -> Option<&crate::object::PyStr> {
+    pub fn as_pystr(&self) -> Option<crate::object::PyStr<'_>> {
         match self {
             Value::Obj(o) => o.as_pystr(),
             _ => None,

@@ -137,12 +137,14 @@ impl Vm {
             dict: RefCell::new(Dict::new()),
             layout,
             metaclass: RefCell::new(None),
-            slots: None,
+            // `object` declares no slots: its instances take no attributes.
+            slots: (name == "object" && bases.is_empty()).then(Vec::new),
             heap: false,
             has_del: std::cell::Cell::new(false),
             weakrefable: true,
             subclasses: std::cell::RefCell::new(Vec::new()),
             native: true,
+            shapes: std::cell::OnceCell::new(),
         })
         .alloc();
         let mut mro = vec![cls.clone()];

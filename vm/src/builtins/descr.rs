@@ -109,7 +109,10 @@ pub fn builtin_classmethod(f: &Value) -> Option<&NativeFunction> {
 pub fn bind_classmethod(f: &Value, cls: Value) -> Value {
     match builtin_classmethod(f) {
         Some(n) => Value::obj(crate::object::NewObj::Native(NativeFunction { name: n.name, func: n.func, owner: n.owner, slf: Some(cls) })),
-        None => Value::obj(crate::object::NewObj::BoundMethod { func: f.clone(), slf: cls }),
+        None => match f {
+            Value::Obj(o) => Value::obj(crate::object::NewObj::BoundMethod { func: o.clone(), slf: cls }),
+            _ => f.clone(),
+        },
     }
 }
 

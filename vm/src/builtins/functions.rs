@@ -824,6 +824,9 @@ pub fn dir_names(vm: &mut Vm, v: &Value) -> PyResult<Vec<String>> {
     if let Some(d) = vm.instance_dict(v) {
         names.extend(d.borrow().keys().iter().filter_map(|k| k.as_str().map(String::from)));
     }
+    if let Some(i) = v.as_obj().and_then(|o| o.as_instance()) {
+        names.extend(i.attrs().iter().filter_map(|(k, _)| k.as_str().map(String::from)));
+    }
     names.extend(crate::protocol::special::attr_names(v).iter().map(|n| n.to_string()));
     if let Value::Obj(o) = v {
         if let Obj::Module(m) = o.view() {

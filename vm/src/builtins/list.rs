@@ -97,7 +97,7 @@ fn list_init(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn list_append(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let pos = chk(vm, &a, "append", 1, 1)?;
-    this(vm, &a, "append")?.borrow_mut().push(pos[1].clone());
+    crate::object::list_push(&mut this(vm, &a, "append")?.borrow_mut(), pos[1].clone());
     Ok(Value::None)
 }
 

@@ -137,6 +137,7 @@ fn proxy_class(name: &str, object: &ObjRef) -> ObjRef {
         weakrefable: false,
         subclasses: std::cell::RefCell::new(Vec::new()),
         native: true,
+        shapes: std::cell::OnceCell::new(),
     })
     .alloc();
     if let Some(c) = cls.as_class() {

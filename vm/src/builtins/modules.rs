@@ -1,11 +1,10 @@
 //! Native modules: `sys`, `math`, `time`, `builtins`. Each is built on first import.
 
-use std::cell::RefCell;
 use std::rc::Rc;
 
 use crate::builtins::{method, native};
 use crate::object::func::Args;
-use crate::object::{Dict, Instance, Layout, Module, Obj};
+use crate::object::{Dict, Layout, Module, Obj};
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
@@ -62,7 +61,7 @@ fn stream(vm: &Vm, name: &str) -> Value {
     let mut d = Dict::new();
     d.insert_str("name", Value::str(name));
     d.insert_str("encoding", Value::str("utf-8"));
-    Value::obj(crate::object::NewObj::Instance(Instance { class: cls, dict_obj: Some(Vm::dict_obj(d)), slots: RefCell::new(vec![]), base: Value::Null }))
+    Value::Obj(crate::object::instance::new_instance_with(&cls, &d))
 }
 
 pub fn init_sys(vm: &mut Vm) {

@@ -118,8 +118,8 @@ fn object_repr(vm: &mut Vm, a: Args) -> PyResult<Value> {
     // `__repr__` entry: show the wrapped built-in value.
     if let Value::Obj(o) = &pos[0] {
         if let Obj::Instance(i) = o.view() {
-            if !i.base.is_null() {
-                let b = i.base.clone();
+            if !i.base().is_null() {
+                let b = i.base().clone();
                 return vm.repr(&b);
             }
         }
@@ -169,7 +169,7 @@ fn object_delattr(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let name = pos[1].as_str().ok_or_else(|| vm.type_error("attribute name must be string"))?.to_string();
     let Value::Obj(o) = &pos[0] else { return Err(vm.no_attribute(&pos[0], &name)) };
     let removed = match o.view() {
-        Obj::Instance(i) => i.dict().and_then(|d| d.borrow_mut().remove_str(&name)),
+        Obj::Instance(i) => i.del_attr(&name, crate::object::dict::hash_str(&name)),
         _ => None,
     };
     match removed {

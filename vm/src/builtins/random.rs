@@ -198,6 +198,7 @@ pub fn module(vm: &mut Vm) -> Value {
         weakrefable: true,
         subclasses: std::cell::RefCell::new(Vec::new()),
         native: true,
+        shapes: std::cell::OnceCell::new(),
     }));
     if let Some(c) = cls.as_class() {
         *c.mro.borrow_mut() = vec![cls.clone(), vm.types.object.clone()];
@@ -217,11 +218,7 @@ fn state_of(v: &Value) -> Option<ObjRef> {
     let Value::Obj(o) = v else { return None };
     let Obj::Instance(i) = o.view() else { return None };
     let idx = crate::protocol::attr::slot_index(&i.class, SLOT)?;
-    let mut slots = i.slots.borrow_mut();
-    if slots.len() <= idx {
-        slots.resize(idx + 1, Value::Null);
-    }
-    if let Value::Obj(s) = &slots[idx] {
+    if let Value::Obj(s) = &i.slot(idx) {
         if let Obj::ByteArray(b) = s.view() {
             if b.borrow().len() == STATE_BYTES {
                 return Some(s.clone());
@@ -229,7 +226,7 @@ fn state_of(v: &Value) -> Option<ObjRef> {
         }
     }
     let s = crate::object::NewObj::ByteArray(RefCell::new(vec![0u8; STATE_BYTES])).alloc();
-    slots[idx] = Value::Obj(s.clone());
+    i.set_slot(idx, Value::Obj(s.clone()));
     Some(s)
 }
 

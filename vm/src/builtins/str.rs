@@ -93,7 +93,7 @@ pub const METHODS: MethodTable = &[
 // Argument helpers
 
 /// The [`PyStr`] behind a str or str-subclass value.
-pub fn pystr(v: &Value) -> Option<&PyStr> {
+pub fn pystr(v: &Value) -> Option<PyStr<'_>> {
     match unwrap_base(v) {
         Value::Obj(o) => match o.view() {
             Obj::Str(s) => Some(s),
@@ -109,7 +109,7 @@ pub fn text<'a>(vm: &Vm, v: &'a Value, what: &str) -> PyResult<&'a str> {
 }
 
 /// `self` of the method `name` and the remaining arguments.
-fn recv<'a>(vm: &Vm, a: Args<'a>, name: &str) -> PyResult<(&'a PyStr, Args<'a>)> {
+fn recv<'a>(vm: &Vm, a: Args<'a>, name: &str) -> PyResult<(PyStr<'a>, Args<'a>)> {
     let Some(slf) = a.pos().first() else {
         return Err(vm.type_error(format!("unbound method str.{name}() needs an argument")));
     };
@@ -185,7 +185,7 @@ pub fn adjust_indices(start: Option<i64>, end: Option<i64>, len: usize) -> (i64,
 }
 
 /// Code-point index of byte offset `b` in `s`.
-fn char_index(s: &PyStr, b: usize) -> usize {
+fn char_index(s: PyStr<'_>, b: usize) -> usize {
     if s.is_ascii() {
         b
     } else {
@@ -223,7 +223,7 @@ enum Search {
 
 /// Parsed `(sub[, start[, end]])` of find/index/count: the needle and the byte
 /// range of the haystack, or `None` when the range cannot contain it.
-fn search_args<'a>(vm: &mut Vm, s: &PyStr, rest: Args<'a>, name: &str) -> PyResult<(&'a str, Option<(usize, usize)>)> {
+fn search_args<'a>(vm: &mut Vm, s: PyStr<'_>, rest: Args<'a>, name: &str) -> PyResult<(&'a str, Option<(usize, usize)>)> {
     let pos = rest.check(vm, name, 1, 3)?;
     let sub = must_be_str(vm, &pos[0])?;
     let start = opt_index(vm, pos.get(1))?;
@@ -890,7 +890,7 @@ fn maketrans_key(vm: &mut Vm, k: &Value) -> PyResult<Value> {
 fn str_maketrans(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let pos = a.check(vm, "maketrans", 1, 4)?;
     let strs = pos.iter().all(|v| pystr(v).is_some());
-    let same_len = |x: &Value, y: &Value| pystr(x).map(PyStr::char_len) == pystr(y).map(PyStr::char_len);
+    let same_len = |x: &Value, y: &Value| pystr(x).map(|s| s.char_len()) == pystr(y).map(|s| s.char_len());
     let args: &[Value] = match pos.len() {
         4 => &pos[1..],
         3 if strs && !same_len(&pos[0], &pos[1]) && same_len(&pos[1], &pos[2]) => &pos[1..],

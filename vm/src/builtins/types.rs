@@ -7,7 +7,8 @@ use std::rc::Rc;
 
 use crate::builtins::MethodTable;
 use crate::object::func::Args;
-use crate::object::{Class, Dict, Exception, Instance, Layout, Obj, ObjRef};
+use crate::object::instance::new_instance;
+use crate::object::{Class, Dict, Exception, Layout, Obj, ObjRef};
 use crate::value::Value;
 use crate::vm::{PyErr, PyResult, Vm};
 
@@ -187,6 +188,7 @@ impl Vm {
             weakrefable,
             subclasses: RefCell::new(Vec::new()),
             native: false,
+            shapes: std::cell::OnceCell::new(),
         }));
         let mro = c3_mro(self, &cls, &bases)?;
         if let Some(c) = cls.as_class() {
@@ -431,12 +433,7 @@ impl Vm {
                 context: RefCell::new(Value::None),
                 suppress_context: std::cell::Cell::new(false),
             })),
-            Layout::Object => Value::obj(crate::object::NewObj::Instance(Instance {
-                class: cls.clone(),
-                dict_obj: if needs_dict(c) { Some(Vm::dict_obj(Dict::new())) } else { None },
-                slots: RefCell::new(Vec::new()),
-                base: Value::Null,
-            })),
+            Layout::Object => Value::Obj(new_instance(cls, Value::Null)),
             Layout::WeakRef => return crate::builtins::weakref::make_ref(self, Some(cls.clone()), a.pos()),
             Layout::Other => {
                 // A subclass of property/classmethod/staticmethod wraps one.
@@ -447,7 +444,7 @@ impl Vm {
                     .cloned()
                     .ok_or_else(|| self.type_error(format!("cannot create '{}' instances", c.name)))?;
                 let base = self.construct_builtin(&builtin, Layout::Other, a)?;
-                Value::obj(crate::object::NewObj::Instance(Instance { class: cls.clone(), dict_obj: Some(Vm::dict_obj(Dict::new())), slots: RefCell::new(Vec::new()), base }))
+                Value::Obj(new_instance(cls, base))
             }
             layout => {
                 // A subclass of a built-in type wraps a value of that type.
@@ -459,8 +456,7 @@ impl Vm {
                     Layout::Set => Value::obj(crate::object::NewObj::Set(RefCell::new(Dict::new_set()))),
                     _ => self.construct_builtin(&builtin, layout, Args { args: a.args, kwnames: a.kwnames })?,
                 };
-                let dict_obj = if needs_dict(c) { Some(Vm::dict_obj(Dict::new())) } else { None };
-                Value::obj(crate::object::NewObj::Instance(Instance { class: cls.clone(), dict_obj, slots: RefCell::new(Vec::new()), base }))
+                Value::Obj(new_instance(cls, base))
             }
         })
     }
@@ -496,7 +492,7 @@ impl Vm {
             if !a.pos().is_empty() {
                 return Err(self.type_error("object() takes no arguments"));
             }
-            return Ok(Value::obj(crate::object::NewObj::Instance(Instance { class: cls.clone(), dict_obj: None, slots: RefCell::new(Vec::new()), base: Value::Null })));
+            return Ok(Value::Obj(new_instance(cls, Value::Null)));
         }
         if is(&t.weakref.clone()) {
             return crate::builtins::weakref::make_ref(self, None, a.pos());
@@ -635,5 +631,5 @@ pub fn simple_namespace(vm: &Vm, attrs: Dict) -> Value {
     if let Obj::Class(c) = cls.view() {
         *c.module.borrow_mut() = Value::str("types");
     }
-    Value::obj(crate::object::NewObj::Instance(Instance { class: cls, dict_obj: Some(Vm::dict_obj(attrs)), slots: RefCell::new(vec![]), base: Value::Null }))
+    Value::Obj(crate::object::instance::new_instance_with(&cls, &attrs))
 }

@@ -33,6 +33,8 @@ pub struct PyCode {
     pub consts: Box<[Value]>,
     /// `hash_str` of every name in `co_names`, for namespace lookups without hashing.
     pub name_hashes: Box<[i64]>,
+    /// `co_names` as interned str objects (what the name and attribute handlers use).
+    pub name_objs: Box<[ObjRef]>,
     /// True when a call can copy positional arguments straight into the locals: no
     /// `*args`/`**kwargs`, no keyword-only parameters, no cells.
     pub simple_args: bool,
@@ -69,6 +71,7 @@ impl PyCode {
     pub fn with_consts(co: Rc<CodeObject>, consts: Box<[Value]>) -> Rc<PyCode> {
         use pyhop_compiler::bytecode::co_flags;
         let name_hashes = co.names.iter().map(|n| crate::object::dict::hash_str(n)).collect();
+        let name_objs = co.names.iter().map(|n| crate::object::intern::intern(n)).collect();
         let simple_args = co.flags & (co_flags::VARARGS | co_flags::VARKEYWORDS) == 0
             && co.kwonlyargcount == 0
             && co.cellvars.is_empty();
@@ -78,6 +81,7 @@ impl PyCode {
             co,
             consts,
             name_hashes,
+            name_objs,
             simple_args,
             frame_size,
             global_cache,
@@ -107,6 +111,7 @@ pub fn const_value(c: &Constant) -> Value {
         Constant::BigInt(b) => Value::from_bigint(b.clone()),
         Constant::Float(f) => Value::Float(*f),
         Constant::Complex { real, imag } => Value::obj(NewObj::Complex(*real, *imag)),
+        Constant::Str(s) if crate::object::intern::looks_like_name(s) => Value::Obj(crate::object::intern::intern(s)),
         Constant::Str(s) => Value::str(s),
         Constant::Bytes(b) => Value::obj(NewObj::Bytes(b.to_vec())),
         Constant::Tuple(items) => Value::obj(NewObj::Tuple(items.iter().map(const_value).collect())),

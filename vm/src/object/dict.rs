@@ -30,9 +30,11 @@ pub struct Entry {
 
 #[derive(Clone)]
 pub struct Dict {
-    table: HashTable<u32>,
     entries: Vec<Entry>,
-    used: usize,
+    /// The hash index over `entries`, made once the table outgrows [`SMALL`] entries
+    /// (smaller tables are scanned: namespaces and instance dicts mostly are small).
+    table: Option<Box<HashTable<u32>>>,
+    used: u32,
     /// Set mode: CPython's set slot table (iteration order), `None` for a dict.
     set: Option<Box<SetSlots>>,
     /// Key-layout version: changes whenever an entry index could start meaning a
@@ -59,9 +61,12 @@ fn next_layout() -> u64 {
 
 impl Default for Dict {
     fn default() -> Dict {
-        Dict { table: HashTable::new(), entries: Vec::new(), used: 0, set: None, layout: next_layout(), may_track: false }
+        Dict { table: None, entries: Vec::new(), used: 0, set: None, layout: next_layout(), may_track: false }
     }
 }
+
+/// Entries scanned without a hash index.
+const SMALL: usize = 8;
 
 const EMPTY: u32 = u32::MAX;
 const DUMMY: u32 = u32::MAX - 1;
@@ -73,7 +78,7 @@ const SET_MINSIZE: usize = 8;
 /// The slots of a CPython set table; each holds an entry index, `EMPTY` or `DUMMY`.
 #[derive(Clone)]
 struct SetSlots {
-    slots: Vec<u32>,
+    slots: Box<[u32]>,
     /// Active plus dummy slots (`so->fill`).
     fill: usize,
     /// Where `pop` starts looking (`so->finger`).
@@ -82,7 +87,7 @@ struct SetSlots {
 
 impl SetSlots {
     fn new(size: usize) -> SetSlots {
-        SetSlots { slots: vec![EMPTY; size], fill: 0, finger: 0 }
+        SetSlots { slots: vec![EMPTY; size].into_boxed_slice(), fill: 0, finger: 0 }
     }
 
     fn mask(&self) -> usize {
@@ -269,7 +274,11 @@ pub(crate) fn may_be_tracked(v: &Value) -> bool {
 fn str_key_eq(k: &Value, key: &str) -> bool {
     match k {
         Value::Obj(o) => match o.as_pystr() {
-            Some(s) => s.as_str() == key,
+            // An interned name finds itself by address (the same bytes).
+            Some(s) => {
+                let t = s.as_str();
+                (t.as_ptr() == key.as_ptr() && t.len() == key.len()) || t == key
+            }
             None => k.as_str() == Some(key),
         },
         _ => false,
@@ -314,7 +323,7 @@ impl Dict {
     }
 
     pub fn with_capacity(n: usize) -> Dict {
-        Dict { table: HashTable::with_capacity(n), entries: Vec::with_capacity(n), used: 0, set: None, layout: next_layout(), may_track: false }
+        Dict { table: None, entries: Vec::with_capacity(n), used: 0, set: None, layout: next_layout(), may_track: false }
     }
 
     /// An empty set table (iterates in CPython's set slot order).
@@ -348,7 +357,7 @@ impl Dict {
 
     /// The same keys in a dict-mode table (insertion order = this table's order).
     pub fn to_dict_mode(&self) -> Dict {
-        let mut d = Dict::with_capacity(self.used);
+        let mut d = Dict::with_capacity(self.used as usize);
         for e in self.iter() {
             d.push_new(e.hash, e.key.clone(), e.value.clone());
         }
@@ -368,7 +377,7 @@ impl Dict {
     pub fn set_fill_mask(&self) -> (usize, usize) {
         match &self.set {
             Some(s) => (s.fill, s.mask()),
-            None => (self.used, SET_MINSIZE - 1),
+            None => (self.used as usize, SET_MINSIZE - 1),
         }
     }
 
@@ -386,8 +395,8 @@ impl Dict {
                 SetSlots::insert_clean(&mut slots, self.entries[idx as usize].hash, idx);
             }
         }
-        s.slots = slots;
-        s.fill = self.used;
+        s.slots = slots.into_boxed_slice();
+        s.fill = self.used as usize;
     }
 
     /// The clean half of `set_merge`, into a set table with `so->fill == 0` (the
@@ -401,7 +410,7 @@ impl Dict {
         }
         let (ofill, omask) = other.set_fill_mask();
         let (_, mask) = self.set_fill_mask();
-        let copy_layout = other.set.is_some() && mask == omask && ofill == other.used;
+        let copy_layout = other.set.is_some() && mask == omask && ofill == other.used as usize;
         let order: Vec<(i64, Value)> = other.iter().map(|e| (e.hash, e.key.clone())).collect();
         if copy_layout {
             let Some(os) = other.set.as_ref() else { return };
@@ -414,8 +423,8 @@ impl Dict {
                 }
             }
             if let Some(s) = self.set.as_mut() {
-                s.slots = slots;
-                s.fill = other.used;
+                s.slots = slots.into_boxed_slice();
+                s.fill = other.used as usize;
             }
             return;
         }
@@ -431,7 +440,7 @@ impl Dict {
 
     #[inline]
     pub fn len(&self) -> usize {
-        self.used
+        self.used as usize
     }
 
     #[inline]
@@ -443,9 +452,9 @@ impl Dict {
     fn find(&self, vm: &mut impl Host, hash: i64, key: &Value) -> PyResult<Option<usize>> {
         let mut err = None;
         let entries = &self.entries;
-        let found = self.table.find(hash as u64, |&i| {
+        let mut matches = |i: u32| {
             let e = &entries[i as usize];
-            if e.hash != hash || err.is_some() {
+            if e.hash != hash || e.key.is_null() || err.is_some() {
                 return false;
             }
             match fast_eq(&e.key, key) {
@@ -458,11 +467,15 @@ impl Dict {
                     }
                 },
             }
-        });
+        };
+        let found = match &self.table {
+            Some(t) => t.find(hash as u64, |&i| matches(i)).map(|&i| i as usize),
+            None => (0..entries.len() as u32).find(|&i| matches(i)).map(|i| i as usize),
+        };
         if let Some(e) = err {
             return Err(e);
         }
-        Ok(found.map(|&i| i as usize))
+        Ok(found)
     }
 
     /// The key-layout version (see the field's doc).
@@ -502,16 +515,26 @@ impl Dict {
     /// `Vm::eq` (entry index and key, in probe order).
     fn find_fast(&self, hash: i64, key: &Value) -> Result<Option<usize>, Vec<(usize, Value)>> {
         let mut slow = Vec::new();
-        for &i in self.table.iter_hash(hash as u64) {
+        let mut visit = |i: u32| -> Option<usize> {
             let e = &self.entries[i as usize];
             if e.hash != hash || e.key.is_null() {
-                continue;
+                return None;
             }
             match fast_eq(&e.key, key) {
-                Some(true) => return Ok(Some(i as usize)),
-                Some(false) => {}
-                None => slow.push((i as usize, e.key.clone())),
+                Some(true) => Some(i as usize),
+                Some(false) => None,
+                None => {
+                    slow.push((i as usize, e.key.clone()));
+                    None
+                }
             }
+        };
+        let found = match &self.table {
+            Some(t) => t.iter_hash(hash as u64).find_map(|&i| visit(i)),
+            None => (0..self.entries.len() as u32).find_map(&mut visit),
+        };
+        if let Some(i) = found {
+            return Ok(Some(i));
         }
         if slow.is_empty() {
             Ok(None)
@@ -597,15 +620,15 @@ impl Dict {
         let entries = &self.entries;
         // Namespaces and instance dicts are small: a scan comparing hashes first beats
         // probing the index table.
-        if entries.len() <= 8 {
-            return entries.iter().position(|e| e.hash == hash && !e.key.is_null() && str_key_eq(&e.key, key));
+        match &self.table {
+            None => entries.iter().position(|e| e.hash == hash && !e.key.is_null() && str_key_eq(&e.key, key)),
+            Some(t) => t
+                .find(hash as u64, |&i| {
+                    let e = &entries[i as usize];
+                    e.hash == hash && str_key_eq(&e.key, key)
+                })
+                .map(|&i| i as usize),
         }
-        self.table
-            .find(hash as u64, |&i| {
-                let e = &entries[i as usize];
-                e.hash == hash && str_key_eq(&e.key, key)
-            })
-            .map(|&i| i as usize)
     }
 
     pub fn get(&self, vm: &mut impl Host, key: &Value) -> PyResult<Option<Value>> {
@@ -677,7 +700,7 @@ impl Dict {
             None => false,
         };
         if grow {
-            let used = self.used;
+            let used = self.used as usize;
             self.set_resize(if used > 50000 { used * 2 } else { used * 4 });
         }
     }
@@ -699,9 +722,20 @@ impl Dict {
         self.note(&key);
         self.note(&value);
         let idx = self.entries.len() as u32;
-        let entries = &self.entries;
-        self.table.insert_unique(hash as u64, idx, |&i| entries[i as usize].hash as u64);
+        if self.entries.len() == self.entries.capacity() {
+            // Grow by half (not double): small tables stay small.
+            let n = self.entries.len();
+            self.entries.reserve_exact((n / 2).max(2));
+        }
         self.entries.push(Entry { hash, key, value });
+        let entries = &self.entries;
+        match &mut self.table {
+            Some(t) => {
+                t.insert_unique(hash as u64, idx, |&i| entries[i as usize].hash as u64);
+            }
+            None if entries.len() > SMALL => self.build_index(),
+            None => {}
+        }
         self.layout = next_layout();
         self.used += 1;
     }
@@ -728,8 +762,10 @@ impl Dict {
 
     fn remove_at(&mut self, i: usize) -> Value {
         let hash = self.entries[i].hash;
-        if let Ok(slot) = self.table.find_entry(hash as u64, |&j| j as usize == i) {
-            slot.remove();
+        if let Some(t) = &mut self.table {
+            if let Ok(slot) = t.find_entry(hash as u64, |&j| j as usize == i) {
+                slot.remove();
+            }
         }
         if let Some(s) = self.set.as_mut() {
             if let Some(j) = s.slot_of(hash, i as u32) {
@@ -740,7 +776,7 @@ impl Dict {
         e.key = Value::Null;
         self.used -= 1;
         let v = std::mem::take(&mut e.value);
-        if self.entries.len() > 16 && self.used * 2 < self.entries.len() {
+        if self.entries.len() > 16 && (self.used as usize) * 2 < self.entries.len() {
             self.compact();
         }
         v
@@ -749,7 +785,7 @@ impl Dict {
     fn compact(&mut self) {
         self.layout = next_layout();
         let old = std::mem::take(&mut self.entries);
-        self.table.clear();
+        self.table = None;
         self.used = 0;
         let mut remap = vec![EMPTY; old.len()];
         for (i, e) in old.into_iter().enumerate() {
@@ -765,6 +801,18 @@ impl Dict {
                 }
             }
         }
+    }
+
+    /// Index every live entry (the table outgrew `SMALL`).
+    fn build_index(&mut self) {
+        let mut t = HashTable::with_capacity(self.entries.len() * 2);
+        let entries = &self.entries;
+        for (i, e) in entries.iter().enumerate() {
+            if !e.key.is_null() {
+                t.insert_unique(e.hash as u64, i as u32, |&j| entries[j as usize].hash as u64);
+            }
+        }
+        self.table = Some(Box::new(t));
     }
 
     /// Empty the table, handing back the old contents (to drop outside a borrow).

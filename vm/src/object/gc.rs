@@ -44,8 +44,80 @@ use crate::value::Value;
 pub const NGEN: usize = 3;
 const PERMANENT: usize = 3;
 
+/// A generation list: object addresses in fixed-size chunks, so a list of millions
+/// grows without ever copying (no reallocation peak) and wastes at most one chunk.
+struct ObjList {
+    chunks: Vec<Box<[NonNull<Header>; CHUNK]>>,
+    len: usize,
+}
+
+const CHUNK: usize = 4096;
+
+impl ObjList {
+    const fn new() -> ObjList {
+        ObjList { chunks: Vec::new(), len: 0 }
+    }
+
+    #[inline]
+    fn len(&self) -> usize {
+        self.len
+    }
+
+    #[inline]
+    fn get(&self, i: usize) -> NonNull<Header> {
+        self.chunks[i / CHUNK][i % CHUNK]
+    }
+
+    #[inline]
+    fn set(&mut self, i: usize, p: NonNull<Header>) {
+        self.chunks[i / CHUNK][i % CHUNK] = p;
+    }
+
+    #[inline]
+    fn push(&mut self, p: NonNull<Header>) {
+        if self.len == self.chunks.len() * CHUNK {
+            self.chunks.push(Box::new([NonNull::dangling(); CHUNK]));
+        }
+        let i = self.len;
+        self.len += 1;
+        self.set(i, p);
+    }
+
+    /// Remove entry `i`, moving the last one into its place; returns the moved one.
+    #[inline]
+    fn swap_remove(&mut self, i: usize) -> Option<NonNull<Header>> {
+        let last = self.len - 1;
+        let moved = (i != last).then(|| {
+            let m = self.get(last);
+            self.set(i, m);
+            m
+        });
+        self.len = last;
+        if self.chunks.len() * CHUNK >= self.len + 2 * CHUNK {
+            // Keep one spare chunk, free the rest.
+            self.chunks.pop();
+        }
+        moved
+    }
+
+    /// Take every entry out (the list is left empty).
+    fn drain(&mut self) -> Vec<NonNull<Header>> {
+        let mut out = Vec::with_capacity(self.len);
+        for i in 0..self.len {
+            out.push(self.get(i));
+        }
+        self.chunks.clear();
+        self.len = 0;
+        out
+    }
+
+    fn iter(&self) -> impl Iterator<Item = NonNull<Header>> + '_ {
+        (0..self.len).map(|i| self.get(i))
+    }
+}
+
 struct GcState {
-    lists: [Vec<NonNull<Header>>; 4],
+    lists: [ObjList; 4],
     /// `generations[i].count`: gen 0 = allocations minus deallocations of tracked
     /// objects since the last collection; gen 1/2 = collections of the younger one.
     count: [usize; NGEN],
@@ -71,7 +143,7 @@ thread_local! {
     // ManuallyDrop: no thread-local destructor (see heap.rs's TRASH).
     static GC: UnsafeCell<std::mem::ManuallyDrop<GcState>> = const {
         UnsafeCell::new(std::mem::ManuallyDrop::new(GcState {
-            lists: [Vec::new(), Vec::new(), Vec::new(), Vec::new()],
+            lists: [ObjList::new(), ObjList::new(), ObjList::new(), ObjList::new()],
             count: [0; NGEN],
             threshold: [700, 10, 10],
             enabled: true,
@@ -128,10 +200,9 @@ pub(crate) fn untrack(h: &Header) {
         let gen = gen_of(h);
         let list = &mut g.lists[gen];
         let i = h.gc.get() as usize;
-        debug_assert!(i < list.len() && list[i].as_ptr() as *const Header == h as *const Header);
+        debug_assert!(i < list.len() && list.get(i).as_ptr() as *const Header == h as *const Header);
         if i < list.len() {
-            list.swap_remove(i);
-            if let Some(moved) = list.get(i) {
+            if let Some(moved) = list.swap_remove(i) {
                 // SAFETY: every list entry is a live tracked object.
                 unsafe { moved.as_ref() }.gc.set(i as u32);
             }
@@ -182,7 +253,7 @@ pub fn trace(o: &ObjRef, visit: &mut dyn FnMut(&Value)) {
         }
         Obj::Function(f) => f.trace(visit),
         Obj::BoundMethod { func, slf } => {
-            visit(func);
+            visit(&Value::Obj(func.clone()));
             visit(slf)
         }
         Obj::Native(n) => {
@@ -211,16 +282,7 @@ pub fn trace(o: &ObjRef, visit: &mut dyn FnMut(&Value)) {
                 visit(&m)
             }
         }
-        Obj::Instance(i) => {
-            visit(&Value::Obj(i.class.clone()));
-            if let Some(d) = &i.dict_obj {
-                visit(&Value::Obj(d.clone()))
-            }
-            if let Some(s) = try_ref(&i.slots) {
-                s.iter().for_each(&mut *visit)
-            }
-            visit(&i.base)
-        }
+        Obj::Instance(i) => i.trace(visit),
         Obj::Exception(e) => {
             visit(&Value::Obj(e.class.clone()));
             for c in [&e.args, &e.traceback, &e.cause, &e.context] {
@@ -301,14 +363,7 @@ pub fn clear(o: &ObjRef) {
             let meta = c.metaclass.try_borrow_mut().map(|mut m| m.take());
             drop(meta);
         }
-        Obj::Instance(i) => {
-            if let Some(d) = i.dict() {
-                let old = d.try_borrow_mut().map(|mut d| d.take_all());
-                drop(old);
-            }
-            let old = i.slots.try_borrow_mut().map(|mut s| std::mem::take(&mut *s));
-            drop(old);
-        }
+        Obj::Instance(i) => i.clear(),
         Obj::Exception(e) => {
             for c in [&e.args, &e.traceback, &e.cause, &e.context] {
                 take(c)
@@ -385,7 +440,7 @@ pub fn stats() -> [GenStats; NGEN] {
 /// references (`gc.get_objects`).
 pub fn objects(gen: Option<usize>) -> Vec<ObjRef> {
     with_gc(|g| {
-        let lists: Vec<&Vec<NonNull<Header>>> = match gen {
+        let lists: Vec<&ObjList> = match gen {
             Some(i) => vec![&g.lists[i]],
             None => g.lists[..NGEN].iter().collect(),
         };
@@ -393,7 +448,7 @@ pub fn objects(gen: Option<usize>) -> Vec<ObjRef> {
             .into_iter()
             .flat_map(|l| l.iter())
             // SAFETY: list entries are live tracked objects.
-            .map(|p| unsafe { ObjRef::from_raw_incref(*p) })
+            .map(|p| unsafe { ObjRef::from_raw_incref(p) })
             .collect()
     })
 }
@@ -402,7 +457,7 @@ pub fn objects(gen: Option<usize>) -> Vec<ObjRef> {
 pub fn freeze() {
     with_gc(|g| {
         for gen in 0..NGEN {
-            let moved = std::mem::take(&mut g.lists[gen]);
+            let moved = g.lists[gen].drain();
             for p in moved {
                 // SAFETY: list entries are live tracked objects.
                 let h = unsafe { p.as_ref() };
@@ -418,7 +473,7 @@ pub fn freeze() {
 /// `gc.unfreeze()`: back into the oldest generation.
 pub fn unfreeze() {
     with_gc(|g| {
-        let moved = std::mem::take(&mut g.lists[PERMANENT]);
+        let moved = g.lists[PERMANENT].drain();
         for p in moved {
             // SAFETY: as above.
             let h = unsafe { p.as_ref() };
@@ -461,46 +516,78 @@ pub fn collect_start(gen: usize) -> Garbage {
     with_gc(|g| {
         g.collecting = true;
         let gen = gen.min(NGEN - 1);
-        // The examined set: generations 0..=gen.
+        let target = (gen + 1).min(NGEN - 1);
+        // The examined set: generations 0..=gen. The young ones are copied out (they
+        // are small); the oldest, in a full collection, is examined in place (a copy
+        // of millions of entries would be a peak of its own).
+        let full = gen == NGEN - 1;
         let mut young: Vec<NonNull<Header>> = Vec::new();
         for i in 0..=gen {
-            young.append(&mut g.lists[i]);
+            if !(full && i == NGEN - 1) {
+                young.extend(g.lists[i].drain());
+            }
         }
-        let examined = young.len();
+        let old: &ObjList = &g.lists[NGEN - 1];
+        let old_n = if full { old.len() } else { 0 };
+        let examined = young.len() + old_n;
+        let each = |f: &mut dyn FnMut(NonNull<Header>)| {
+            young.iter().for_each(|p| f(*p));
+            (0..old_n).for_each(|i| f(old.get(i)));
+        };
         // SAFETY (whole block): every entry is a live tracked object; nothing here
         // drops an object or runs Python code, so all stay alive.
-        for p in &young {
+        each(&mut |p| {
             let h = unsafe { p.as_ref() };
             h.set_flag(flags::COLLECTING);
             h.gc.set(h.refcount());
-        }
-        subtract_internal(&young);
-        mark_reachable(&young);
-        let target = (gen + 1).min(NGEN - 1);
+        });
+        each(&mut |p| subtract_from(p));
+        mark_reachable_from(&each);
         let mut garbage = Vec::new();
         let mut survivors = 0usize;
-        for p in young {
+        // Sort one object into the target generation; false when it leaves tracking
+        // (an atomic tuple).
+        let sort = |p: NonNull<Header>, garbage: &mut Vec<ObjRef>, survivors: &mut usize| -> bool {
             let h = unsafe { p.as_ref() };
             let reachable = h.has_flag(flags::REACHABLE);
             h.clear_flag(flags::COLLECTING | flags::REACHABLE);
             if reachable {
-                if gen == NGEN - 1 && h.kind() == Kind::Dict {
+                if full && h.kind() == Kind::Dict {
                     forget_atomic_dict(p);
                 }
                 if h.kind() == Kind::Tuple && tuple_is_atomic(p) {
                     // CPython's `_PyTuple_MaybeUntrack`: a tuple of untracked items
                     // can never be part of a cycle.
                     h.clear_flag(flags::TRACKED);
-                    continue;
+                    return false;
                 }
-                survivors += 1;
-            }
-            h.gc.set(g.lists[target].len() as u32);
-            set_gen(h, target);
-            g.lists[target].push(p);
-            if !reachable {
+                *survivors += 1;
+            } else {
                 // SAFETY: live object; the new count is released by `finish`.
                 garbage.push(unsafe { ObjRef::from_raw_incref(p) });
+            }
+            set_gen(h, target);
+            true
+        };
+        if full {
+            let list = &mut g.lists[NGEN - 1];
+            let mut i = 0;
+            while i < list.len() {
+                let p = list.get(i);
+                if sort(p, &mut garbage, &mut survivors) {
+                    unsafe { p.as_ref() }.gc.set(i as u32);
+                    i += 1;
+                } else {
+                    // Untracked: the last entry moves here and is sorted next.
+                    list.swap_remove(i);
+                }
+            }
+        }
+        for p in young {
+            if sort(p, &mut garbage, &mut survivors) {
+                let list = &mut g.lists[target];
+                unsafe { p.as_ref() }.gc.set(list.len() as u32);
+                list.push(p);
             }
         }
         // Counts (CPython's bookkeeping).
@@ -510,7 +597,7 @@ pub fn collect_start(gen: usize) -> Garbage {
         for i in 0..=gen {
             g.count[i] = 0;
         }
-        if gen == NGEN - 1 {
+        if full {
             g.long_lived_pending = 0;
             g.long_lived_total = g.lists[NGEN - 1].len();
         } else if gen == NGEN - 2 {
@@ -521,47 +608,67 @@ pub fn collect_start(gen: usize) -> Garbage {
     })
 }
 
-/// Step 2 over `set` (objects flagged COLLECTING with `gc = refcount`).
-fn subtract_internal(set: &[NonNull<Header>]) {
-    for p in set {
-        // SAFETY: live objects (see collect_start).
-        let o = std::mem::ManuallyDrop::new(unsafe { ObjRef::from_raw(*p) });
-        trace(&o, &mut |v| {
-            if let Value::Obj(c) = v {
-                let ch = c.header();
-                if ch.has_flag(flags::COLLECTING) {
-                    ch.gc.set(ch.gc.get().saturating_sub(1));
-                }
+/// Step 2 for one object: what it references inside the examined set loses one.
+fn subtract_from(p: NonNull<Header>) {
+    // SAFETY: a live object (see collect_start).
+    let o = std::mem::ManuallyDrop::new(unsafe { ObjRef::from_raw(p) });
+    trace(&o, &mut |v| {
+        if let Value::Obj(c) = v {
+            let ch = c.header();
+            if ch.has_flag(flags::COLLECTING) {
+                ch.gc.set(ch.gc.get().saturating_sub(1));
             }
-        });
-    }
+        }
+    });
 }
 
-/// Step 3 over `set`: flag REACHABLE everything reachable from an object with
-/// `gc > 0`.
-fn mark_reachable(set: &[NonNull<Header>]) {
+/// `aux` bit of tracked objects during step 3: the scan has passed this object.
+const SCANNED: u16 = 0x8000;
+
+/// Step 3 over the set `each` iterates: flag REACHABLE everything reachable from an
+/// object with `gc > 0`.
+///
+/// One pass in the set's order. An object flagged reachable before the pass reaches
+/// it is traced when the pass gets there; only one flagged after the pass went by
+/// goes on a stack. Containers usually come before what they hold (a list is made
+/// before the items appended to it), so the stack stays small where a plain
+/// depth-first search would hold every object of a big list at once.
+fn mark_reachable_from(each: &dyn Fn(&mut dyn FnMut(NonNull<Header>))) {
     let mut stack: Vec<NonNull<Header>> = Vec::new();
-    for p in set {
-        // SAFETY: live objects.
-        let h = unsafe { p.as_ref() };
-        if h.gc.get() > 0 && !h.has_flag(flags::REACHABLE) {
-            h.set_flag(flags::REACHABLE);
-            stack.push(*p);
-        }
-    }
-    while let Some(p) = stack.pop() {
-        // SAFETY: live objects.
+    let reach = |p: NonNull<Header>, stack: &mut Vec<NonNull<Header>>| {
+        // SAFETY: live objects (see collect_start).
         let o = std::mem::ManuallyDrop::new(unsafe { ObjRef::from_raw(p) });
         trace(&o, &mut |v| {
             if let Value::Obj(c) = v {
                 let ch = c.header();
                 if ch.has_flag(flags::COLLECTING) && !ch.has_flag(flags::REACHABLE) {
                     ch.set_flag(flags::REACHABLE);
-                    stack.push(c.raw());
+                    if ch.aux.get() & SCANNED != 0 {
+                        stack.push(c.raw());
+                    }
                 }
             }
         });
-    }
+    };
+    each(&mut |p| {
+        // SAFETY: live objects.
+        let h = unsafe { p.as_ref() };
+        h.aux.set(h.aux.get() | SCANNED);
+        if h.gc.get() > 0 {
+            h.set_flag(flags::REACHABLE);
+        }
+        if h.has_flag(flags::REACHABLE) {
+            reach(p, &mut stack);
+            while let Some(q) = stack.pop() {
+                reach(q, &mut stack);
+            }
+        }
+    });
+    each(&mut |p| {
+        // SAFETY: live objects.
+        let h = unsafe { p.as_ref() };
+        h.aux.set(h.aux.get() & !SCANNED);
+    });
 }
 
 /// CPython's `untrack_dicts` at a full collection: a dict left with no trackable
@@ -621,8 +728,8 @@ impl Garbage {
                 // Our own count does not come from outside.
                 h.gc.set(h.refcount() - 1);
             }
-            subtract_internal(&raw);
-            mark_reachable(&raw);
+            raw.iter().for_each(|p| subtract_from(*p));
+            mark_reachable_from(&|f: &mut dyn FnMut(NonNull<Header>)| raw.iter().for_each(|p| f(*p)));
             for (o, i) in dead.iter().zip(index) {
                 o.header().gc.set(i);
             }

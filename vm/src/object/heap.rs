@@ -13,9 +13,10 @@
 //! queued for its finalizer instead (PEP 442; the interpreter runs the queue at its
 //! next safe point, see `object/pending.rs`), a tracked container leaves the
 //! collector's lists, and the payload is dropped. Dropping a payload drops the values
-//! it holds; an object freed while another is being freed is pushed onto a list and
-//! freed by the outermost `release` (CPython's "trashcan", always on), so a chain of a
-//! million nested lists is freed in a loop, not by a million nested calls.
+//! it holds; frees nest on the native stack up to [`MAX_FREE_DEPTH`], and an object
+//! freed deeper than that is pushed onto a list and freed by the outermost `release`
+//! (CPython's "trashcan"), so a chain of a million nested lists is freed in a loop,
+//! not by a million nested calls.
 
 use std::alloc::Layout;
 use std::cell::{Cell, RefCell, UnsafeCell};
@@ -115,7 +116,8 @@ pub struct Header {
     pub(crate) gc: Cell<u32>,
     kind: Kind,
     pub(crate) flags: Cell<u8>,
-    /// Kind-specific bits (str: ASCII, INTERNED).
+    /// Kind-specific bits (str: ASCII, INTERNED; bit 15 of tracked kinds: the
+    /// collector's SCANNED mark during a collection).
     pub(crate) aux: Cell<u16>,
     /// Kind-specific length (tuple: item count).
     pub(crate) len: Cell<u32>,
@@ -331,17 +333,24 @@ impl std::fmt::Debug for ObjRef {
     }
 }
 
-/// Objects whose count reached zero while another object was being freed.
+/// Objects whose count reached zero while other objects were being freed too deep
+/// to recurse further (CPython's trashcan).
 struct Trash {
-    busy: Cell<bool>,
+    /// Nesting of `free` calls on the native stack.
+    depth: Cell<u32>,
     /// Never dropped: a thread-local destructor must not free objects (the other
     /// thread-locals may be gone by then).
     queue: UnsafeCell<std::mem::ManuallyDrop<Vec<NonNull<Header>>>>,
 }
 
 thread_local! {
-    static TRASH: Trash = const { Trash { busy: Cell::new(false), queue: UnsafeCell::new(std::mem::ManuallyDrop::new(Vec::new())) } };
+    static TRASH: Trash = const { Trash { depth: Cell::new(0), queue: UnsafeCell::new(std::mem::ManuallyDrop::new(Vec::new())) } };
 }
+
+/// How deep frees recurse before objects are queued instead: wide containers (a
+/// list of a million objects) free their items at once, without queueing them;
+/// deep ones (a chain of a million nested lists) never recurse further than this.
+const MAX_FREE_DEPTH: u32 = 48;
 
 /// A count reached zero.
 #[cold]
@@ -365,25 +374,28 @@ fn release(p: NonNull<Header>) {
         }
     }
     TRASH.with(|t| {
-        if t.busy.get() {
+        let depth = t.depth.get();
+        if depth >= MAX_FREE_DEPTH {
             // SAFETY: only this thread touches the queue, and no reference into it
             // is held across this push (the loop below pops before freeing).
             unsafe { (*t.queue.get()).push(p) };
             return;
         }
-        t.busy.set(true);
+        t.depth.set(depth + 1);
         // SAFETY: p has count zero and is not referenced any more.
         unsafe { free(p) };
-        loop {
-            // SAFETY: as above; the borrow ends before `free` can push again.
-            let next = unsafe { (*t.queue.get()).pop() };
-            match next {
-                // SAFETY: every queued object reached count zero and was not freed.
-                Some(q) => unsafe { free(q) },
-                None => break,
+        if depth == 0 {
+            loop {
+                // SAFETY: as above; the borrow ends before `free` can push again.
+                let next = unsafe { (*t.queue.get()).pop() };
+                match next {
+                    // SAFETY: every queued object reached count zero and was not freed.
+                    Some(q) => unsafe { free(q) },
+                    None => break,
+                }
             }
         }
-        t.busy.set(false);
+        t.depth.set(depth);
     });
 }
 

@@ -51,7 +51,6 @@ payloads! {
     BoundMethodObj => BoundMethod;
     NativeFunction => Native;
     Class => Class;
-    Instance => Instance;
     Exception => Exception;
     Module => Module;
     Rc<PyCode> => Code;
@@ -171,7 +170,7 @@ pub(crate) fn view(o: &ObjRef) -> Obj<'_> {
             }
             Kind::Native => Obj::Native(o.payload::<NativeFunction>()),
             Kind::Class => Obj::Class(o.payload::<Class>()),
-            Kind::Instance => Obj::Instance(o.payload::<Instance>()),
+            Kind::Instance => Obj::Instance(crate::object::instance::of(o)),
             Kind::Exception => Obj::Exception(o.payload::<Exception>()),
             Kind::Module => Obj::Module(o.payload::<Module>()),
             Kind::Code => Obj::Code(o.payload::<Rc<PyCode>>()),
@@ -240,7 +239,7 @@ pub(crate) unsafe fn drop_payload(p: NonNull<Header>) -> Layout {
             Kind::BoundMethod => sized!(BoundMethodObj),
             Kind::Native => sized!(NativeFunction),
             Kind::Class => sized!(Class),
-            Kind::Instance => sized!(Instance),
+            Kind::Instance => crate::object::instance::drop_payload(h, pl),
             Kind::Exception => sized!(Exception),
             Kind::Module => sized!(Module),
             Kind::Code => {

@@ -45,9 +45,12 @@ pub mod dict;
 pub mod func;
 pub mod gc;
 pub mod heap;
+pub mod instance;
+pub mod intern;
 pub mod int;
 pub mod kinds;
 pub mod pending;
+pub mod shape;
 pub mod str;
 pub mod weakref;
 
@@ -61,6 +64,7 @@ pub use code::PyCode;
 pub use dict::{Dict, DictRef};
 pub use func::{Function, NativeFn, NativeFunction};
 pub use heap::{Kind, ObjRef};
+pub use instance::Instance;
 pub use str::PyStr;
 
 /// A raised Python exception: always an exception object.
@@ -79,7 +83,7 @@ pub trait Host {
 
 /// A view of an object's payload, by kind (see the module doc).
 pub enum Obj<'a> {
-    Str(&'a PyStr),
+    Str(PyStr<'a>),
     /// A big integer that does not fit in i64 (smaller ones are `Value::Int`).
     Int(&'a BigInt),
     Bytes(&'a [u8]),
@@ -93,10 +97,10 @@ pub enum Obj<'a> {
     Slice { start: &'a Value, stop: &'a Value, step: &'a Value },
     Complex(&'a f64, &'a f64),
     Function(&'a Function),
-    BoundMethod { func: &'a Value, slf: &'a Value },
+    BoundMethod { func: &'a ObjRef, slf: &'a Value },
     Native(&'a NativeFunction),
     Class(&'a Class),
-    Instance(&'a Instance),
+    Instance(Instance<'a>),
     Exception(&'a Exception),
     Module(&'a Module),
     Code(&'a Rc<PyCode>),
@@ -143,7 +147,8 @@ pub struct ComplexObj {
 }
 
 pub struct BoundMethodObj {
-    pub func: Value,
+    /// Always an object (only objects are callable): 8 bytes, not a 16-byte value.
+    pub func: ObjRef,
     pub slf: Value,
 }
 
@@ -179,10 +184,9 @@ pub enum NewObj {
     Slice { start: Value, stop: Value, step: Value },
     Complex(f64, f64),
     Function(Function),
-    BoundMethod { func: Value, slf: Value },
+    BoundMethod { func: ObjRef, slf: Value },
     Native(NativeFunction),
     Class(Class),
-    Instance(Instance),
     Exception(Exception),
     Module(Module),
     Code(Rc<PyCode>),
@@ -219,7 +223,6 @@ impl NewObj {
             NewObj::BoundMethod { func, slf } => k::new_obj(Kind::BoundMethod, BoundMethodObj { func, slf }),
             NewObj::Native(n) => k::new_obj(Kind::Native, n),
             NewObj::Class(c) => k::new_obj(Kind::Class, c),
-            NewObj::Instance(i) => k::new_obj(Kind::Instance, i),
             NewObj::Exception(e) => k::new_obj(Kind::Exception, e),
             NewObj::Module(m) => k::new_obj(Kind::Module, m),
             NewObj::Code(c) => k::new_obj(Kind::Code, c),
@@ -242,6 +245,18 @@ pub enum ViewKind {
     Keys,
     Values,
     Items,
+}
+
+/// Append to a list's items, growing the buffer as CPython's `list_resize` does
+/// (about 1/8 over, not double): a list built by appends wastes little.
+#[inline]
+pub fn list_push(items: &mut Vec<Value>, v: Value) {
+    if items.len() == items.capacity() {
+        let n = items.len() + 1;
+        let want = (n + (n >> 3) + 6) & !3;
+        items.reserve_exact(want - items.len());
+    }
+    items.push(v);
 }
 
 /// The state of a built-in iterator.
@@ -360,6 +375,8 @@ pub struct Class {
     /// Weak references to the direct subclasses (`__subclasses__`), CPython's
     /// `tp_subclasses`.
     pub subclasses: RefCell<Vec<ObjRef>>,
+    /// The layouts of the instances (`shape.rs`), made on first use.
+    pub shapes: std::cell::OnceCell<shape::ShapeTree>,
     /// Defined by pyhop rather than by a `class` statement: its `tp_name` (in error
     /// messages) is `module.name` outside `builtins`, as for CPython's static types.
     pub native: bool,
@@ -387,16 +404,6 @@ pub enum Layout {
     WeakRef,
     /// Built-in types that cannot be subclassed or instantiated directly.
     Other,
-}
-
-pub struct Instance {
-    pub class: ObjRef,
-    /// The instance `__dict__` (an `Obj::Dict`, shared with `obj.__dict__`), if any.
-    pub dict_obj: Option<ObjRef>,
-    pub slots: RefCell<Vec<Value>>,
-    /// The built-in value a user subclass of a built-in type wraps (list, dict, int...),
-    /// set once by `__new__`; `Value::Null` for plain objects.
-    pub base: Value,
 }
 
 pub struct Exception {
@@ -431,12 +438,6 @@ pub struct Traceback {
     pub next: RefCell<Value>,
 }
 
-impl Instance {
-    pub fn dict(&self) -> Option<&DictRef> {
-        self.dict_obj.as_ref().and_then(|d| d.as_dict())
-    }
-}
-
 impl ObjRef {
     /// The payload view (see the module doc).
     #[inline(always)]
@@ -448,7 +449,7 @@ impl ObjRef {
     pub fn as_str(&self) -> Option<&str> {
         match self.view() {
             Obj::Str(s) => Some(s.as_str()),
-            Obj::Instance(i) => i.base.as_str(),
+            Obj::Instance(i) => i.base().as_str(),
             _ => None,
         }
     }
@@ -489,7 +490,7 @@ impl ObjRef {
     }
 
     #[inline]
-    pub fn as_pystr(&self) -> Option<&PyStr> {
+    pub fn as_pystr(&self) -> Option<PyStr<'_>> {
         match self.kind() {
             // SAFETY: the kind says so.
             Kind::Str => Some(unsafe { PyStr::of(self) }),
@@ -498,10 +499,10 @@ impl ObjRef {
     }
 
     #[inline]
-    pub fn as_instance(&self) -> Option<&Instance> {
+    pub fn as_instance(&self) -> Option<Instance<'_>> {
         match self.kind() {
             // SAFETY: the kind says so.
-            Kind::Instance => Some(unsafe { self.payload::<Instance>() }),
+            Kind::Instance => Some(unsafe { instance::of(self) }),
             _ => None,
         }
     }

@@ -85,10 +85,8 @@ impl Vm {
                 return Ok(Some(v));
             }
         }
-        if let Some(d) = self.instance_dict(obj) {
-            if let Some(v) = d.borrow().get_str_hashed(hash, name) {
-                return Ok(Some(v));
-            }
+        if let Some(v) = self.instance_attr(obj, name, hash) {
+            return Ok(Some(v));
         }
         // An instance's special attributes are `__class__`, `__dict__` and its slots; a
         // name found on the class is none of those (a slot cannot shadow a class
@@ -108,11 +106,22 @@ impl Vm {
         }
     }
 
-    /// The `__dict__` of objects that have one.
+    /// An attribute stored in the object itself: an instance's values (slots
+    /// included), the `__dict__` of exceptions, functions and weakref subclasses.
+    pub fn instance_attr(&self, obj: &Value, name: &str, hash: i64) -> Option<Value> {
+        match obj {
+            Value::Obj(o) => match o.view() {
+                Obj::Instance(i) => i.get_attr(name, hash),
+                _ => self.instance_dict(obj).and_then(|d| d.borrow().get_str_hashed(hash, name)),
+            },
+            _ => None,
+        }
+    }
+
+    /// The `__dict__` of objects other than instances that have one.
     pub fn instance_dict<'a>(&self, obj: &'a Value) -> Option<&'a crate::object::DictRef> {
         match obj {
             Value::Obj(o) => match o.view() {
-                Obj::Instance(i) => i.dict(),
                 Obj::Exception(e) => Some(&e.dict),
                 Obj::Function(f) => Some(f.dict()),
                 Obj::WeakRef(w) => w.dict.as_ref().and_then(|d| d.as_dict()),
@@ -129,9 +138,9 @@ impl Vm {
     fn builtin_descr(&self, d: &Value) -> Value {
         if let Value::Obj(o) = d {
             if let Obj::Instance(i) = o.view() {
-                let wraps_descriptor = matches!(&i.base, Value::Obj(b) if matches!(b.view(), Obj::Property { .. } | Obj::ClassMethod(_) | Obj::StaticMethod(_)));
+                let wraps_descriptor = matches!(&i.base(), Value::Obj(b) if matches!(b.view(), Obj::Property { .. } | Obj::ClassMethod(_) | Obj::StaticMethod(_)));
                 if wraps_descriptor && self.user_dunder(d, "__get__").is_none() {
-                    return i.base.clone();
+                    return i.base().clone();
                 }
             }
         }
@@ -168,7 +177,7 @@ impl Vm {
         let d = &self.builtin_descr(d);
         let Value::Obj(o) = d else { return Ok(None) };
         match o.view() {
-            Obj::Function(_) => Ok(obj.map(|s| Value::obj(crate::object::NewObj::BoundMethod { func: d.clone(), slf: s.clone() }))),
+            Obj::Function(_) => Ok(obj.map(|s| Value::obj(crate::object::NewObj::BoundMethod { func: o.clone(), slf: s.clone() }))),
             Obj::Native(n) if n.owner.is_some() && n.slf.is_none() => Ok(obj.map(|s| {
                 Value::obj(crate::object::NewObj::Native(NativeFunction { name: n.name, func: n.func, owner: n.owner, slf: Some(s.clone()) }))
             })),
@@ -322,10 +331,8 @@ impl Vm {
         if !is_method {
             return Ok(None);
         }
-        if let Some(dict) = self.instance_dict(obj) {
-            if dict.borrow().get_str_hashed(hash, name).is_some() {
-                return Ok(None);
-            }
+        if self.instance_attr(obj, name, hash).is_some() {
+            return Ok(None);
         }
         Ok(Some(d))
     }
@@ -395,21 +402,10 @@ impl Vm {
             return Ok(());
         }
         match o.view() {
-            Obj::Instance(i) => {
-                if let Some(d) = i.dict() {
-                    d.borrow_mut().insert_str(name, v);
-                    return Ok(());
-                }
-                if let Some(idx) = slot_index(&i.class, name) {
-                    let mut slots = i.slots.borrow_mut();
-                    if slots.len() <= idx {
-                        slots.resize(idx + 1, Value::Null);
-                    }
-                    slots[idx] = v;
-                    return Ok(());
-                }
-                Err(self.attribute_error(format!("'{}' object has no attribute '{name}'", self.type_name(obj))))
-            }
+            Obj::Instance(i) => match i.set_attr(name, crate::object::dict::hash_str(name), v) {
+                Ok(()) => Ok(()),
+                Err(_) => Err(self.attribute_error(format!("'{}' object has no attribute '{name}'", self.type_name(obj)))),
+            },
             Obj::Exception(e) => {
                 e.dict.borrow_mut().insert_str(name, v);
                 Ok(())
@@ -470,16 +466,7 @@ impl Vm {
         let removed = match o.view() {
             Obj::Class(c) => c.dict.borrow_mut().remove_str(name),
             Obj::Module(m) => m.d().borrow_mut().remove_str(name),
-            Obj::Instance(i) => match i.dict() {
-                Some(d) => d.borrow_mut().remove_str(name),
-                None => match slot_index(&i.class, name) {
-                    Some(idx) => {
-                        let mut s = i.slots.borrow_mut();
-                        s.get_mut(idx).map(|x| std::mem::take(x)).filter(|x| !x.is_null())
-                    }
-                    None => None,
-                },
-            },
+            Obj::Instance(i) => i.del_attr(name, crate::object::dict::hash_str(name)),
             Obj::Exception(e) => e.dict.borrow_mut().remove_str(name),
             Obj::Function(f) => f.dict().borrow_mut().remove_str(name),
             _ => None,

@@ -39,7 +39,7 @@ impl Vm {
                 let mut all = Vec::with_capacity(args.args.len() + 1);
                 all.push(slf.clone());
                 all.extend_from_slice(args.args);
-                let func = func.clone();
+                let func = Value::Obj(func.clone());
                 self.call(&func, Args { args: &all, kwnames: args.kwnames })
             }
             Obj::Class(_) => self.call_class(o, args),

@@ -167,7 +167,7 @@ pub fn as_num(v: &Value) -> Option<Num> {
         Value::Float(f) => Some(Num::Float(*f)),
         Value::Obj(o) => match o.view() {
             Obj::Int(b) => Some(Num::Int(b.clone())),
-            Obj::Instance(i) => as_num(&i.base),
+            Obj::Instance(i) => as_num(&i.base()),
             _ => None,
         },
         _ => None,
@@ -182,8 +182,8 @@ fn is_not_implemented(v: &Value) -> bool {
 pub fn unwrap_base(v: &Value) -> &Value {
     if let Value::Obj(o) = v {
         if let Obj::Instance(i) = o.view() {
-            if !i.base.is_null() {
-                return &i.base;
+            if !i.base().is_null() {
+                return &i.base();
             }
         }
     }
@@ -546,8 +546,8 @@ impl Vm {
                         let r = self.call_dunder(&f, v, &[])?;
                         return Ok(self.index_value(&r)? != 0);
                     }
-                    if !i.base.is_null() {
-                        let b = i.base.clone();
+                    if !i.base().is_null() {
+                        let b = i.base().clone();
                         return self.truthy(&b);
                     }
                     Ok(true)
@@ -677,7 +677,7 @@ impl Vm {
             (Obj::BoundMethod { func: f1, slf: s1 }, Obj::BoundMethod { func: f2, slf: s2 })
                 if matches!(op, CmpOp::Eq | CmpOp::Ne) =>
             {
-                let (f1, f2, same_self) = (f1.clone(), f2.clone(), s1.is(s2));
+                let (f1, f2, same_self) = (Value::Obj(f1.clone()), Value::Obj(f2.clone()), s1.is(s2));
                 let eq = same_self && self.eq(&f1, &f2)?;
                 Ok(Some(eq == (op == CmpOp::Eq)))
             }

@@ -193,15 +193,15 @@ impl Vm {
             }
             Obj::Function(f) => format!("<function {} at {addr}>", f.qualname.borrow().as_str().unwrap_or("?")),
             Obj::BoundMethod { func, slf } => {
-                let (func, slf) = (func.clone(), slf.clone());
+                let (func, slf) = (Value::Obj(func.clone()), slf.clone());
                 let qn = self.getattr(&func, "__qualname__").ok().and_then(|q| q.as_str().map(String::from)).unwrap_or_default();
                 format!("<bound method {qn} of {}>", self.repr_string(&slf)?)
             }
             Obj::Native(n) => crate::builtins::descr::native_repr(self, n)?,
             Obj::Class(_) => format!("<class '{}'>", self.class_path(o)),
             Obj::Instance(i) => {
-                if !i.base.is_null() {
-                    let b = i.base.clone();
+                if !i.base().is_null() {
+                    let b = i.base().clone();
                     let inner = self.repr_string(&b)?;
                     // Subclasses of built-ins repr like their base unless overridden.
                     return Ok(inner);
@@ -397,8 +397,8 @@ impl Vm {
                     }
                     return Ok(String::new());
                 }
-                Obj::Instance(i) if !i.base.is_null() && self.user_dunder(v, "__repr__").is_none() => {
-                    let b = i.base.clone();
+                Obj::Instance(i) if !i.base().is_null() && self.user_dunder(v, "__repr__").is_none() => {
+                    let b = i.base().clone();
                     return self.str_string(&b);
                 }
                 _ => {}
@@ -538,8 +538,8 @@ impl Vm {
                             None => {}
                         }
                     }
-                    if !i.base.is_null() {
-                        let b = i.base.clone();
+                    if !i.base().is_null() {
+                        let b = i.base().clone();
                         return self.hash(&b);
                     }
                     Ok((v.id() >> 4) as i64)
@@ -554,7 +554,7 @@ impl Vm {
                 Obj::WeakProxy(_) => Err(self.type_error(format!("unhashable type: '{}'", self.type_name(v)))),
                 // CPython's method_hash: the receiver's identity and the function's hash.
                 Obj::BoundMethod { func, slf } => {
-                    let (func, id) = (func.clone(), (slf.id() >> 4) as i64);
+                    let (func, id) = (Value::Obj(func.clone()), (slf.id() >> 4) as i64);
                     let h = self.hash(&func)? ^ id;
                     Ok(if h == -1 { -2 } else { h })
                 }

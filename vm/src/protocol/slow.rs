@@ -69,7 +69,7 @@ fn dict_of(v: &Value) -> Option<&crate::object::DictRef> {
     match v {
         Value::Obj(o) => match o.view() {
             Obj::Dict(d) => Some(d),
-            Obj::Instance(i) => match &i.base {
+            Obj::Instance(i) => match &i.base() {
                 Value::Obj(b) => match b.view() {
                     Obj::Dict(_) => None,
                     _ => None,
@@ -112,18 +112,19 @@ pub fn load_name(vm: &mut Vm, f: &Frame, name: &str) -> PyResult<Value> {
 
 #[cold]
 #[inline(never)]
-pub fn store_name(vm: &mut Vm, f: &Frame, name: &str, v: Value) -> PyResult<()> {
+pub fn store_name(vm: &mut Vm, f: &Frame, name: &crate::object::ObjRef, v: Value) -> PyResult<()> {
+    // The key is the interned name object itself (later lookups match it by address).
     if let Some(d) = dict_of(&f.locals) {
-        d.borrow_mut().insert_str(name, v);
+        d.borrow_mut().insert_str_value(Value::Obj(name.clone()), v);
         return Ok(());
     }
     if f.locals.is_null() {
         if let Obj::Dict(d) = f.globals.view() {
-            d.borrow_mut().insert_str(name, v);
+            d.borrow_mut().insert_str_value(Value::Obj(name.clone()), v);
         }
         return Ok(());
     }
-    vm.setitem(&f.locals, Value::str(name), v)
+    vm.setitem(&f.locals, Value::Obj(name.clone()), v)
 }
 
 #[cold]
@@ -220,7 +221,7 @@ pub fn import_star(vm: &mut Vm, f: &Frame, m: &Value) -> PyResult<()> {
             .collect(),
     };
     for (k, v) in names {
-        store_name(vm, f, &k, v)?;
+        store_name(vm, f, &crate::object::intern::intern(&k), v)?;
     }
     Ok(())
 }

@@ -79,9 +79,9 @@ pub fn special_getattr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<
             },
             Obj::BoundMethod { func, slf } => match name {
                 "__self__" => Some(slf.clone()),
-                "__func__" => Some(func.clone()),
+                "__func__" => Some(Value::Obj(func.clone())),
                 "__name__" | "__qualname__" | "__doc__" | "__module__" | "__code__" | "__defaults__" => {
-                    let f = func.clone();
+                    let f = Value::Obj(func.clone());
                     return vm.getattr_opt(&f, name);
                 }
                 _ => None,
@@ -136,16 +136,14 @@ pub fn special_getattr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<
             },
             Obj::Instance(i) => {
                 if name == "__dict__" {
-                    return Ok(i.dict_obj.clone().map(Value::Obj));
+                    // Asking for the dict moves the instance to dict mode (shape.rs).
+                    return Ok(i.dict().map(Value::Obj));
                 }
                 if name == "__weakref__" && crate::builtins::weakref::weakrefable(vm, obj) {
                     let first = crate::object::weakref::weakrefs_of(o).into_iter().next();
                     return Ok(Some(first.map(Value::Obj).unwrap_or(Value::None)));
                 }
-                match crate::protocol::attr::slot_index(&i.class, name) {
-                    Some(idx) => i.slots.borrow().get(idx).filter(|v| !v.is_null()).cloned(),
-                    None => None,
-                }
+                None
             }
             Obj::Generator(g) => {
                 use crate::interp::generator;
@@ -327,6 +325,15 @@ pub fn class_special(vm: &mut Vm, cls: &ObjRef, name: &str) -> PyResult<Option<V
 pub fn special_setattr(vm: &mut Vm, obj: &Value, name: &str, v: &Value) -> PyResult<bool> {
     let Value::Obj(o) = obj else { return Ok(false) };
     match o.view() {
+        Obj::Instance(i) if name == "__dict__" => {
+            let Some(d) = v.as_obj().filter(|d| d.kind() == crate::object::Kind::Dict) else {
+                return Err(vm.type_error(format!("__dict__ must be set to a dictionary, not a '{}'", vm.type_name(v))));
+            };
+            if !i.set_dict(d.clone()) {
+                return Err(vm.attribute_error(format!("'{}' object has no attribute '__dict__'", vm.type_name(obj))));
+            }
+            Ok(true)
+        }
         Obj::Function(f) => {
             if name == "__code__" {
                 let code = match v {

@@ -113,8 +113,8 @@ impl Vm {
                         return self.index_value(&r);
                     }
                     if let Obj::Instance(i) = o.view() {
-                        if !i.base.is_null() {
-                            let b = i.base.clone();
+                        if !i.base().is_null() {
+                            let b = i.base().clone();
                             return self.index_value(&b);
                         }
                     }

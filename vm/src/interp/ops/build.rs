@@ -113,7 +113,7 @@ pub unsafe fn list_append<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
         let v = r.pop();
         if let Value::Obj(o) = r.peek(r.oparg as usize) {
             if let Obj::List(l) = o.view() {
-                l.borrow_mut().push(v);
+                crate::object::list_push(&mut l.borrow_mut(), v);
             }
         }
         predict!(D, r, vm, JumpAbsolute, jump_absolute);

@@ -101,8 +101,8 @@ pub unsafe fn load_name<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
     unsafe {
         r.save();
         let f = r.frame();
-        let name = f.code.names[r.oparg as usize].clone();
-        let v = tri!(D, r, vm, slow::load_name(vm, f, &name));
+        let (name, _) = r.name_str(r.oparg as usize);
+        let v = tri!(D, r, vm, slow::load_name(vm, f, name));
         r.push(v);
         D::next(r, vm)
     }
@@ -115,8 +115,8 @@ pub unsafe fn store_name<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
         r.save();
         let v = r.pop();
         let f = r.frame();
-        let name = f.code.names[r.oparg as usize].clone();
-        tri!(D, r, vm, slow::store_name(vm, f, &name, v));
+        let name = r.name(r.oparg as usize);
+        tri!(D, r, vm, slow::store_name(vm, f, name, v));
         safe_point!(r, vm);
         D::next(r, vm)
     }
@@ -128,8 +128,8 @@ pub unsafe fn delete_name<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
     unsafe {
         r.save();
         let f = r.frame();
-        let name = f.code.names[r.oparg as usize].clone();
-        tri!(D, r, vm, slow::delete_name(vm, f, &name));
+        let (name, _) = r.name_str(r.oparg as usize);
+        tri!(D, r, vm, slow::delete_name(vm, f, name));
         safe_point!(r, vm);
         D::next(r, vm)
     }
@@ -188,9 +188,9 @@ pub unsafe fn store_global<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
     unsafe {
         let v = r.pop();
         let f = r.frame();
-        let name = f.code.names[r.oparg as usize].clone();
+        let name = r.name(r.oparg as usize);
         if let Obj::Dict(d) = f.globals.view() {
-            d.borrow_mut().insert_str(&name, v);
+            d.borrow_mut().insert_str_value(Value::Obj(name.clone()), v);
         }
         safe_point!(r, vm);
         D::next(r, vm)
@@ -202,14 +202,14 @@ pub unsafe fn store_global<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
 pub unsafe fn delete_global<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
     unsafe {
         let f = r.frame();
-        let name = f.code.names[r.oparg as usize].clone();
+        let (name, _) = r.name_str(r.oparg as usize);
         let removed = match f.globals.view() {
-            Obj::Dict(d) => d.borrow_mut().remove_str(&name),
+            Obj::Dict(d) => d.borrow_mut().remove_str(name),
             _ => None,
         };
         if removed.is_none() {
             r.save();
-            return { let e = vm.name_error(&name); D::exit(r, vm, Exit::Error(e)) };
+            return { let e = vm.name_error(name); D::exit(r, vm, Exit::Error(e)) };
         }
         safe_point!(r, vm);
         D::next(r, vm)
@@ -302,10 +302,8 @@ pub unsafe fn load_attr<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
     unsafe {
         r.save();
         let obj = r.pop();
-        let i = r.oparg as usize;
-        let name = r.code().names[i].clone();
-        let hash = r.frame().code.name_hashes[i];
-        let v = tri!(D, r, vm, vm.getattr_hashed(&obj, &name, hash));
+        let (name, hash) = r.name_str(r.oparg as usize);
+        let v = tri!(D, r, vm, vm.getattr_hashed(&obj, name, hash));
         r.push(v);
         D::next(r, vm)
     }
@@ -318,8 +316,8 @@ pub unsafe fn store_attr<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
         r.save();
         let obj = r.pop();
         let v = r.pop();
-        let name = r.code().names[r.oparg as usize].clone();
-        tri!(D, r, vm, vm.setattr(&obj, &name, v));
+        let (name, _) = r.name_str(r.oparg as usize);
+        tri!(D, r, vm, vm.setattr(&obj, name, v));
         safe_point!(r, vm);
         D::next(r, vm)
     }
@@ -331,8 +329,8 @@ pub unsafe fn delete_attr<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
     unsafe {
         r.save();
         let obj = r.pop();
-        let name = r.code().names[r.oparg as usize].clone();
-        tri!(D, r, vm, vm.delattr(&obj, &name));
+        let (name, _) = r.name_str(r.oparg as usize);
+        tri!(D, r, vm, vm.delattr(&obj, name));
         safe_point!(r, vm);
         D::next(r, vm)
     }
@@ -344,16 +342,14 @@ pub unsafe fn load_method<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
     unsafe {
         r.save();
         let obj = r.pop();
-        let i = r.oparg as usize;
-        let name = r.code().names[i].clone();
-        let hash = r.frame().code.name_hashes[i];
-        match tri!(D, r, vm, vm.get_method_hashed(&obj, &name, hash)) {
+        let (name, hash) = r.name_str(r.oparg as usize);
+        match tri!(D, r, vm, vm.get_method_hashed(&obj, name, hash)) {
             Some(meth) => {
                 r.push(meth);
                 r.push(obj);
             }
             None => {
-                let attr = tri!(D, r, vm, vm.getattr_hashed(&obj, &name, hash));
+                let attr = tri!(D, r, vm, vm.getattr_hashed(&obj, name, hash));
                 r.push(Value::Null);
                 r.push(attr);
             }
@@ -438,9 +434,9 @@ pub unsafe fn import_name<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
         r.save();
         let fromlist = r.pop();
         let level = r.pop();
-        let name = r.code().names[r.oparg as usize].clone();
+        let (name, _) = r.name_str(r.oparg as usize);
         let globals = r.frame().globals.clone();
-        let m = tri!(D, r, vm, vm.import_name(&name, &fromlist, &level, &globals));
+        let m = tri!(D, r, vm, vm.import_name(name, &fromlist, &level, &globals));
         r.push(m);
         D::next(r, vm)
     }
@@ -451,8 +447,8 @@ pub unsafe fn import_name<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
 pub unsafe fn import_from<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
     unsafe {
         r.save();
-        let name = r.code().names[r.oparg as usize].clone();
-        let v = tri!(D, r, vm, vm.import_from(r.peek(1), &name));
+        let (name, _) = r.name_str(r.oparg as usize);
+        let v = tri!(D, r, vm, vm.import_from(r.peek(1), name));
         r.push(v);
         D::next(r, vm)
     }

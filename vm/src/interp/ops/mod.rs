@@ -135,6 +135,32 @@ impl Regs {
         unsafe { &(*self.fp).code }
     }
 
+    /// Name `i` of the running code: an interned str object.
+    ///
+    /// # Safety
+    /// The reference is valid while the frame runs (its code object holds the name
+    /// and the frame holds its code object); callers use it within the handler.
+    #[inline(always)]
+    pub unsafe fn name<'a>(&self, i: usize) -> &'a crate::object::ObjRef {
+        // SAFETY: as documented; the index comes from the compiler (or the verifier of
+        // replaced bytecode).
+        unsafe {
+            let frame: &Frame = &*self.fp;
+            &*(&frame.code.name_objs[i] as *const crate::object::ObjRef)
+        }
+    }
+
+    /// The text and cached hash of name `i` (see [`Regs::name`]).
+    #[inline(always)]
+    pub unsafe fn name_str<'a>(&self, i: usize) -> (&'a str, i64) {
+        // SAFETY: as for `name`.
+        let o = unsafe { self.name(i) };
+        match o.as_pystr() {
+            Some(s) => (s.as_str(), s.hash()),
+            None => ("", 0),
+        }
+    }
+
     /// Slot `i` of the locals-plus area (locals, then cells and frees).
     #[inline(always)]
     pub unsafe fn local(&self, i: usize) -> &mut Value {

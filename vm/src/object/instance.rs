@@ -1,0 +1,411 @@
+//! Instances of user classes: one allocation holding the class, the shape and the
+//! attribute values inline.
+//!
+//! ```text
+//! header (16) | class (8) | values[K] (16 each)
+//! ```
+//!
+//! The header's `aux` holds the index of the instance's shape in its class's tree
+//! and `len` the number of inline values `K`, which is fixed when the instance is
+//! made, from its class's
+//! shape tree (`shape.rs`): the fixed part (a built-in base value for subclasses of
+//! built-in types, then the `__slots__`), then room for as many attributes as the
+//! class's instances have had so far. The shape says which name is at which index;
+//! an unset slot or deleted attribute is `Null`. When an instance needs more room
+//! than it has, or its layout leaves the shared tree (see `shape.rs`), it switches
+//! to dict mode: the dict object sits at index `nfixed` and holds the attributes.
+//! The values never move, so the base value can be borrowed for as long as the
+//! instance lives.
+//!
+//! An empty instance is 40 bytes; one with two attributes (or two slots), after the
+//! first instance of its class taught the class its size, 56. [`Instance`] is the
+//! view code works with: the object, its class and its values.
+
+use std::cell::{RefCell, UnsafeCell};
+
+use crate::object::heap::{Kind, ObjRef, PAYLOAD};
+use crate::object::shape::{Shape, ShapeTree, MAX_ATTRS};
+use crate::object::{Class, Dict, NewObj};
+use crate::value::Value;
+
+#[repr(C)]
+struct Prefix {
+    class: ObjRef,
+}
+
+/// A view of an instance.
+#[derive(Clone, Copy)]
+pub struct Instance<'a> {
+    obj: &'a ObjRef,
+    pub class: &'a ObjRef,
+    values: &'a [UnsafeCell<Value>],
+}
+
+/// The name of the base-value placeholder in a shape (never an identifier).
+const BASE_KEY: &str = "\0base";
+
+impl Class {
+    /// The class's shape tree (made on first use, once the MRO is known).
+    pub fn shapes(&self) -> &ShapeTree {
+        self.shapes.get_or_init(|| {
+            let mut fixed = Vec::new();
+            // Subclasses of built-in types wrap a value of that type (native classes of
+            // the `Other` layout, such as `SimpleNamespace`, have none).
+            let has_base = match self.layout {
+                crate::object::Layout::Object => false,
+                crate::object::Layout::Other => self.heap,
+                _ => true,
+            };
+            if has_base {
+                fixed.push(crate::object::PyStr::alloc(BASE_KEY));
+            }
+            // Slots of bases first (the MRO reversed), as `slot_index` numbers them.
+            let mro = self.mro.borrow();
+            for k in mro.iter().rev() {
+                let Some(kc) = k.as_class() else { continue };
+                if let Some(slots) = &kc.slots {
+                    for s in slots.iter().filter(|s| &***s != "__dict__" && &***s != "__weakref__") {
+                        fixed.push(crate::object::PyStr::alloc(s));
+                    }
+                }
+            }
+            // `object` itself declares empty slots (`object().x = 1` fails).
+            let allows_dict = self.slots.is_none()
+                || self.slots.as_ref().map(|s| s.iter().any(|n| &**n == "__dict__")).unwrap_or(false)
+                || mro.iter().any(|k| k.as_class().map(|kc| kc.heap && kc.slots.is_none()).unwrap_or(false));
+            ShapeTree::new(fixed, has_base, allows_dict)
+        })
+    }
+}
+
+/// A new instance of `cls` (a class with a shape tree); `base` is the built-in value
+/// a subclass of a built-in type wraps (`Null` otherwise).
+pub fn new_instance(cls: &ObjRef, base: Value) -> ObjRef {
+    let c = cls.as_class().expect("new_instance needs a class");
+    let tree = c.shapes();
+    let k = tree.inline_capacity();
+    let prefix = Prefix { class: cls.clone() };
+    let len = u32::try_from(k).unwrap_or_else(|_| std::alloc::handle_alloc_error(std::alloc::Layout::new::<Value>()));
+    // SAFETY: Instance's payload is Prefix + K values; all K are written below before
+    // the object is tracked or used.
+    unsafe {
+        let (o, data) = ObjRef::alloc_var(Kind::Instance, prefix, k * std::mem::size_of::<Value>(), 8);
+        let vals = data as *mut Value;
+        for i in 0..k {
+            vals.add(i).write(Value::Null);
+        }
+        if tree.has_base {
+            *vals = base;
+        }
+        o.header().len.set(len);
+        crate::object::gc::track_new(&o);
+        o
+    }
+}
+
+/// A new instance of `cls` with the attributes of `attrs`.
+pub fn new_instance_with(cls: &ObjRef, attrs: &Dict) -> ObjRef {
+    let o = new_instance(cls, Value::Null);
+    // SAFETY: just made as an instance.
+    let i = unsafe { of(&o) };
+    let _ = &i;
+    for e in attrs.iter() {
+        if let Some(s) = e.key.as_pystr() {
+            let _ = i.set_attr(s.as_str(), s.hash(), e.value.clone());
+        }
+    }
+    o
+}
+
+/// The view of an instance.
+///
+/// # Safety
+/// `o` must be an instance.
+#[inline(always)]
+pub(crate) unsafe fn of(o: &ObjRef) -> Instance<'_> {
+    // SAFETY: Prefix sits at PAYLOAD, the `len` values right after it.
+    unsafe {
+        let p = (o.as_ptr() as *const u8).add(PAYLOAD);
+        let n = o.header().len.get() as usize;
+        let class = &(*(p as *const Prefix)).class;
+        let values = std::slice::from_raw_parts(p.add(std::mem::size_of::<Prefix>()) as *const UnsafeCell<Value>, n);
+        Instance { obj: o, class, values }
+    }
+}
+
+/// Drop an instance's payload (the class and the values) in place; the layout.
+///
+/// # Safety
+/// `o` must be an instance whose count reached zero.
+pub(crate) unsafe fn drop_payload(h: &crate::object::heap::Header, pl: *mut u8) -> std::alloc::Layout {
+    let k = h.len.get() as usize;
+    // SAFETY: the caller's contract; the layout written by `new_instance`.
+    unsafe {
+        std::ptr::drop_in_place(pl as *mut Prefix);
+        let vals = pl.add(std::mem::size_of::<Prefix>()) as *mut Value;
+        std::ptr::drop_in_place(std::ptr::slice_from_raw_parts_mut(vals, k));
+    }
+    layout(k)
+}
+
+/// Layout of an instance's allocation with `k` inline values.
+pub(crate) fn layout(k: usize) -> std::alloc::Layout {
+    crate::object::heap::var_layout::<Prefix>(k * std::mem::size_of::<Value>(), 8).0
+}
+
+const _: () = assert!(std::mem::size_of::<Prefix>() == 8);
+
+impl<'a> Instance<'a> {
+    #[inline(always)]
+    pub fn shape(&self) -> &'a Shape {
+        // Bit 15 of `aux` is the collector's (gc.rs); shape indices stay below it.
+        self.tree().shape(self.obj.header().aux.get() & 0x7fff)
+    }
+
+    #[inline(always)]
+    fn set_shape(&self, s: &Shape) {
+        self.obj.header().aux.set(s.index);
+    }
+
+    #[inline(always)]
+    pub fn tree(&self) -> &'a ShapeTree {
+        // An instance's class is always a class with a tree (new_instance).
+        match self.class.as_class() {
+            Some(c) => c.shapes(),
+            None => unreachable!("an instance's class is a class"),
+        }
+    }
+
+    /// Inline room.
+    #[inline(always)]
+    pub fn capacity(&self) -> usize {
+        self.values.len()
+    }
+
+    #[inline(always)]
+    fn get(&self, i: usize) -> Value {
+        // SAFETY: values are only written through `put`, never while borrowed.
+        unsafe { (*self.values[i].get()).clone() }
+    }
+
+    /// Store `v` at `i`; the old value is dropped after the store.
+    #[inline(always)]
+    fn put(&self, i: usize, v: Value) {
+        // SAFETY: no reference into the values is held across this write (`get`
+        // clones; `base` is never written after creation).
+        let old = unsafe { std::mem::replace(&mut *self.values[i].get(), v) };
+        drop(old);
+    }
+
+    /// The built-in value a subclass of a built-in type wraps (`Null` for others).
+    #[inline]
+    pub fn base(&self) -> &'a Value {
+        if self.tree().has_base && !self.values.is_empty() {
+            // SAFETY: the base slot is written once at creation and never again.
+            unsafe { &*self.values[0].get() }
+        } else {
+            &Value::Null
+        }
+    }
+
+    /// The dict of an instance in dict mode.
+    fn mode_dict(&self) -> Option<ObjRef> {
+        if !self.shape().dict_mode {
+            return None;
+        }
+        match self.get(self.tree().nfixed) {
+            Value::Obj(d) if d.kind() == Kind::Dict => Some(d),
+            _ => None,
+        }
+    }
+
+    /// Attribute `name` (slots included), if set.
+    pub fn get_attr(&self, name: &str, hash: i64) -> Option<Value> {
+        let shape = self.shape();
+        if let Some(i) = shape.index_of(name, hash) {
+            let v = self.get(i);
+            return (!v.is_null()).then_some(v);
+        }
+        let d = self.mode_dict()?;
+        let v = d.as_dict()?.borrow().get_str_hashed(hash, name);
+        v
+    }
+
+    /// Is `name` a slot (or the base placeholder), i.e. in the fixed part?
+    pub fn is_fixed(&self, name: &str, hash: i64) -> bool {
+        self.tree().root.index_of(name, hash).is_some()
+    }
+
+    /// Set attribute `name`; `Err(v)` when the instance cannot have it (a class with
+    /// `__slots__` and no `__dict__`).
+    pub fn set_attr(&self, name: &str, hash: i64, v: Value) -> Result<(), Value> {
+        let shape = self.shape();
+        if let Some(i) = shape.index_of(name, hash) {
+            self.put(i, v);
+            return Ok(());
+        }
+        if let Some(d) = self.mode_dict() {
+            if let Some(d) = d.as_dict() {
+                let old = {
+                    let mut dd = d.borrow_mut();
+                    let old = dd.get_str_hashed(hash, name);
+                    dd.insert_str(name, v);
+                    old
+                };
+                drop(old);
+            }
+            return Ok(());
+        }
+        let tree = self.tree();
+        if !tree.allows_dict {
+            return Err(v);
+        }
+        let n = shape.len();
+        if n < self.capacity() && n - tree.nfixed < MAX_ATTRS {
+            let key = crate::object::PyStr::alloc(name);
+            if let Some(child) = shape.child(&key, hash, tree) {
+                self.put(n, v);
+                self.set_shape(child);
+                tree.note(n + 1 - tree.nfixed);
+                return Ok(());
+            }
+        }
+        // No room inline (or no shape): the attributes move to a dict.
+        let d = self.to_dict_mode();
+        tree.note(d.as_dict().map(|d| d.borrow().len() + 1).unwrap_or(0));
+        if let Some(dd) = d.as_dict() {
+            dd.borrow_mut().insert_str(name, v);
+        }
+        Ok(())
+    }
+
+    /// Delete attribute `name`; its value, or None if it was not set.
+    pub fn del_attr(&self, name: &str, hash: i64) -> Option<Value> {
+        let shape = self.shape();
+        if let Some(i) = shape.index_of(name, hash) {
+            let v = self.get(i);
+            if v.is_null() {
+                return None;
+            }
+            let tree = self.tree();
+            if i < tree.nfixed || shape.dict_mode {
+                self.put(i, Value::Null);
+            } else if i + 1 == shape.len() {
+                // The last attribute added: back to the parent shape.
+                self.put(i, Value::Null);
+                if let Some(p) = shape.parent() {
+                    self.set_shape(p);
+                }
+            } else {
+                // Deleting from the middle breaks the shared order: dict mode.
+                let d = self.to_dict_mode();
+                let old = d.as_dict().and_then(|d| d.borrow_mut().remove_str(name));
+                drop(old);
+            }
+            return Some(v);
+        }
+        let d = self.mode_dict()?;
+        let old = d.as_dict()?.borrow_mut().remove_str(name);
+        old
+    }
+
+    /// The attributes (not the slots) in order, as (name, value).
+    pub fn attrs(&self) -> Vec<(Value, Value)> {
+        if let Some(d) = self.mode_dict() {
+            return d.as_dict().map(|d| d.borrow().items()).unwrap_or_default();
+        }
+        let shape = self.shape();
+        let nfixed = self.tree().nfixed;
+        shape.keys()[nfixed..]
+            .iter()
+            .enumerate()
+            .filter_map(|(j, k)| {
+                let v = self.get(nfixed + j);
+                (!v.is_null()).then(|| (Value::Obj(k.clone()), v))
+            })
+            .collect()
+    }
+
+    /// `obj.__dict__`: the instance moves to dict mode (None for a class without
+    /// `__dict__`).
+    pub fn dict(&self) -> Option<ObjRef> {
+        if !self.tree().allows_dict {
+            return None;
+        }
+        Some(self.to_dict_mode())
+    }
+
+    /// `obj.__dict__ = d` (a dict object).
+    pub fn set_dict(&self, d: ObjRef) -> bool {
+        if !self.tree().allows_dict {
+            return false;
+        }
+        self.to_dict_mode();
+        self.put(self.tree().nfixed, Value::Obj(d));
+        true
+    }
+
+    /// Move to dict mode (if not there yet); the dict.
+    fn to_dict_mode(&self) -> ObjRef {
+        if let Some(d) = self.mode_dict() {
+            return d;
+        }
+        let tree = self.tree();
+        let shape = self.shape();
+        let nfixed = tree.nfixed;
+        let mut d = Dict::with_capacity(shape.len().saturating_sub(nfixed));
+        let mut moved = Vec::new();
+        for (j, k) in shape.keys()[nfixed..].iter().enumerate() {
+            let i = nfixed + j;
+            // SAFETY: as in `put`; the value is moved out, the slot left Null.
+            let v = unsafe { std::mem::take(&mut *self.values[i].get()) };
+            if !v.is_null() {
+                moved.push((k.clone(), v));
+            }
+        }
+        for (k, v) in moved {
+            d.insert_str_value(Value::Obj(k), v);
+        }
+        let dict = NewObj::Dict(RefCell::new(d)).alloc();
+        self.set_shape(&tree.dict_shape);
+        self.put(nfixed, Value::Obj(dict.clone()));
+        dict
+    }
+
+    /// Slot `i` of the fixed part (`slot_index` numbering, after the base value).
+    pub fn slot(&self, i: usize) -> Value {
+        let at = i + self.tree().has_base as usize;
+        if at < self.capacity() {
+            self.get(at)
+        } else {
+            Value::Null
+        }
+    }
+
+    pub fn set_slot(&self, i: usize, v: Value) {
+        let at = i + self.tree().has_base as usize;
+        if at < self.capacity() {
+            self.put(at, v);
+        }
+    }
+
+    /// Every value the instance holds (for the collector).
+    pub(crate) fn trace(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&Value::Obj(self.class.clone()));
+        for i in 0..self.capacity() {
+            let v = self.get(i);
+            if !v.is_null() {
+                visit(&v);
+            }
+        }
+    }
+
+    /// Drop the attribute and slot values (the base value stays: it is cleared as an
+    /// object of its own).
+    pub(crate) fn clear(&self) {
+        let start = self.tree().has_base as usize;
+        for i in start..self.capacity() {
+            self.put(i, Value::Null);
+        }
+    }
+}
