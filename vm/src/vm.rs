@@ -145,6 +145,7 @@ impl Vm {
             subclasses: std::cell::RefCell::new(Vec::new()),
             native: true,
             shapes: std::cell::OnceCell::new(),
+            index: std::cell::Cell::new(0),
         })
         .alloc();
         let mut mro = vec![cls.clone()];

@@ -138,6 +138,7 @@ fn proxy_class(name: &str, object: &ObjRef) -> ObjRef {
         subclasses: std::cell::RefCell::new(Vec::new()),
         native: true,
         shapes: std::cell::OnceCell::new(),
+        index: std::cell::Cell::new(0),
     })
     .alloc();
     if let Some(c) = cls.as_class() {

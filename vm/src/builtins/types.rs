@@ -189,6 +189,7 @@ impl Vm {
             subclasses: RefCell::new(Vec::new()),
             native: false,
             shapes: std::cell::OnceCell::new(),
+            index: std::cell::Cell::new(0),
         }));
         let mro = c3_mro(self, &cls, &bases)?;
         if let Some(c) = cls.as_class() {

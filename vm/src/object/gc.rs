@@ -252,9 +252,12 @@ pub fn trace(o: &ObjRef, visit: &mut dyn FnMut(&Value)) {
             visit(step)
         }
         Obj::Function(f) => f.trace(visit),
-        Obj::BoundMethod { func, slf } => {
-            visit(&Value::Obj(func.clone()));
-            visit(slf)
+        Obj::BoundMethod { .. } => {
+            // SAFETY: the kind says the payload is a BoundMethodObj.
+            let m = unsafe { o.payload::<BoundMethodObj>() };
+            for r in m.owned() {
+                visit(&Value::Obj(r.clone()));
+            }
         }
         Obj::Native(n) => {
             if let Some(s) = &n.slf {

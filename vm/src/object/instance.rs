@@ -2,12 +2,13 @@
 //! attribute values inline.
 //!
 //! ```text
-//! header (16) | class (8) | values[K] (16 each)
+//! header (16) | values[K] (16 each)
 //! ```
 //!
-//! The header's `aux` holds the index of the instance's shape in its class's tree
-//! and `len` the number of inline values `K`, which is fixed when the instance is
-//! made, from its class's
+//! The header's `len` holds the class's index in the class table (`classes.rs`; the
+//! instance owns a count of its class), `aux` the index of the instance's shape in
+//! its class's tree and the layout epoch, which gives the number of inline values
+//! `K`. `K` is fixed when the instance is made, from its class's
 //! shape tree (`shape.rs`): the fixed part (a built-in base value for subclasses of
 //! built-in types, then the `__slots__`), then room for as many attributes as the
 //! class's instances have had so far. The shape says which name is at which index;
@@ -17,28 +18,23 @@
 //! The values never move, so the base value can be borrowed for as long as the
 //! instance lives.
 //!
-//! An empty instance is 40 bytes; one with two attributes (or two slots), after the
-//! first instance of its class taught the class its size, 56. [`Instance`] is the
-//! view code works with: the object, its class and its values.
+//! An empty instance is 32 bytes; one with two attributes (or two slots), after the
+//! first instance of its class taught the class its size, 48 (CPython 3.11: 48 plus
+//! a 30-slot values array, 72 with `__slots__`). [`Instance`] is the view code
+//! works with: the object and its class.
 
 use std::cell::{RefCell, UnsafeCell};
 
 use crate::object::heap::{Kind, ObjRef, PAYLOAD};
-use crate::object::shape::{Shape, ShapeTree, MAX_ATTRS};
+use crate::object::shape::{Shape, ShapeTree, EPOCH_MASK, MAX_ATTRS, MAX_SHAPES, SHAPE_BITS};
 use crate::object::{Class, Dict, NewObj};
 use crate::value::Value;
-
-#[repr(C)]
-struct Prefix {
-    class: ObjRef,
-}
 
 /// A view of an instance.
 #[derive(Clone, Copy)]
 pub struct Instance<'a> {
     obj: &'a ObjRef,
     pub class: &'a ObjRef,
-    values: &'a [UnsafeCell<Value>],
 }
 
 /// The name of the base-value placeholder in a shape (never an identifier).
@@ -83,21 +79,24 @@ impl Class {
 pub fn new_instance(cls: &ObjRef, base: Value) -> ObjRef {
     let c = cls.as_class().expect("new_instance needs a class");
     let tree = c.shapes();
-    let k = tree.inline_capacity();
-    let prefix = Prefix { class: cls.clone() };
-    let len = u32::try_from(k).unwrap_or_else(|_| std::alloc::handle_alloc_error(std::alloc::Layout::new::<Value>()));
-    // SAFETY: Instance's payload is Prefix + K values; all K are written below before
-    // the object is tracked or used.
+    let (epoch, k) = tree.layout_now();
+    let index = crate::object::classes::index_of(cls, &c.index);
+    // SAFETY: Instance's payload is K values, all written below before the object is
+    // tracked or used; the count of the class taken here is released by
+    // `drop_payload`.
     unsafe {
-        let (o, data) = ObjRef::alloc_var(Kind::Instance, prefix, k * std::mem::size_of::<Value>(), 8);
+        let (o, data) = ObjRef::alloc_var(Kind::Instance, (), k * std::mem::size_of::<Value>(), 8);
         let vals = data as *mut Value;
         for i in 0..k {
             vals.add(i).write(Value::Null);
         }
-        if tree.has_base {
+        if tree.has_base && k > 0 {
             *vals = base;
         }
-        o.header().len.set(len);
+        std::mem::forget(cls.clone());
+        let h = o.header();
+        h.len.set(index);
+        h.aux.set(epoch << SHAPE_BITS);
         crate::object::gc::track_new(&o);
         o
     }
@@ -123,48 +122,57 @@ pub fn new_instance_with(cls: &ObjRef, attrs: &Dict) -> ObjRef {
 /// `o` must be an instance.
 #[inline(always)]
 pub(crate) unsafe fn of(o: &ObjRef) -> Instance<'_> {
-    // SAFETY: Prefix sits at PAYLOAD, the `len` values right after it.
-    unsafe {
-        let p = (o.as_ptr() as *const u8).add(PAYLOAD);
-        let n = o.header().len.get() as usize;
-        let class = &(*(p as *const Prefix)).class;
-        let values = std::slice::from_raw_parts(p.add(std::mem::size_of::<Prefix>()) as *const UnsafeCell<Value>, n);
-        Instance { obj: o, class, values }
-    }
+    // SAFETY: an instance's `len` is the index of its class, which it keeps alive.
+    let class = unsafe { crate::object::classes::class_at(o.header().len.get()) };
+    Instance { obj: o, class }
 }
 
-/// Drop an instance's payload (the class and the values) in place; the layout.
+/// Drop an instance's values and its count of its class; the allocation's layout.
 ///
 /// # Safety
-/// `o` must be an instance whose count reached zero.
-pub(crate) unsafe fn drop_payload(h: &crate::object::heap::Header, pl: *mut u8) -> std::alloc::Layout {
-    let k = h.len.get() as usize;
-    // SAFETY: the caller's contract; the layout written by `new_instance`.
+/// `p` must be an instance whose count reached zero.
+pub(crate) unsafe fn drop_payload(p: std::ptr::NonNull<crate::object::heap::Header>) -> std::alloc::Layout {
+    // SAFETY: the caller's contract; the layout written by `new_instance`. The class
+    // stays alive until its count is released at the end.
     unsafe {
-        std::ptr::drop_in_place(pl as *mut Prefix);
-        let vals = pl.add(std::mem::size_of::<Prefix>()) as *mut Value;
+        let h = p.as_ref();
+        let class = crate::object::classes::class_at(h.len.get()).raw();
+        let k = {
+            // A borrowed view of the class: no count taken or released here.
+            let c = std::mem::ManuallyDrop::new(ObjRef::from_raw(class));
+            c.as_class().map(|c| c.shapes().capacity((h.aux.get() >> SHAPE_BITS) & EPOCH_MASK)).unwrap_or(0)
+        };
+        let vals = (p.as_ptr() as *mut u8).add(PAYLOAD) as *mut Value;
         std::ptr::drop_in_place(std::ptr::slice_from_raw_parts_mut(vals, k));
+        drop(ObjRef::from_raw(class));
+        layout(k)
     }
-    layout(k)
 }
 
 /// Layout of an instance's allocation with `k` inline values.
 pub(crate) fn layout(k: usize) -> std::alloc::Layout {
-    crate::object::heap::var_layout::<Prefix>(k * std::mem::size_of::<Value>(), 8).0
+    crate::object::heap::var_layout::<()>(k * std::mem::size_of::<Value>(), 8).0
 }
-
-const _: () = assert!(std::mem::size_of::<Prefix>() == 8);
 
 impl<'a> Instance<'a> {
     #[inline(always)]
     pub fn shape(&self) -> &'a Shape {
-        // Bit 15 of `aux` is the collector's (gc.rs); shape indices stay below it.
-        self.tree().shape(self.obj.header().aux.get() & 0x7fff)
+        self.tree().shape(self.obj.header().aux.get() & (MAX_SHAPES as u16 - 1))
     }
 
     #[inline(always)]
     fn set_shape(&self, s: &Shape) {
-        self.obj.header().aux.set(s.index);
+        let h = self.obj.header();
+        h.aux.set((h.aux.get() & !(MAX_SHAPES as u16 - 1)) | s.index);
+    }
+
+    /// The inline values.
+    #[inline(always)]
+    fn values(&self) -> &'a [UnsafeCell<Value>] {
+        let h = self.obj.header();
+        let k = self.tree().capacity((h.aux.get() >> SHAPE_BITS) & EPOCH_MASK);
+        // SAFETY: the instance holds `k` initialised values at PAYLOAD (new_instance).
+        unsafe { std::slice::from_raw_parts((self.obj.as_ptr() as *const u8).add(PAYLOAD) as *const UnsafeCell<Value>, k) }
     }
 
     #[inline(always)]
@@ -179,13 +187,13 @@ impl<'a> Instance<'a> {
     /// Inline room.
     #[inline(always)]
     pub fn capacity(&self) -> usize {
-        self.values.len()
+        self.values().len()
     }
 
     #[inline(always)]
     fn get(&self, i: usize) -> Value {
         // SAFETY: values are only written through `put`, never while borrowed.
-        unsafe { (*self.values[i].get()).clone() }
+        unsafe { (*self.values()[i].get()).clone() }
     }
 
     /// Store `v` at `i`; the old value is dropped after the store.
@@ -193,16 +201,17 @@ impl<'a> Instance<'a> {
     fn put(&self, i: usize, v: Value) {
         // SAFETY: no reference into the values is held across this write (`get`
         // clones; `base` is never written after creation).
-        let old = unsafe { std::mem::replace(&mut *self.values[i].get(), v) };
+        let old = unsafe { std::mem::replace(&mut *self.values()[i].get(), v) };
         drop(old);
     }
 
     /// The built-in value a subclass of a built-in type wraps (`Null` for others).
     #[inline]
     pub fn base(&self) -> &'a Value {
-        if self.tree().has_base && !self.values.is_empty() {
+        let vals = self.values();
+        if self.tree().has_base && !vals.is_empty() {
             // SAFETY: the base slot is written once at creation and never again.
-            unsafe { &*self.values[0].get() }
+            unsafe { &*vals[0].get() }
         } else {
             &Value::Null
         }
@@ -358,7 +367,7 @@ impl<'a> Instance<'a> {
         for (j, k) in shape.keys()[nfixed..].iter().enumerate() {
             let i = nfixed + j;
             // SAFETY: as in `put`; the value is moved out, the slot left Null.
-            let v = unsafe { std::mem::take(&mut *self.values[i].get()) };
+            let v = unsafe { std::mem::take(&mut *self.values()[i].get()) };
             if !v.is_null() {
                 moved.push((k.clone(), v));
             }
@@ -391,6 +400,7 @@ impl<'a> Instance<'a> {
 
     /// Every value the instance holds (for the collector).
     pub(crate) fn trace(&self, visit: &mut dyn FnMut(&Value)) {
+        // The instance owns a count of its class.
         visit(&Value::Obj(self.class.clone()));
         for i in 0..self.capacity() {
             let v = self.get(i);

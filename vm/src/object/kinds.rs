@@ -166,7 +166,7 @@ pub(crate) fn view(o: &ObjRef) -> Obj<'_> {
             Kind::Function => Obj::Function(o.payload::<Function>()),
             Kind::BoundMethod => {
                 let m = o.payload::<BoundMethodObj>();
-                Obj::BoundMethod { func: &m.func, slf: &m.slf }
+                Obj::BoundMethod { func: &m.func, slf: m.receiver(o) }
             }
             Kind::Native => Obj::Native(o.payload::<NativeFunction>()),
             Kind::Class => Obj::Class(o.payload::<Class>()),
@@ -238,8 +238,11 @@ pub(crate) unsafe fn drop_payload(p: NonNull<Header>) -> Layout {
             Kind::Function => sized!(Function),
             Kind::BoundMethod => sized!(BoundMethodObj),
             Kind::Native => sized!(NativeFunction),
-            Kind::Class => sized!(Class),
-            Kind::Instance => crate::object::instance::drop_payload(h, pl),
+            Kind::Class => {
+                crate::object::classes::release((*(pl as *const Class)).index.get());
+                sized!(Class)
+            }
+            Kind::Instance => crate::object::instance::drop_payload(p),
             Kind::Exception => sized!(Exception),
             Kind::Module => sized!(Module),
             Kind::Code => {

@@ -39,6 +39,7 @@
 //! upper layers (generators, frame objects) are *foreign* kinds that bring their own
 //! drop, trace and clear functions (`heap::Foreign`).
 
+pub mod classes;
 pub mod code;
 pub mod code_verify;
 pub mod dict;
@@ -97,7 +98,8 @@ pub enum Obj<'a> {
     Slice { start: &'a Value, stop: &'a Value, step: &'a Value },
     Complex(&'a f64, &'a f64),
     Function(&'a Function),
-    BoundMethod { func: &'a ObjRef, slf: &'a Value },
+    /// `slf` is a copy (see `BoundMethodObj`).
+    BoundMethod { func: &'a ObjRef, slf: Value },
     Native(&'a NativeFunction),
     Class(&'a Class),
     Instance(Instance<'a>),
@@ -146,10 +148,34 @@ pub struct ComplexObj {
     pub im: f64,
 }
 
+/// A bound method: 32 bytes with its header. The function is always an object
+/// (only objects are callable); so is the receiver but for the rare method bound to
+/// an immediate value (`types.MethodType(f, 5)`), which is kept in a cell (header
+/// `aux` bit [`BOXED_SELF`]).
 pub struct BoundMethodObj {
-    /// Always an object (only objects are callable): 8 bytes, not a 16-byte value.
     pub func: ObjRef,
-    pub slf: Value,
+    slf: ObjRef,
+}
+
+/// `aux` bit of a bound method whose receiver is boxed in a cell.
+pub const BOXED_SELF: u16 = 1;
+
+impl BoundMethodObj {
+    /// The two objects the bound method owns a count of (the collector traces
+    /// exactly these: the cell, not the value in it, when the receiver is boxed).
+    pub(crate) fn owned(&self) -> [&ObjRef; 2] {
+        [&self.func, &self.slf]
+    }
+
+    /// The receiver of bound method `o` (whose payload this is).
+    #[inline]
+    pub(crate) fn receiver(&self, o: &ObjRef) -> Value {
+        if o.header().aux.get() & BOXED_SELF != 0 {
+            self.slf.as_cell().map(|c| c.borrow().clone()).unwrap_or(Value::None)
+        } else {
+            Value::Obj(self.slf.clone())
+        }
+    }
 }
 
 pub struct PropertyObj {
@@ -220,7 +246,15 @@ impl NewObj {
             NewObj::Slice { start, stop, step } => k::new_obj(Kind::Slice, SliceObj { start, stop, step }),
             NewObj::Complex(re, im) => k::new_obj(Kind::Complex, ComplexObj { re, im }),
             NewObj::Function(f) => k::new_obj(Kind::Function, f),
-            NewObj::BoundMethod { func, slf } => k::new_obj(Kind::BoundMethod, BoundMethodObj { func, slf }),
+            NewObj::BoundMethod { func, slf } => match slf {
+                Value::Obj(s) => k::new_obj(Kind::BoundMethod, BoundMethodObj { func, slf: s }),
+                other => {
+                    let cell = k::new_obj(Kind::Cell, RefCell::new(other));
+                    let o = k::new_obj(Kind::BoundMethod, BoundMethodObj { func, slf: cell });
+                    o.header().aux.set(BOXED_SELF);
+                    o
+                }
+            },
             NewObj::Native(n) => k::new_obj(Kind::Native, n),
             NewObj::Class(c) => k::new_obj(Kind::Class, c),
             NewObj::Exception(e) => k::new_obj(Kind::Exception, e),
@@ -377,6 +411,8 @@ pub struct Class {
     pub subclasses: RefCell<Vec<ObjRef>>,
     /// The layouts of the instances (`shape.rs`), made on first use.
     pub shapes: std::cell::OnceCell<shape::ShapeTree>,
+    /// Index in the class table (`classes.rs`); 0 until the first instance.
+    pub index: Cell<u32>,
     /// Defined by pyhop rather than by a `class` statement: its `tp_name` (in error
     /// messages) is `module.name` outside `builtins`, as for CPython's static types.
     pub native: bool,

@@ -22,7 +22,7 @@ use crate::object::ObjRef;
 /// Most attributes kept in inline values (CPython: `SHARED_KEYS_MAX_SIZE`).
 pub const MAX_ATTRS: usize = 30;
 /// Most shapes one class grows before new layouts go to dict mode.
-pub const MAX_SHAPES: u32 = 512;
+pub const MAX_SHAPES: u32 = 1 << SHAPE_BITS;
 
 thread_local! {
     static NEXT_ID: Cell<u32> = const { Cell::new(1) };
@@ -135,7 +135,14 @@ pub struct ShapeTree {
     pub hint: Cell<usize>,
     /// Every shape of the tree by index (0: the root, 1: the dict shape).
     all: RefCell<Vec<*const Shape>>,
+    /// Inline capacities by layout epoch: instances record the epoch they were made
+    /// in (`instance.rs`); the capacity grows with `hint`, at most 31 times.
+    capacities: RefCell<Vec<usize>>,
 }
+
+/// Bits of an instance header's `aux`: shape index, then layout epoch.
+pub const SHAPE_BITS: u16 = 9;
+pub const EPOCH_MASK: u16 = 0x1f;
 
 impl ShapeTree {
     /// A tree whose fixed part is `fixed` (names; the base value's placeholder
@@ -145,7 +152,31 @@ impl ShapeTree {
         let root = Box::new(Shape::new(fixed.clone().into_boxed_slice(), false, std::ptr::null(), 0));
         let dict_shape = Box::new(Shape::new(fixed.into_boxed_slice(), true, std::ptr::null(), 1));
         let all = RefCell::new(vec![&*root as *const Shape, &*dict_shape as *const Shape]);
-        ShapeTree { root, dict_shape, nfixed, has_base, allows_dict, hint: Cell::new(0), all }
+        ShapeTree { root, dict_shape, nfixed, has_base, allows_dict, hint: Cell::new(0), all, capacities: RefCell::new(Vec::new()) }
+    }
+
+    /// The layout epoch and inline capacity for a new instance.
+    pub fn layout_now(&self) -> (u16, usize) {
+        let k = self.inline_capacity();
+        let mut caps = self.capacities.borrow_mut();
+        match caps.iter().position(|&c| c == k) {
+            Some(e) => (e as u16, k),
+            // Capacities only grow, one value per hint (at most MAX_ATTRS + 1 of them).
+            None if caps.len() <= EPOCH_MASK as usize => {
+                caps.push(k);
+                ((caps.len() - 1) as u16, k)
+            }
+            None => {
+                let e = caps.len() - 1;
+                (e as u16, caps[e])
+            }
+        }
+    }
+
+    /// The inline capacity of instances of layout epoch `e`.
+    #[inline]
+    pub fn capacity(&self, e: u16) -> usize {
+        self.capacities.borrow().get(e as usize).copied().unwrap_or(0)
     }
 
     /// The shape with index `i`.

@@ -677,7 +677,7 @@ impl Vm {
             (Obj::BoundMethod { func: f1, slf: s1 }, Obj::BoundMethod { func: f2, slf: s2 })
                 if matches!(op, CmpOp::Eq | CmpOp::Ne) =>
             {
-                let (f1, f2, same_self) = (Value::Obj(f1.clone()), Value::Obj(f2.clone()), s1.is(s2));
+                let (f1, f2, same_self) = (Value::Obj(f1.clone()), Value::Obj(f2.clone()), s1.is(&s2));
                 let eq = same_self && self.eq(&f1, &f2)?;
                 Ok(Some(eq == (op == CmpOp::Eq)))
             }
