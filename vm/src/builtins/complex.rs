@@ -5,7 +5,7 @@
 use crate::builtins::float::{parse_float_text, to_f64};
 use crate::builtins::MethodTable;
 use crate::object::func::Args;
-use crate::object::int::int_to_f64;
+use crate::protocol::numbers::int_to_f64;
 use crate::object::Obj;
 use crate::protocol::ops::{as_num, unwrap_base, BinOp, Num};
 use crate::value::Value;
@@ -293,7 +293,7 @@ pub fn eq_real(c: C, other: &Value) -> Option<bool> {
     }
     Some(match n {
         Num::Float(f) => c.0 == f,
-        Num::Int(i) => crate::object::int::cmp_int_float(&i, c.0) == Some(std::cmp::Ordering::Equal),
+        Num::Int(i) => crate::protocol::numbers::cmp_int_float(&i, c.0) == Some(std::cmp::Ordering::Equal),
     })
 }
 

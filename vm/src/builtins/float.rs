@@ -40,7 +40,7 @@ pub const METHODS: MethodTable = &[
 pub fn to_f64(vm: &mut Vm, v: &Value) -> PyResult<f64> {
     match as_num(v) {
         Some(Num::Float(f)) => Ok(f),
-        Some(Num::Int(i)) => crate::object::int::int_to_f64(vm, &i),
+        Some(Num::Int(i)) => crate::protocol::numbers::int_to_f64(vm, &i),
         None => {
             if let Some(f) = vm.user_dunder(v, "__float__") {
                 let r = vm.call_dunder(&f, v, &[])?;
@@ -90,7 +90,7 @@ fn float_ratio(vm: &mut Vm, a: Args) -> PyResult<Value> {
         m *= 2.0;
         e += 1;
     }
-    let num = crate::object::int::bigint_from_f64(m);
+    let num = crate::protocol::numbers::bigint_from_f64(m);
     let den = num_bigint::BigInt::from(1) << e as usize;
     let g = num_integer::Integer::gcd(&num, &den);
     Ok(vm.new_tuple(vec![Value::from_bigint(&num / &g), Value::from_bigint(&den / &g)]))
@@ -254,7 +254,7 @@ float_unary! {
 fn float_to_int_by(vm: &mut Vm, a: Args, name: &str, f: fn(f64) -> f64) -> PyResult<Value> {
     let pos = a.check(vm, name, 1, 1)?;
     let x = this(vm, &pos[0])?;
-    crate::object::int::float_to_int(vm, f(x))
+    crate::protocol::numbers::float_to_int(vm, f(x))
 }
 
 fn float_int(vm: &mut Vm, a: Args) -> PyResult<Value> {
@@ -314,7 +314,7 @@ pub fn float_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     }
     match as_num(x) {
         Some(Num::Float(f)) if vm.user_dunder(x, "__float__").is_none() => Ok(Value::Float(f)),
-        Some(Num::Int(i)) if vm.user_dunder(x, "__float__").is_none() => Ok(Value::Float(crate::object::int::int_to_f64(vm, &i)?)),
+        Some(Num::Int(i)) if vm.user_dunder(x, "__float__").is_none() => Ok(Value::Float(crate::protocol::numbers::int_to_f64(vm, &i)?)),
         _ => {
             if vm.user_dunder(x, "__float__").is_some() || vm.user_dunder(x, "__index__").is_some() {
                 return Ok(Value::Float(to_f64(vm, x)?));
@@ -378,7 +378,7 @@ pub fn round_value(vm: &mut Vm, v: &Value, nd: &Value) -> PyResult<Value> {
         Some(Num::Float(f)) => {
             if nd.is_none() {
                 let r = format::round_half_even(f);
-                return crate::object::int::float_to_int(vm, r);
+                return crate::protocol::numbers::float_to_int(vm, r);
             }
             // CPython clamps ndigits to the ssize_t range for floats.
             let n = crate::builtins::math::index_big(vm, nd)?;

@@ -732,7 +732,7 @@ fn divmod(vm: &mut Vm, a: Args) -> PyResult<Value> {
         if fy == 0.0 {
             return Err(vm.zero_division("float divmod()"));
         }
-        let (q, r) = crate::object::int::float_divmod(fx, fy);
+        let (q, r) = crate::protocol::numbers::float_divmod(fx, fy);
         return Ok(vm.new_tuple(vec![Value::Float(q), Value::Float(r)]));
     }
     let q = vm.binary_op(BinOp::FloorDiv, x, y)?;
@@ -749,7 +749,7 @@ fn pow(vm: &mut Vm, a: Args) -> PyResult<Value> {
         return vm.binary_op(BinOp::Pow, &base, &exp);
     }
     match (base.to_bigint(), exp.to_bigint(), m.to_bigint()) {
-        (Some(b), Some(e), Some(md)) => crate::object::int::int_pow_mod(vm, &b, &e, &md),
+        (Some(b), Some(e), Some(md)) => crate::protocol::numbers::int_pow_mod(vm, &b, &e, &md),
         _ => Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers")),
     }
 }

@@ -80,7 +80,7 @@ fn int_abs(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn int_float(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let b = this(vm, &a, "__float__")?;
-    Ok(Value::Float(crate::object::int::int_to_f64(vm, &b)?))
+    Ok(Value::Float(crate::protocol::numbers::int_to_f64(vm, &b)?))
 }
 
 fn int_getnewargs(vm: &mut Vm, a: Args) -> PyResult<Value> {
@@ -319,7 +319,7 @@ fn int_of(vm: &mut Vm, x: &Value) -> PyResult<Value> {
         }
     }
     match unwrap_base(x) {
-        Value::Float(f) => return crate::object::int::float_to_int(vm, *f),
+        Value::Float(f) => return crate::protocol::numbers::float_to_int(vm, *f),
         v => {
             if let Some(b) = v.to_bigint() {
                 return Ok(Value::from_bigint(b));

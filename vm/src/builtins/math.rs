@@ -15,7 +15,7 @@ use crate::builtins::float::to_f64;
 use crate::builtins::fmath::{self, MathErr, MathResult};
 use crate::builtins::native;
 use crate::object::func::Args;
-use crate::object::int::float_to_int;
+use crate::protocol::numbers::float_to_int;
 use crate::object::{Dict, NativeFn};
 use crate::protocol::ops::{as_num, unwrap_base, BinOp, Num};
 use crate::value::Value;

@@ -274,7 +274,7 @@ impl Vm {
         install(&t.property, "property", object::PROPERTY_METHODS);
         install(&t.slice, "slice", object::SLICE_METHODS);
         install(&t.code, "code", code::METHODS);
-        install(&t.frame, "frame", &[("clear", crate::frame::frame_obj::frame_clear)]);
+        install(&t.frame, "frame", &[("clear", crate::protocol::frames::frame_clear)]);
         weakref::install_ref_type(&t.weakref);
         weakref::install_proxy_type(&t.weakproxy, "ProxyType", false);
         weakref::install_proxy_type(&t.weakcallableproxy, "CallableProxyType", true);

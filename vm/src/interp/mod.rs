@@ -129,6 +129,18 @@ pub trait Dispatch {
         // tests the constant first), and rerunning the op from the start is exact.
         unsafe { Self::dispatch_op(op, r, vm) }
     }
+    /// Run pending work (finalizers, weakref callbacks, collections), then go on with
+    /// the instruction at `r.ip`: what `safe_point!` leaves for when the breaker is
+    /// up. The tail engine makes it a jump to a function of its own, so a handler's
+    /// fast path keeps no trace of the call.
+    #[inline(always)]
+    unsafe fn pending_next(r: &mut Regs, vm: &mut Vm) -> Self::Out {
+        // SAFETY: the registers are the running handler's.
+        unsafe {
+            crate::interp::ops::run_safe_point(vm, r.fp, r.ip, r.sp);
+            Self::next(r, vm)
+        }
+    }
 }
 
 /// Run a threaded engine's handler chain (tail, become): `enter` starts it with the

@@ -101,7 +101,6 @@ const INLINE: &[Opcode] = &[
     Opcode::BuildTuple,
     Opcode::BuildList,
     Opcode::BuildSlice,
-    Opcode::MakeFunction,
     Opcode::ReturnValue,
     Opcode::YieldValue,
     Opcode::RaiseVarargs,
@@ -193,9 +192,37 @@ impl<const PREDICT: bool> Dispatch for TailFast<PREDICT> {
     }
 
     #[inline(always)]
+    unsafe fn pending_next(r: &mut Regs, vm: &mut Vm) -> Flow {
+        // SAFETY: the registers are the running handler's (forwarded by value).
+        unsafe { pending_then_next::<PREDICT>(r.ip, r.sp, r.fp, vm, r.oparg) }
+    }
+
+    #[inline(always)]
     unsafe fn slow(op: u8, r: &mut Regs, vm: &mut Vm) -> Flow {
         // SAFETY: the registers are as on entry (`slow_path!`'s contract).
         unsafe { split_handlers::<PREDICT>()[op as usize](r.ip, r.sp, r.fp, vm, r.oparg) }
+    }
+}
+
+/// `Dispatch::pending_next` of the tail engine: the registers arrive by value (no
+/// reference to a handler's locals escapes, so the handler reaches here by a jump),
+/// pending work runs, and the chain goes on with the instruction at `ip`.
+///
+/// # Safety
+/// The handler contract; `ip` points at the next unit.
+#[inline(never)]
+unsafe extern "C-unwind" fn pending_then_next<const PREDICT: bool>(
+    ip: *const CodeUnit,
+    sp: *mut Value,
+    fp: *mut Frame,
+    vm: *mut Vm,
+    _oparg: u32,
+) -> Flow {
+    // SAFETY: forwarded; vm is the live VM.
+    unsafe {
+        crate::interp::ops::run_safe_point(&mut *vm, fp, ip, sp);
+        let u = *ip;
+        handlers::<PREDICT>()[u.op as usize](ip.add(1), sp, fp, vm, u.arg as u32)
     }
 }
 

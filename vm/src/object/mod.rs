@@ -48,7 +48,6 @@ pub mod gc;
 pub mod heap;
 pub mod instance;
 pub mod intern;
-pub mod int;
 pub mod kinds;
 pub mod pending;
 pub mod shape;

@@ -5,7 +5,9 @@
 pub mod attr;
 pub mod call;
 pub mod import;
+pub mod frames;
 pub mod iter;
+pub mod numbers;
 pub mod ops;
 pub mod repr;
 pub mod slow;

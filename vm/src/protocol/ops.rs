@@ -9,7 +9,7 @@ use num_bigint::BigInt;
 use num_traits::{ToPrimitive, Zero};
 
 use crate::object::func::Args;
-use crate::object::int::{cmp_int_float, float_binop, int_binop, int_to_f64};
+use crate::protocol::numbers::{cmp_int_float, float_binop, int_binop, int_to_f64};
 use crate::object::{Dict, Obj};
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};

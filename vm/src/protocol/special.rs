@@ -223,7 +223,7 @@ pub fn special_getattr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<
                 "__func__" | "__wrapped__" => Some(f.clone()),
                 _ => None,
             },
-            Obj::Frame(pf) => return crate::frame::frame_obj::frame_getattr(vm, pf.pyframe(), name),
+            Obj::Frame(pf) => return crate::protocol::frames::frame_getattr(vm, pf.pyframe(), name),
             Obj::Traceback(tb) => match name {
                 "tb_frame" => Some(tb.frame.clone()),
                 "tb_next" => Some(tb.next.borrow().clone()),
@@ -248,7 +248,7 @@ pub fn attr_names(v: &Value) -> &'static [&'static str] {
     let Value::Obj(o) = v else { return &[] };
     match o.view() {
         Obj::Code(_) => CODE_ATTRS,
-        Obj::Frame(_) => crate::frame::frame_obj::FRAME_ATTRS,
+        Obj::Frame(_) => crate::protocol::frames::FRAME_ATTRS,
         Obj::Generator(g) if g.generator().borrow().coroutine => COROUTINE_ATTRS,
         Obj::Generator(_) => GENERATOR_ATTRS,
         _ => &[],
@@ -384,7 +384,7 @@ pub fn special_setattr(vm: &mut Vm, obj: &Value, name: &str, v: &Value) -> PyRes
             }
             Ok(true)
         }
-        Obj::Frame(pf) => crate::frame::frame_obj::frame_setattr(vm, pf.pyframe(), name, v),
+        Obj::Frame(pf) => crate::protocol::frames::frame_setattr(vm, pf.pyframe(), name, v),
         Obj::Cell(c) if name == "cell_contents" => {
             *c.borrow_mut() = v.clone();
             Ok(true)

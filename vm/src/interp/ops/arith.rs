@@ -232,7 +232,7 @@ pub unsafe fn store_subscr<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
         let obj = r.pop();
         let v = r.pop();
         tri!(D, r, vm, vm.setitem(&obj, key, v));
-        safe_point!(r, vm);
+        safe_point!(D, r, vm);
         D::next(r, vm)
     }
 }
@@ -245,7 +245,7 @@ pub unsafe fn delete_subscr<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
         let key = r.pop();
         let obj = r.pop();
         tri!(D, r, vm, vm.delitem(&obj, &key));
-        safe_point!(r, vm);
+        safe_point!(D, r, vm);
         D::next(r, vm)
     }
 }

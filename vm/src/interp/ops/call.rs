@@ -26,7 +26,7 @@ pub unsafe fn call_function<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
         let args = r.top_slice(n);
         let res = tri!(D, r, vm, vm.call(&func, Args::new(args)));
         finish_call(r, n + 1, res);
-        safe_point!(r, vm);
+        safe_point!(D, r, vm);
         D::next(r, vm)
     }
 }
@@ -45,7 +45,7 @@ pub unsafe fn call_method<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
             tri!(D, r, vm, vm.call(&func, Args::new(r.top_slice(n + 1))))
         };
         finish_call(r, n + 2, res);
-        safe_point!(r, vm);
+        safe_point!(D, r, vm);
         D::next(r, vm)
     }
 }
@@ -70,7 +70,7 @@ pub unsafe fn call_function_kw<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out
         let func = r.peek(n + 1).clone();
         let res = tri!(D, r, vm, vm.call(&func, Args { args: r.top_slice(n), kwnames: names }));
         finish_call(r, n + 1, res);
-        safe_point!(r, vm);
+        safe_point!(D, r, vm);
         D::next(r, vm)
     }
 }
@@ -107,7 +107,7 @@ pub unsafe fn call_method_kw<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
             tri!(D, r, vm, vm.call(&func, Args { args: r.top_slice(n + 1), kwnames: names }))
         };
         finish_call(r, n + 2, res);
-        safe_point!(r, vm);
+        safe_point!(D, r, vm);
         D::next(r, vm)
     }
 }
@@ -122,7 +122,7 @@ pub unsafe fn call_function_ex<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out
         let func = r.pop();
         let res = tri!(D, r, vm, vm.call_ex(&func, &args, &kwargs));
         r.push(res);
-        safe_point!(r, vm);
+        safe_point!(D, r, vm);
         D::next(r, vm)
     }
 }

@@ -36,13 +36,9 @@ macro_rules! truth {
 #[inline(always)]
 pub unsafe fn jump_absolute<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
     unsafe {
-        // A loop edge is a safe point (finalizers, callbacks, collections).
-        if crate::object::pending::breaker() {
-            slow_path!(D, r, vm, JumpAbsolute);
-            r.save();
-            vm.run_pending();
-        }
         r.jump(r.oparg);
+        // A loop edge is a safe point (finalizers, callbacks, collections).
+        safe_point!(D, r, vm);
         D::next(r, vm)
     }
 }
@@ -54,9 +50,9 @@ pub unsafe fn pop_jump_if_false<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Ou
         let t = truth!(D, r, vm, PopJumpIfFalse);
         r.drop_n(1);
         if !t {
-            // The back edge of a `while` loop is a safe point.
-            safe_point!(r, vm);
             r.jump(r.oparg);
+            // The back edge of a `while` loop is a safe point.
+            safe_point!(D, r, vm);
         }
         D::next(r, vm)
     }
@@ -69,9 +65,9 @@ pub unsafe fn pop_jump_if_true<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out
         let t = truth!(D, r, vm, PopJumpIfTrue);
         r.drop_n(1);
         if t {
-            // The back edge of a `while` loop is a safe point.
-            safe_point!(r, vm);
             r.jump(r.oparg);
+            // The back edge of a `while` loop is a safe point.
+            safe_point!(D, r, vm);
         }
         D::next(r, vm)
     }

@@ -19,7 +19,7 @@ pub unsafe fn nop<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
 pub unsafe fn pop_top<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
     unsafe {
         drop(r.pop());
-        safe_point!(r, vm);
+        safe_point!(D, r, vm);
         D::next(r, vm)
     }
 }
@@ -75,7 +75,7 @@ pub unsafe fn store_fast<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
     unsafe {
         let v = r.pop();
         *r.local(r.oparg as usize) = v;
-        safe_point!(r, vm);
+        safe_point!(D, r, vm);
         D::next(r, vm)
     }
 }
@@ -90,7 +90,7 @@ pub unsafe fn delete_fast<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
             return { let e = slow::unbound_local(vm, &name); D::exit(r, vm, Exit::Error(e)) };
         }
         *slot = Value::Null;
-        safe_point!(r, vm);
+        safe_point!(D, r, vm);
         D::next(r, vm)
     }
 }
@@ -117,7 +117,7 @@ pub unsafe fn store_name<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
         let f = r.frame();
         let name = r.name(r.oparg as usize);
         tri!(D, r, vm, slow::store_name(vm, f, name, v));
-        safe_point!(r, vm);
+        safe_point!(D, r, vm);
         D::next(r, vm)
     }
 }
@@ -130,7 +130,7 @@ pub unsafe fn delete_name<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
         let f = r.frame();
         let (name, _) = r.name_str(r.oparg as usize);
         tri!(D, r, vm, slow::delete_name(vm, f, name));
-        safe_point!(r, vm);
+        safe_point!(D, r, vm);
         D::next(r, vm)
     }
 }
@@ -192,7 +192,7 @@ pub unsafe fn store_global<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
         if let Obj::Dict(d) = f.globals.view() {
             d.borrow_mut().insert_str_value(Value::Obj(name.clone()), v);
         }
-        safe_point!(r, vm);
+        safe_point!(D, r, vm);
         D::next(r, vm)
     }
 }
@@ -211,7 +211,7 @@ pub unsafe fn delete_global<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
             r.save();
             return { let e = vm.name_error(name); D::exit(r, vm, Exit::Error(e)) };
         }
-        safe_point!(r, vm);
+        safe_point!(D, r, vm);
         D::next(r, vm)
     }
 }
@@ -260,7 +260,7 @@ pub unsafe fn store_deref<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
                 drop(old);
             }
         }
-        safe_point!(r, vm);
+        safe_point!(D, r, vm);
         D::next(r, vm)
     }
 }
@@ -280,7 +280,7 @@ pub unsafe fn delete_deref<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
             r.save();
             return { let e = slow::unbound_deref(vm, r.code(), r.oparg as usize); D::exit(r, vm, Exit::Error(e)) };
         }
-        safe_point!(r, vm);
+        safe_point!(D, r, vm);
         D::next(r, vm)
     }
 }
@@ -318,7 +318,7 @@ pub unsafe fn store_attr<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
         let v = r.pop();
         let (name, _) = r.name_str(r.oparg as usize);
         tri!(D, r, vm, vm.setattr(&obj, name, v));
-        safe_point!(r, vm);
+        safe_point!(D, r, vm);
         D::next(r, vm)
     }
 }
@@ -331,7 +331,7 @@ pub unsafe fn delete_attr<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
         let obj = r.pop();
         let (name, _) = r.name_str(r.oparg as usize);
         tri!(D, r, vm, vm.delattr(&obj, name));
-        safe_point!(r, vm);
+        safe_point!(D, r, vm);
         D::next(r, vm)
     }
 }

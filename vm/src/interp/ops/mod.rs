@@ -225,10 +225,13 @@ pub(crate) use slow_path;
 /// if there are any (the breaker flag: one thread-local load when there are none).
 /// Stores and deletes are safe points, so a `__del__` runs before the next statement
 /// reads what it changed, as CPython's immediate `Py_DECREF` finalizers do.
+/// It ends the handler when there is pending work (`Dispatch::pending_next` runs it
+/// and goes on): place it just before the handler's dispatch, with `r.ip` at the
+/// next instruction.
 macro_rules! safe_point {
-    ($r:ident, $vm:ident) => {
+    ($D:ident, $r:ident, $vm:ident) => {
         if crate::object::pending::breaker() {
-            crate::interp::ops::run_safe_point($vm, $r.fp, $r.ip, $r.sp);
+            return $D::pending_next($r, $vm);
         }
     };
 }
