@@ -7,6 +7,14 @@
 //! promotes transparently to a big integer (a `Kind::Int` object), and big results that fit in
 //! `i64` are demoted again ([`Value::from_bigint`]), so an int has one canonical form.
 //!
+//! The tag is a full `u64` (`#[repr(u64)]`), so a value is two machine words with no
+//! padding between tag and payload. With the default one-byte tag, LLVM copied the seven
+//! padding bytes of an immediate as separate 4-byte moves through the stack, and the next
+//! handler's loads overlapped those stores without being forwarded from them:
+//! `benches/suite/int_loop.py` ran at 0.65 s (switch) / 0.44 s (tail) with a one-byte tag
+//! and 0.22 s / 0.22 s with the word tag, for the same instruction count
+//! (perf/results/2026-12-02-objects-suite.md).
+//!
 //! `Value::Null` is never visible to Python code: it marks an unbound local (as
 //! CPython's NULL in `localsplus`) and the "no method" slot that `LOAD_METHOD` pushes.
 
@@ -16,6 +24,7 @@ use num_traits::ToPrimitive;
 use crate::object::{NewObj, Obj, ObjRef};
 
 #[derive(Default)]
+#[repr(u64)]
 pub enum Value {
     /// Internal marker: unbound local / no method. Never reaches Python code.
     #[default]
@@ -28,6 +37,7 @@ pub enum Value {
 }
 
 const _: () = assert!(std::mem::size_of::<Value>() == 16);
+const _: () = assert!(std::mem::size_of::<Option<Value>>() == 16);
 
 impl Clone for Value {
     /// Immediates are copied bit for bit; only heap objects touch a reference count.
