@@ -21,6 +21,28 @@ pub const BIG: usize = 256 * 1024;
 pub struct PyhopAlloc;
 
 /// Fix glibc's mmap threshold at [`BIG`]; call once at start-up, before threads.
+/// Runs before `main` (and before the Rust runtime's first allocation, which is when
+/// mimalloc reserves its arena), from the ELF `.init_array`.
+///
+/// mimalloc reserves a 1 GiB arena and marks it MADV_HUGEPAGE, so with the kernel's
+/// transparent huge pages in `madvise` mode the first touch of each 2 MiB of it faults
+/// in a whole huge page: `pyhop -c pass` had a peak RSS of 11.1 MiB, 8 of them huge
+/// pages holding a few KiB each, against CPython's 8.0 MiB; without THP it is 5.6 MiB.
+/// The suite ran no slower without them (perf/results/2026-12-02-objects-suite.md), so
+/// the process opts out.
+#[cfg(target_os = "linux")]
+extern "C" fn no_huge_pages() {
+    // SAFETY: prctl(PR_SET_THP_DISABLE) only sets a flag of this process's memory map.
+    unsafe {
+        libc::prctl(libc::PR_SET_THP_DISABLE, 1 as libc::c_ulong, 0 as libc::c_ulong, 0 as libc::c_ulong, 0 as libc::c_ulong);
+    }
+}
+
+#[cfg(target_os = "linux")]
+#[used]
+#[unsafe(link_section = ".init_array")]
+static NO_HUGE_PAGES: extern "C" fn() = no_huge_pages;
+
 pub fn init() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: mallopt only sets a malloc parameter; called before other threads run.
