@@ -189,7 +189,7 @@ fn unwind_into(vm: &mut Vm, frame: &mut Frame, err: PyErr) -> PyResult<Value> {
         frame.ip += 1;
     }
     let lasti = frame.lasti() as u32;
-    crate::interp::add_traceback(vm, &err, &frame.code.clone(), lasti, frame as *const Frame);
+    crate::interp::add_traceback(vm, &err, &frame.code.clone(), lasti, frame);
     match frame.code.handler_for(lasti).copied() {
         Some(h) => {
             frame.cut_to_handler(h.depth as usize);

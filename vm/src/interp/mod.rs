@@ -262,7 +262,7 @@ fn run_frame_inner(vm: &mut Vm, f: &mut Frame) -> PyResult<Value> {
         };
         let lasti = f.lasti();
         if fresh {
-            add_traceback(vm, &err, &code, lasti as u32, f as *const Frame);
+            add_traceback(vm, &err, &code, lasti as u32, f);
             set_context(vm, &err);
             if traced {
                 if let Err(e) = trace::exception_event(vm, &err.0) {
@@ -293,15 +293,14 @@ fn run_frame_inner(vm: &mut Vm, f: &mut Frame) -> PyResult<Value> {
 }
 
 /// Prepend a traceback entry for `code` at `lasti` to the exception's traceback.
-pub fn add_traceback(vm: &mut Vm, err: &PyErr, code: &Rc<crate::object::PyCode>, lasti: u32, frame: *const Frame) {
+pub fn add_traceback(vm: &mut Vm, err: &PyErr, code: &Rc<crate::object::PyCode>, lasti: u32, frame: &Frame) {
     if let Value::Obj(o) = &err.0 {
         if let Obj::Exception(e) = o.view() {
             let next = e.traceback.borrow().clone();
             // A frame that is not on the frame stack (a generator being thrown into
             // before it resumes) still gets its frame object, as `tb_frame` always is one.
             let frame = match crate::frame::frame_obj::frame_object_of(vm, frame) {
-                // SAFETY: callers pass the live frame that raised.
-                Value::None if !frame.is_null() => crate::frame::frame_obj::detached_frame_object(unsafe { &*frame }),
+                Value::None => crate::frame::frame_obj::detached_frame_object(frame),
                 v => v,
             };
             let tb = Traceback { frame, code: code.clone(), lasti, lineno: code.line_of(lasti as usize), next: next.into() };

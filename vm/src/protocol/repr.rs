@@ -140,7 +140,6 @@ impl Vm {
                 if t.len() == 1 {
                     format!("({},)", self.repr_string(&t[0])?)
                 } else {
-                    let t = t;
                     format!("({})", self.join_reprs(&t)?)
                 }
             }
@@ -214,10 +213,7 @@ impl Vm {
                 let inner = match &args {
                     Value::Obj(t) => match t.view() {
                         Obj::Tuple(t) if t.len() == 1 => self.repr_string(&t[0])?,
-                        Obj::Tuple(t) => {
-                            let t = t;
-                            self.join_reprs(&t)?
-                        }
+                        Obj::Tuple(t) => self.join_reprs(&t)?,
                         _ => String::new(),
                     },
                     _ => String::new(),
@@ -377,9 +373,6 @@ impl Vm {
             match o.view() {
                 Obj::Str(s) => return Ok(s.as_str().to_string()),
                 Obj::Exception(e) => {
-                    if self.user_dunder(v, "__repr__").is_some() && false {
-                        return self.repr_string(v);
-                    }
                     if self.isinstance(v, &self.exc_class("SyntaxError")) {
                         return crate::builtins::syntax_error::to_str(self, v);
                     }
@@ -496,10 +489,7 @@ impl Vm {
             Value::Obj(o) => match o.view() {
                 Obj::Str(s) => Ok(s.hash()),
                 Obj::Int(b) => Ok(hash_bigint(b)),
-                Obj::Tuple(t) => {
-                    let t = t;
-                    self.hash_tuple(&t)
-                }
+                Obj::Tuple(t) => self.hash_tuple(&t),
                 Obj::Bytes(b) => Ok(crate::object::dict::hash_str(&String::from_utf8_lossy(b))),
                 Obj::FrozenSet(d) => Ok(crate::object::dict::frozenset_hash(d)),
                 Obj::Range { start, step, .. } => {

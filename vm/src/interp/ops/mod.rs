@@ -123,8 +123,15 @@ impl Regs {
         }
     }
 
+    /// The frame being executed. It is not part of the registers (they only point at
+    /// it), so the borrow is not tied to `self`: the caller picks the lifetime, as with
+    /// `&mut *fp`.
+    ///
+    /// # Safety
+    /// The reference must not outlive the frame's activation, and the caller must not
+    /// hold two of them (or one and a `local`) to the same data at once.
     #[inline(always)]
-    pub unsafe fn frame(&self) -> &mut Frame {
+    pub unsafe fn frame<'a>(&self) -> &'a mut Frame {
         // SAFETY: fp is the live frame being executed.
         unsafe { &mut *self.fp }
     }
@@ -161,9 +168,13 @@ impl Regs {
         }
     }
 
-    /// Slot `i` of the locals-plus area (locals, then cells and frees).
+    /// Slot `i` of the locals-plus area (locals, then cells and frees); borrowed from
+    /// the frame, not from the registers, like [`Regs::frame`].
+    ///
+    /// # Safety
+    /// As for [`Regs::frame`]; `i` is below the frame's `stack_base`.
     #[inline(always)]
-    pub unsafe fn local(&self, i: usize) -> &mut Value {
+    pub unsafe fn local<'a>(&self, i: usize) -> &'a mut Value {
         // SAFETY: the compiler only emits indices below stack_base.
         unsafe { &mut *(*self.fp).base_ptr().add(i) }
     }
