@@ -1,18 +1,18 @@
 #!/usr/bin/env python3
-"""Run differential cases under CPython with pyhop's own weakref.py and atexit.py.
+"""Run differential cases under CPython with pyhop's own weakref.py.
 
 usage: check_weakref_lib.py [-v] [PATH ...]
 
-vm/lib/weakref.py and vm/lib/atexit.py are pyhop's pure-Python modules; both
-run on CPython too, since CPython's _weakref has the API pyhop's native
-_weakref provides.  For each case (default: every case in vm/tests/cases/gc/)
-this script runs the current interpreter on it with those two files installed
-as sys.modules['weakref'] and sys.modules['atexit'] (nothing else of vm/lib is
-put on the path, so CPython's other modules stay in use), in the case's folder,
-with stdin closed and PYTHONHASHSEED=0, as scripts/cpython_expect.py does.  The
-case runs as __main__; when it ends (normally, by sys.exit or by an uncaught
-exception) the runner calls atexit._run_exitfuncs() of pyhop's atexit, the call
-pyhop's interpreter makes at shutdown.
+vm/lib/weakref.py is pyhop's pure-Python module; it runs on CPython too, since
+CPython's _weakref has the API pyhop's native _weakref provides.  (pyhop's
+atexit is native, vm/src/builtins/gc.rs, so CPython's own atexit runs here.)
+For each case (default: every case in vm/tests/cases/gc/) this script runs the
+current interpreter on it with that file installed as sys.modules['weakref']
+(nothing else of vm/lib is put on the path, so CPython's other modules stay in
+use), in the case's folder, with stdin closed and PYTHONHASHSEED=0, as
+scripts/cpython_expect.py does.  The case runs as __main__; when it ends
+(normally, by sys.exit or by an uncaught exception) the runner calls
+atexit._run_exitfuncs(), the call pyhop's interpreter makes at shutdown.
 
 The result is compared with the case's committed NAME.out / NAME.code /
 NAME.err (see vm/tests/cases.rs).  A case that does not use weakref still runs,
@@ -29,7 +29,7 @@ LIB = os.path.join(ROOT, "vm", "lib")
 DEFAULT = os.path.join(ROOT, "vm", "tests", "cases", "gc")
 TIMEOUT = 30.0
 
-# Runs in the child: install the two modules, run the case as __main__, then
+# Runs in the child: install weakref, run the case as __main__, then
 # run pyhop's atexit callbacks the way pyhop's interpreter does at exit.
 BOOTSTRAP = r"""
 import importlib.util, sys
@@ -40,7 +40,7 @@ def load(name):
     sys.modules[name] = mod
     spec.loader.exec_module(mod)
     return mod
-_atexit = load("atexit")
+import atexit as _atexit
 load("weakref")
 sys.argv = [case]
 main = type(sys)("__main__")
