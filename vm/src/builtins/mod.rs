@@ -237,6 +237,7 @@ impl Vm {
             lltrace_cache: (0, 0, false),
             dxp: None,
             dxp_last: 0,
+            spec_stats: None,
             tracefunc: Value::None,
             profilefunc: Value::None,
             hooks_on: false,

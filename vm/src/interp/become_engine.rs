@@ -38,7 +38,7 @@ fn handlers<const PREDICT: bool>() -> &'static [Handler; 256] {
 
 macro_rules! build_table {
     ($( $(#[doc = $doc:literal])* $code:literal => $V:ident $h:ident $name:literal,
-        stack: $st:expr, jump: $j:expr, flags: [$($f:ident),*], predicts: [$($p:ident),*]; )*) => {
+        stack: $st:expr, jump: $j:expr, flags: [$($f:ident),*], predicts: [$($p:ident),*], form: $form:ident, family: $fam:ident; )*) => {
         /// One handler per opcode: the shared body, then `become` the next handler.
         pub mod handler {
             use super::*;

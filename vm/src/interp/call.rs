@@ -13,7 +13,7 @@ type Handler = unsafe fn(&mut Regs, &mut Vm) -> Step;
 
 macro_rules! build_table {
     ($( $(#[doc = $doc:literal])* $code:literal => $V:ident $h:ident $name:literal,
-        stack: $st:expr, jump: $j:expr, flags: [$($f:ident),*], predicts: [$($p:ident),*]; )*) => {
+        stack: $st:expr, jump: $j:expr, flags: [$($f:ident),*], predicts: [$($p:ident),*], form: $form:ident, family: $fam:ident; )*) => {
         /// One out-of-line wrapper per opcode, per dispatch type.
         mod wrap {
             use super::*;

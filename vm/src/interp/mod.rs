@@ -20,6 +20,7 @@ pub mod call;
 pub mod generator;
 pub mod lltrace;
 pub mod pending;
+pub mod specialize;
 pub mod ops;
 pub mod switch;
 #[cfg(pyhop_tail_ok)]
@@ -160,7 +161,7 @@ pub(crate) unsafe fn run_threaded(
         let u = *r.ip;
         enter(u.op, r.ip.add(1), r.sp, r.fp, vm, u.arg as u32);
         let f = &mut *r.fp;
-        r.ip = f.code.code.as_ptr().add(f.ip);
+        r.ip = f.code.units().add(f.ip);
         r.sp = f.sp_ptr();
     }
     vm.pending.take().unwrap_or(Exit::Return(Value::None))
@@ -177,7 +178,7 @@ impl Frame {
         // SAFETY: both pointers are into the same allocations as documented.
         unsafe {
             self.sp = r.sp.offset_from(base) as usize;
-            self.ip = r.ip.offset_from(self.code.code.as_ptr()) as usize;
+            self.ip = r.ip.offset_from(self.code.units()) as usize;
         }
     }
 }
@@ -201,7 +202,7 @@ pub fn run_frame(vm: &mut Vm, f: &mut Frame) -> PyResult<Value> {
 
 fn run_frame_inner(vm: &mut Vm, f: &mut Frame) -> PyResult<Value> {
     let code = f.code.clone();
-    let base = code.code.as_ptr();
+    let base = code.units();
     let mut r = Regs { ip: unsafe { base.add(f.ip) }, sp: f.sp_ptr(), fp: f as *mut Frame, oparg: 0 };
     f.state = FrameState::Running;
     let traced = trace::active(vm);

@@ -49,7 +49,7 @@ pub type SwitchDxp = StepEngine<true, true>;
 
 macro_rules! build_match {
     ($( $(#[doc = $doc:literal])* $code:literal => $V:ident $h:ident $name:literal,
-        stack: $st:expr, jump: $j:expr, flags: [$($f:ident),*], predicts: [$($p:ident),*]; )*) => {
+        stack: $st:expr, jump: $j:expr, flags: [$($f:ident),*], predicts: [$($p:ident),*], form: $form:ident, family: $fam:ident; )*) => {
         /// One instruction: the `match` of the switch engine.
         #[inline(always)]
         pub(crate) unsafe fn step<D: Dispatch<Out = Step>>(op: u8, r: &mut Regs, vm: &mut Vm) -> Step {
@@ -138,7 +138,7 @@ pub unsafe fn run_lltrace(r: &mut Regs, vm: &mut Vm) -> Exit {
     unsafe {
         loop {
             let f = &mut *r.fp;
-            let i = r.ip.offset_from(f.code.code.as_ptr()) as usize;
+            let i = r.ip.offset_from(f.code.units()) as usize;
             r.save();
             let (base, popped) = crate::interp::lltrace::before(vm, f, i);
             let unit = *r.ip;
@@ -173,7 +173,7 @@ pub unsafe fn run_traced(regs: &mut Regs, vm: &mut Vm) -> Exit {
     unsafe {
         loop {
             let f = &mut *r.fp;
-            let i = r.ip.offset_from(f.code.code.as_ptr()) as usize;
+            let i = r.ip.offset_from(f.code.units()) as usize;
             r.save();
             // During the hook, f_lineno/f_lasti name the instruction about to run.
             f.ip = i + 1;

@@ -36,7 +36,7 @@
 //!
 //! * **inline** ([`inline`]): the shared body runs in the handler itself. Only opcodes
 //!   whose body has no such escape on the way to the dispatch are listed in
-//!   [`INLINE`]; bodies with a `slow_path!` mark qualify too, because under this
+//!   the table's `form` column (`inline`); bodies with a `slow_path!` mark qualify too, because under this
 //!   engine (`SPLIT`) they leave at the mark by a jump to the split form.
 //! * **split** ([`split`]): the body runs in a separate out-of-line function
 //!   ([`body`]) that returns the new `ip`/`sp` in two registers; all escapes live and
@@ -79,86 +79,13 @@ pub struct Resume {
     sp: *mut Value,
 }
 
-/// The opcodes whose handler body runs inline: no escape on the path to the dispatch,
-/// or a `slow_path!` mark before the first one. The rest run split. A wrong entry
-/// fails `scripts/check_tail_calls.py`.
-const INLINE: &[Opcode] = &[
-    Opcode::Nop,
-    Opcode::PopTop,
-    Opcode::Copy,
-    Opcode::Swap,
-    Opcode::ExtendedArg,
-    Opcode::LoadConst,
-    Opcode::LoadFast,
-    Opcode::StoreFast,
-    Opcode::DeleteFast,
-    Opcode::LoadGlobal,
-    Opcode::LoadDeref,
-    Opcode::LoadClosure,
-    Opcode::LoadClassderef,
-    Opcode::DeleteDeref,
-    Opcode::JumpAbsolute,
-    Opcode::BuildTuple,
-    Opcode::BuildList,
-    Opcode::BuildSlice,
-    Opcode::ReturnValue,
-    Opcode::YieldValue,
-    Opcode::RaiseVarargs,
-    Opcode::Reraise,
-    Opcode::PopExcept,
-    Opcode::PushExcInfo,
-    Opcode::LoadAssertionError,
-    Opcode::LoadBuildClass,
-    Opcode::SetupAnnotations,
-    // With a `slow_path!` mark:
-    Opcode::BinaryAdd,
-    Opcode::BinarySubtract,
-    Opcode::BinaryMultiply,
-    Opcode::BinaryTrueDivide,
-    Opcode::BinaryFloorDivide,
-    Opcode::BinaryModulo,
-    Opcode::BinaryPower,
-    Opcode::BinaryMatrixMultiply,
-    Opcode::BinaryLshift,
-    Opcode::BinaryRshift,
-    Opcode::BinaryAnd,
-    Opcode::BinaryOr,
-    Opcode::BinaryXor,
-    Opcode::InplaceAdd,
-    Opcode::InplaceSubtract,
-    Opcode::InplaceMultiply,
-    Opcode::InplaceTrueDivide,
-    Opcode::InplaceFloorDivide,
-    Opcode::InplaceModulo,
-    Opcode::InplacePower,
-    Opcode::InplaceLshift,
-    Opcode::InplaceRshift,
-    Opcode::InplaceAnd,
-    Opcode::InplaceXor,
-    Opcode::InplaceOr,
-    Opcode::InplaceMatrixMultiply,
-    Opcode::UnaryNegative,
-    Opcode::UnaryNot,
-    Opcode::BinarySubscr,
-    Opcode::StoreSubscr,
-    Opcode::CompareOp,
-    Opcode::IsOp,
-    Opcode::ForIter,
-    Opcode::PopJumpIfFalse,
-    Opcode::PopJumpIfTrue,
-    Opcode::JumpIfFalseOrPop,
-    Opcode::JumpIfTrueOrPop,
-];
-
+/// Whether the handler of byte `code` runs inline: the table's `form` column.
+/// A wrong `inline` fails `scripts/check_tail_calls.py`.
 const fn is_inline(code: u8) -> bool {
-    let mut i = 0;
-    while i < INLINE.len() {
-        if INLINE[i] as u8 == code {
-            return true;
-        }
-        i += 1;
+    match Opcode::from_u8(code) {
+        Some(op) => op.is_inline(),
+        None => false,
     }
-    false
 }
 
 impl<const PREDICT: bool> Dispatch for TailFast<PREDICT> {
@@ -295,7 +222,7 @@ unsafe fn run_body<const PREDICT: bool>(
 
 macro_rules! build_tables {
     ($( $(#[doc = $doc:literal])* $code:literal => $V:ident $h:ident $name:literal,
-        stack: $st:expr, jump: $j:expr, flags: [$($f:ident),*], predicts: [$($p:ident),*]; )*) => {
+        stack: $st:expr, jump: $j:expr, flags: [$($f:ident),*], predicts: [$($p:ident),*], form: $form:ident, family: $fam:ident; )*) => {
         /// Inline form: the shared body, dispatching by jumps.
         pub mod inline {
             use super::*;
@@ -344,7 +271,7 @@ macro_rules! build_tables {
         }
 
         /// The dispatch table: each opcode's inline form where it is listed in
-        /// [`INLINE`], its split form otherwise; non-opcodes raise SystemError.
+        /// the table's `form` column (`inline`), its split form otherwise; non-opcodes raise SystemError.
         const fn table<const P: bool>() -> [Handler; 256] {
             let mut t = [split::unknown_opcode::<P> as Handler; 256];
             $( t[$code] = if is_inline($code) { inline::$h::<P> as Handler } else { split::$h::<P> as Handler }; )*

@@ -6,6 +6,14 @@
 //!
 //! The table is a list of fixed-size chunks, so an entry never moves and a
 //! reference to it stays valid while its class lives.
+//!
+//! Each entry also holds the class's **version tag** (CPython's `tp_version_tag`):
+//! a number that inline caches (`interp/specialize.rs`) record with what they found
+//! by looking the class up. Any change to the class or to one of its bases sets the
+//! tag of the class and of all its subclasses to 0 ([`type_modified`]); a cache that
+//! compares tags then misses, and the next specialisation draws a fresh tag from a
+//! global counter. An index given back when its class dies has its tag cleared too,
+//! so a cache naming a dead class can never match the class that reuses the index.
 
 use std::cell::{Cell, UnsafeCell};
 use std::mem::ManuallyDrop;
@@ -15,18 +23,26 @@ use crate::object::heap::{Header, ObjRef};
 
 const CHUNK: usize = 1024;
 
-type Slot = ManuallyDrop<ObjRef>;
+struct Slot {
+    class: ManuallyDrop<ObjRef>,
+    /// The version tag; 0: none (the class changed since a cache last looked).
+    version: Cell<u32>,
+}
 
 struct Table {
     chunks: Vec<Box<[Slot; CHUNK]>>,
     len: usize,
     free: Vec<u32>,
+    /// The next version tag to hand out (0 once the u32 range is used up: no more
+    /// specialisation on class lookups, as CPython when its tags run out).
+    next_version: u32,
 }
 
 thread_local! {
     // ManuallyDrop: no thread-local destructor (see heap.rs's TRASH).
-    static TABLE: UnsafeCell<ManuallyDrop<Table>> =
-        const { UnsafeCell::new(ManuallyDrop::new(Table { chunks: Vec::new(), len: 0, free: Vec::new() })) };
+    static TABLE: UnsafeCell<ManuallyDrop<Table>> = const {
+        UnsafeCell::new(ManuallyDrop::new(Table { chunks: Vec::new(), len: 0, free: Vec::new(), next_version: 1 }))
+    };
 }
 
 fn with_table<R>(f: impl FnOnce(&mut Table) -> R) -> R {
@@ -37,7 +53,7 @@ fn with_table<R>(f: impl FnOnce(&mut Table) -> R) -> R {
 fn placeholder() -> Slot {
     // SAFETY: a free slot is never read as a class (indices are handed out only for
     // live classes); the dangling pointer is never dereferenced or dropped.
-    ManuallyDrop::new(unsafe { ObjRef::from_raw(NonNull::<Header>::dangling()) })
+    Slot { class: ManuallyDrop::new(unsafe { ObjRef::from_raw(NonNull::<Header>::dangling()) }), version: Cell::new(0) }
 }
 
 /// The index of class `cls` (given on first use; `index` is the class's own cell).
@@ -49,7 +65,7 @@ pub(crate) fn index_of(cls: &ObjRef, index: &Cell<u32>) -> u32 {
     let i = with_table(|t| {
         // SAFETY: the entry does not own a count (ManuallyDrop); it is cleared
         // before the class is freed (`release`).
-        let entry = ManuallyDrop::new(unsafe { ObjRef::from_raw(cls.raw()) });
+        let entry = Slot { class: ManuallyDrop::new(unsafe { ObjRef::from_raw(cls.raw()) }), version: Cell::new(0) };
         if let Some(i) = t.free.pop() {
             t.chunks[i as usize / CHUNK][i as usize % CHUNK] = entry;
             return i;
@@ -82,8 +98,49 @@ pub(crate) unsafe fn class_at<'a>(i: u32) -> &'a ObjRef {
     TABLE.with(|t| unsafe {
         let t = &**t.get();
         let slot: *const Slot = &t.chunks[i as usize / CHUNK][i as usize % CHUNK];
-        &**slot
+        &*(*slot).class
     })
+}
+
+/// The version tag of the class with index `i` (0: none). `i` must have been
+/// handed out (its class may have died since: then the tag is 0 or a newer class's).
+#[inline(always)]
+pub(crate) fn version_at(i: u32) -> u32 {
+    // SAFETY: single-threaded read of a slot that exists (indices below `len` are
+    // never removed); no reference escapes.
+    TABLE.with(|t| unsafe {
+        let t = &**t.get();
+        match t.chunks.get(i as usize / CHUNK) {
+            Some(c) => c[i as usize % CHUNK].version.get(),
+            None => 0,
+        }
+    })
+}
+
+/// The class's index and a valid version tag for it (a fresh one when it has
+/// none); `None` when tags have run out.
+pub(crate) fn versioned(cls: &ObjRef, index: &Cell<u32>) -> Option<(u32, u32)> {
+    let i = index_of(cls, index);
+    with_table(|t| {
+        let slot = &t.chunks[i as usize / CHUNK][i as usize % CHUNK];
+        if slot.version.get() == 0 {
+            if t.next_version == 0 {
+                return None;
+            }
+            slot.version.set(t.next_version);
+            t.next_version = t.next_version.wrapping_add(1);
+        }
+        Some((i, slot.version.get()))
+    })
+}
+
+/// Forget the version tag of the class with index `i` (a class that changed); 0 is
+/// no class.
+pub(crate) fn clear_version(i: u32) {
+    if i == 0 {
+        return;
+    }
+    with_table(|t| t.chunks[i as usize / CHUNK][i as usize % CHUNK].version.set(0));
 }
 
 /// A class with index `i` is being freed: the index becomes free.

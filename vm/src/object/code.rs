@@ -4,7 +4,10 @@
 use std::ops::Deref;
 use std::rc::Rc;
 
-use pyhop_compiler::{CodeObject, Constant};
+use std::cell::Cell;
+
+use pyhop_compiler::bytecode::CodeUnit;
+use pyhop_compiler::{CodeObject, Constant, Opcode};
 
 use crate::object::heap::Header;
 use crate::object::{NewObj, ObjRef};
@@ -28,8 +31,92 @@ impl Default for GlobalCache {
     }
 }
 
+/// The inline cache of one quickened instruction (`interp/specialize.rs`): what its
+/// adaptive or specialised form needs. The instruction's argument is the index of its
+/// entry; the entry keeps the original argument.
+#[derive(Default)]
+pub struct Cache {
+    /// The generic instruction's argument (a `co_names` index).
+    pub arg: u32,
+    /// Adaptive form: executions left before the next attempt to specialise.
+    /// Specialised form: misses left before it falls back to the adaptive form.
+    pub counter: Cell<u16>,
+    /// Exponent of the back-off after a failed attempt (CPython 3.11's).
+    pub backoff: Cell<u16>,
+    /// What the guard compares: a class index (`classes.rs`), its version tag, an
+    /// instance header's `aux` (shape and layout epoch) or a dict layout.
+    pub class: Cell<u32>,
+    pub version: Cell<u32>,
+    pub aux: Cell<u16>,
+    /// A second `aux`: the shape after a store that adds the attribute.
+    pub aux_after: Cell<u16>,
+    /// Where the value is: an index into the instance's values or a dict's entries.
+    pub index: Cell<u32>,
+    /// A borrowed object the cache found (a method, a module dict): valid while the
+    /// guard holds, because the guarded class or dict keeps it alive.
+    pub ptr: Cell<*const Header>,
+    pub layout: Cell<u64>,
+}
+
+/// Warm-up executions of an adaptive instruction before its first attempt.
+pub const WARMUP: u16 = 2;
+
+/// The adaptive form of a generic opcode, if it has one (the quickening map).
+pub fn adaptive_form(op: Opcode) -> Option<Opcode> {
+    match op {
+        Opcode::LoadAttr => Some(Opcode::LoadAttrAdaptive),
+        Opcode::StoreAttr => Some(Opcode::StoreAttrAdaptive),
+        Opcode::LoadMethod => Some(Opcode::LoadMethodAdaptive),
+        _ => None,
+    }
+}
+
+thread_local! {
+    static SPECIALIZE: Cell<bool> = const { Cell::new(true) };
+}
+
+/// Turn quickening on or off for code objects made from now on (`-X specialize=off`).
+pub fn set_specialize(on: bool) {
+    SPECIALIZE.with(|c| c.set(on));
+}
+
+/// Is quickening on (`sys.implementation` reports it)?
+pub fn specialize_enabled() -> bool {
+    SPECIALIZE.with(|c| c.get())
+}
+
+/// The units the interpreter runs and their caches: a copy of `code` in which every
+/// instruction with an adaptive form is replaced by it, with a cache entry each.
+/// An instruction whose argument needs `EXTENDED_ARG`, or beyond 256 caches, stays
+/// generic (its argument must fit the unit's byte as a cache index).
+fn quicken(code: &[CodeUnit]) -> (Box<[Cell<CodeUnit>]>, Box<[Cache]>) {
+    let mut caches: Vec<Cache> = Vec::new();
+    let quick = code
+        .iter()
+        .enumerate()
+        .map(|(i, &u)| {
+            let extended = i > 0 && code[i - 1].op == Opcode::ExtendedArg as u8;
+            match Opcode::from_u8(u.op).and_then(adaptive_form) {
+                Some(a) if specialize_enabled() && !extended && caches.len() < 256 => {
+                    let c = Cache { arg: u.arg as u32, ..Default::default() };
+                    c.counter.set(WARMUP);
+                    caches.push(c);
+                    Cell::new(CodeUnit { op: a as u8, arg: (caches.len() - 1) as u8 })
+                }
+                _ => Cell::new(u),
+            }
+        })
+        .collect();
+    (quick, caches.into_boxed_slice())
+}
+
 pub struct PyCode {
     pub co: Rc<CodeObject>,
+    /// What runs: `co.code` quickened (see [`quicken`]); specialisation rewrites its
+    /// units in place. `co_code` and `dis` show `co.code`.
+    pub quick: Box<[Cell<CodeUnit>]>,
+    /// The inline caches of the quickened instructions, by their argument.
+    pub caches: Box<[Cache]>,
     pub consts: Box<[Value]>,
     /// `hash_str` of every name in `co_names`, for namespace lookups without hashing.
     pub name_hashes: Box<[i64]>,
@@ -61,6 +148,18 @@ impl Deref for PyCode {
 }
 
 impl PyCode {
+    /// The first unit the interpreter runs (ip of offset 0).
+    #[inline(always)]
+    pub fn units(&self) -> *const CodeUnit {
+        // Cell<CodeUnit> has CodeUnit's layout (repr(transparent)).
+        self.quick.as_ptr() as *const CodeUnit
+    }
+
+    /// The running units as the table sees them now (for `dis` with `adaptive`).
+    pub fn quick_units(&self) -> Vec<CodeUnit> {
+        self.quick.iter().map(Cell::get).collect()
+    }
+
     pub fn new(co: Rc<CodeObject>) -> Rc<PyCode> {
         let consts = co.consts.iter().map(const_value).collect();
         PyCode::with_consts(co, consts)
@@ -77,8 +176,11 @@ impl PyCode {
             && co.cellvars.is_empty();
         let frame_size = co.varnames.len() + co.cellvars.len() + co.freevars.len() + co.stacksize as usize + 1;
         let global_cache = (0..co.names.len()).map(|_| Default::default()).collect();
+        let (quick, caches) = quicken(&co.code);
         Rc::new(PyCode {
             co,
+            quick,
+            caches,
             consts,
             name_hashes,
             name_objs,

@@ -419,3 +419,40 @@ impl<'a> Instance<'a> {
         }
     }
 }
+
+/// Value `i` of an instance, read in place (the specialised attribute loads).
+///
+/// # Safety
+/// `o` must be an instance with more than `i` inline values: an inline cache knows
+/// that from the instance's `aux` (its shape and layout epoch), which it compared.
+#[inline(always)]
+pub(crate) unsafe fn value_at(o: &ObjRef, i: usize) -> &Value {
+    // SAFETY: the caller's contract; values live at PAYLOAD (new_instance).
+    unsafe { &*((o.as_ptr() as *const u8).add(PAYLOAD) as *const Value).add(i) }
+}
+
+impl<'a> Instance<'a> {
+    /// Where a specialised load or store of `name` may go: the value index and the
+    /// shape-and-epoch `aux` it is valid for, and the `aux` after a store (another
+    /// shape when the store adds the attribute). `None` when the name lives in a
+    /// dict (dict mode) or a store cannot add it inline.
+    pub fn cache_site(&self, name: &ObjRef, hash: i64, store: bool) -> Option<(usize, u16, u16)> {
+        let aux = self.obj.header().aux.get();
+        let shape = self.shape();
+        let tree = self.tree();
+        let s = name.as_pystr()?.as_str();
+        if let Some(i) = shape.index_of(s, hash) {
+            // In dict mode only the fixed part (slots) is inline.
+            return (!shape.dict_mode || i < tree.nfixed).then_some((i, aux, aux));
+        }
+        if !store || shape.dict_mode || !tree.allows_dict {
+            return None;
+        }
+        let n = shape.len();
+        if n >= self.capacity() || n - tree.nfixed >= MAX_ATTRS {
+            return None;
+        }
+        let child = shape.child(name, hash, tree)?;
+        Some((n, aux, (aux & !(MAX_SHAPES as u16 - 1)) | child.index))
+    }
+}

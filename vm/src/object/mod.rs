@@ -653,6 +653,17 @@ impl Class {
         }
     }
 
+    /// The class (its dict or its MRO) changed: forget its version tag and those of
+    /// its subclasses, so no inline cache trusts an old lookup (`classes.rs`).
+    pub fn modified(&self) {
+        classes::clear_version(self.index.get());
+        for sub in self.live_subclasses() {
+            if let Some(c) = sub.as_class() {
+                c.modified();
+            }
+        }
+    }
+
     /// The live direct subclasses, oldest first.
     pub fn live_subclasses(&self) -> Vec<ObjRef> {
         self.subclasses

@@ -29,6 +29,9 @@ pub fn enable(vm: &mut Vm) {
     if vm.dxp.is_none() {
         vm.dxp = Some(Box::new([[0; 256]; 257]));
     }
+    if vm.spec_stats.is_none() {
+        vm.spec_stats = Some(Box::new([Default::default(); 256]));
+    }
 }
 
 /// `sys.getdxp()`: the 257 x 256 counts as lists of ints; the counters restart at zero.

@@ -355,6 +355,7 @@ impl Vm {
         match o.view() {
             Obj::Class(c) => {
                 c.dict.borrow_mut().insert_str(name, v);
+                c.modified();
                 if name == "__del__" {
                     c.refresh_has_del();
                 }
@@ -464,7 +465,10 @@ impl Vm {
             }
         }
         let removed = match o.view() {
-            Obj::Class(c) => c.dict.borrow_mut().remove_str(name),
+            Obj::Class(c) => {
+                c.modified();
+                c.dict.borrow_mut().remove_str(name)
+            }
             Obj::Module(m) => m.d().borrow_mut().remove_str(name),
             Obj::Instance(i) => i.del_attr(name, crate::object::dict::hash_str(name)),
             Obj::Exception(e) => e.dict.borrow_mut().remove_str(name),

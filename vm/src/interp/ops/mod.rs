@@ -11,6 +11,7 @@ mod exc;
 mod iter;
 mod jump;
 mod load_store;
+mod quick_attr;
 
 pub use arith::*;
 pub use build::*;
@@ -20,6 +21,7 @@ pub use exc::*;
 pub use iter::*;
 pub use jump::*;
 pub use load_store::*;
+pub use quick_attr::*;
 
 use std::ptr;
 
@@ -190,7 +192,7 @@ impl Regs {
     #[inline(always)]
     pub unsafe fn jump(&mut self, target: u32) {
         // SAFETY: jump targets come from the assembler.
-        unsafe { self.ip = (&(*self.fp).code).code.as_ptr().add(target as usize) }
+        unsafe { self.ip = (*self.fp).code.units().add(target as usize) }
     }
 }
 
