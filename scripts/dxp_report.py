@@ -59,6 +59,9 @@ def main(argv):
     total = sum(singles.values()) or 1
 
     print("%d instructions executed, %d distinct opcodes, %d distinct pairs" % (total, len(singles), len(pairs)))
+    if "counted_by" in prof:
+        print("engine asked for: %s; counted by: %s (DXP always counts on the switch loop); specialisation %s"
+              % (prof["engine"], prof["counted_by"], "on" if prof.get("specialize") else "off"))
     print("\nmost frequent opcodes")
     cum = 0
     for name, c in sorted(singles.items(), key=lambda kv: -kv[1])[:top]:
@@ -87,6 +90,15 @@ def main(argv):
         print("\npredicted pairs that never occurred (the first opcode ran)")
         for a, b, n in never:
             print("  %-24s -> %-24s (%d executions of %s)" % (a, b, n, a))
+
+    spec = prof.get("specialization") or {}
+    if spec:
+        print("\nspecialisation per generic opcode (attempts that specialised / failed; specialised executions that hit / missed; fall-backs)")
+        print("  %-24s %10s %10s %12s %12s %8s %7s" % ("opcode", "special.", "failed", "hit", "miss", "deopt", "hit%"))
+        for name, s in sorted(spec.items(), key=lambda kv: -(kv[1]["hit"] + kv[1]["miss"])):
+            runs = s["hit"] + s["miss"]
+            print("  %-24s %10d %10d %12d %12d %8d %6.1f%%" % (name, s["specialised"], s["failed"], s["hit"], s["miss"], s["deopt"],
+                                                          100.0 * s["hit"] / runs if runs else 0.0))
 
     print("\nhot pairs that are not predicted (superinstruction / prediction candidates)")
     shown = 0

@@ -158,15 +158,16 @@ class Bytecode:
         return code_info(self.codeobj)
 
 
-def disassemble(co, lasti=-1, *, file=None):
-    """Print the disassembly of one code object (nested ones included)."""
-    print(_opcode.dis_text(co), end="", file=file)
+def disassemble(co, lasti=-1, *, file=None, adaptive=False):
+    """Print the disassembly of one code object (nested ones included); with
+    `adaptive`, the quickened units as they run now (adaptive and specialised forms)."""
+    print(_opcode.dis_text(co, adaptive=adaptive), end="", file=file)
 
 
 disco = disassemble
 
 
-def dis(x=None, *, file=None, depth=None):
+def dis(x=None, *, file=None, depth=None, adaptive=False):
     """Disassemble a function, method, class, module, code object, generator or source
     string; with no argument, the last traceback."""
     if x is None:
@@ -180,10 +181,10 @@ def dis(x=None, *, file=None, depth=None):
             except TypeError:
                 continue
             print("Disassembly of %s:" % name, file=file)
-            disassemble(code, file=file)
+            disassemble(code, file=file, adaptive=adaptive)
             print(file=file)
         return
-    disassemble(_get_code(x), file=file)
+    disassemble(_get_code(x), file=file, adaptive=adaptive)
 
 
 def distb(tb=None, *, file=None):

@@ -66,6 +66,7 @@ fn help() -> String {
          --dxp-out FILE   count them and write the profile as JSON at exit\n\
          -X frame-reuse=P frame reuse policy: both (default), zombie, freelist, none\n\
          -X frame-stats   print frame-reuse counters at exit\n\
+         -X specialize=off run without quickening (no adaptive/specialised opcodes)\n\
          -X opt           implementation-specific option (accepted, reserved)\n\
          -h, --help       print this help and exit\n\
          --version        print the version and exit\n\
@@ -112,6 +113,12 @@ fn x_option(opt: &str, reuse: &mut pyhop_vm::frame::pool::Policy, stats: &mut bo
             .ok_or_else(|| format!("-X frame-reuse: unknown policy '{v}' (none, freelist, zombie, both)"))?;
     } else if opt == "frame-stats" {
         *stats = true;
+    } else if let Some(v) = opt.strip_prefix("specialize=") {
+        match v {
+            "on" => pyhop_vm::object::code::set_specialize(true),
+            "off" => pyhop_vm::object::code::set_specialize(false),
+            _ => return Err(format!("-X specialize: expected 'on' or 'off', not '{v}'")),
+        }
     }
     Ok(())
 }

@@ -102,7 +102,7 @@ pub struct Vm {
     pub dxp: Option<Box<[[u64; 256]; 257]>>,
     /// Quickening counters per generic opcode while DXP counts
     /// (`interp/specialize.rs`).
-    pub spec_stats: Option<Box<[crate::interp::specialize::Stats; 256]>>,
+    pub spec_stats: Option<Box<[crate::object::code::Stats; 256]>>,
     /// The opcode executed last, for DXP pairs.
     pub dxp_last: u8,
     /// LLTRACE check cache: (globals dict address, key layout, has `__lltrace__`).

@@ -196,9 +196,11 @@ pub fn dis(code: &CodeObject) -> String {
                 fields.push(format!("{:<20}", op.name()));
                 let arg = ext << 8 | u.arg as u32;
                 ext = if op == Opcode::ExtendedArg { arg } else { 0 };
-                if op.has_arg() {
+                // A quickened form (adaptive dis) shows its generic argument as its family does.
+                let fam = op.family();
+                if fam.has_arg() {
                     fields.push(format!("{arg:>5}"));
-                    let r = if op == Opcode::ExtendedArg { String::new() } else { arg_repr(code, op, arg) };
+                    let r = if op == Opcode::ExtendedArg { String::new() } else { arg_repr(code, fam, arg) };
                     if !r.is_empty() {
                         fields.push(format!("({r})"));
                     }

@@ -270,7 +270,6 @@ macro_rules! for_each_opcode {
         165 => DictUpdate        dict_update          "DICT_UPDATE",          stack: |_| (1, 0), jump: NOJUMP, flags: [ARG], predicts: [], form: split, family: DictUpdate;
         /// (meth|NULL, self|callable, args[arg], kwnames -- res)  CALL_METHOD with keyword arguments named by the tuple kwnames
         166 => CallMethodKw      call_method_kw       "CALL_METHOD_KW",       stack: |n| (n + 3, 1), jump: NOJUMP, flags: [ARG], predicts: [], form: split, family: CallMethodKw;
-        /// (--)  prefix: the next instruction's argument is arg << 8 | its own
         // Quickened forms (`vm/src/interp/specialize.rs`): the compiler never emits
         // these; their argument is the index of the instruction's inline cache, which
         // keeps the generic argument.
@@ -292,6 +291,7 @@ macro_rules! for_each_opcode {
         179 => LoadMethodBuiltin load_method_builtin  "LOAD_METHOD_BUILTIN",  stack: |_| (1, 2), jump: NOJUMP, flags: [ARG], predicts: [], form: inline, family: LoadMethod;
         /// (owner -- NULL, value)  a module attribute at a cached entry of a dict of cached layout
         180 => LoadMethodModule  load_method_module   "LOAD_METHOD_MODULE",   stack: |_| (1, 2), jump: NOJUMP, flags: [ARG], predicts: [], form: inline, family: LoadMethod;
+        /// (--)  prefix: the next instruction's argument is arg << 8 | its own
         255 => ExtendedArg       extended_arg         "EXTENDED_ARG",         stack: |_| (0, 0), jump: NOJUMP, flags: [ARG], predicts: [], form: inline, family: ExtendedArg;
     }};
 }

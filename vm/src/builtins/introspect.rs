@@ -72,14 +72,49 @@ fn stack_effect(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 /// `dis_text(code)`: pyhop's disassembly of a code object and its nested ones.
 fn dis_text(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let pos = a.check(vm, "dis_text", 1, 1)?;
+    let pos = a.check_pos(vm, "dis_text", 1, 1)?;
+    let adaptive = match a.kwarg("adaptive") {
+        Some(v) => vm.truthy(v)?,
+        None => false,
+    };
     match &pos[0] {
         Value::Obj(o) => match o.view() {
+            Obj::Code(c) if adaptive => Ok(Value::string(dis_adaptive(c))),
             Obj::Code(c) => Ok(Value::string(dis::dis_recursive(&c.co))),
             _ => Err(vm.type_error("dis_text() expects a code object")),
         },
         _ => Err(vm.type_error("dis_text() expects a code object")),
     }
+}
+
+/// `dis(co, adaptive=True)`: the units as they run now (adaptive and specialised
+/// forms, each with its generic argument), then the nested code objects.
+fn dis_adaptive(c: &crate::object::PyCode) -> String {
+    let mut co = (*c.co).clone();
+    co.code = c
+        .quick_units()
+        .into_iter()
+        .map(|u| match Opcode::from_u8(u.op) {
+            Some(op) if op.is_specialised() => {
+                let arg = c.caches.get(u.arg as usize).map_or(u.arg, |e| e.arg as u8);
+                pyhop_compiler::CodeUnit { op: u.op, arg }
+            }
+            _ => u,
+        })
+        .collect();
+    let mut out = dis::dis(&co);
+    for v in c.consts.iter() {
+        if let Value::Obj(o) = v {
+            if let Obj::Code(inner) = o.view() {
+                out.push_str(&format!(
+                    "\nDisassembly of <code object {}, file \"{}\", line {}>:\n",
+                    inner.name, inner.filename, inner.firstlineno
+                ));
+                out.push_str(&dis_adaptive(inner));
+            }
+        }
+    }
+    out
 }
 
 /// `faulthandler`: `dump_traceback(file=sys.stderr, all_threads=True)`, `enable`,

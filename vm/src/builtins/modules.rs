@@ -72,6 +72,7 @@ pub fn init_sys(vm: &mut Vm) {
     imp.insert_str("name", Value::str("pyhop"));
     imp.insert_str("cache_tag", Value::None);
     imp.insert_str("dispatch", Value::str(vm.engine.name()));
+    imp.insert_str("specialize", Value::Bool(crate::object::code::specialize_enabled()));
     imp.insert_str("version", version_info.clone());
     let imp_ns = crate::builtins::types::simple_namespace(vm, imp);
     let mut fi = Dict::new();
@@ -139,6 +140,7 @@ pub fn init_sys(vm: &mut Vm) {
         ("_getframe", sys_getframe),
         ("_current_frames", crate::builtins::introspect::sys_current_frames),
         ("getdxp", crate::profile::dxp::sys_getdxp),
+        ("_specialization_stats", crate::interp::specialize::sys_stats),
         ("settrace", sys_settrace),
         ("gettrace", sys_gettrace),
         ("setprofile", sys_setprofile),

@@ -66,15 +66,7 @@ pub enum Event {
     Deopt,
 }
 
-/// Per-family counters of [`Event`]s (`sys._specialization_stats()`, the DXP report).
-#[derive(Clone, Copy, Default)]
-pub struct Stats {
-    pub specialised: u64,
-    pub failed: u64,
-    pub hit: u64,
-    pub miss: u64,
-    pub deopt: u64,
-}
+pub use crate::object::code::Stats;
 
 /// Count `e` for the family of `op` (only while DXP counts).
 #[inline]
@@ -313,4 +305,26 @@ fn load_method_form(vm: &Vm, c: &Cache, name: &ObjRef, hash: i64, owner: &Value)
 /// `Instance`s), so the kind names the type.
 pub fn builtin_kind(k: Kind) -> bool {
     matches!(k, Kind::Str | Kind::Bytes | Kind::ByteArray | Kind::Tuple | Kind::List | Kind::Dict | Kind::Set)
+}
+
+/// `sys._specialization_stats()`: per generic opcode with quickened forms, how
+/// often it specialised, failed to, hit, missed and fell back, as a dict of dicts
+/// (`None` while DXP is off: the counters run with it). The counters restart at zero.
+pub fn sys_stats(vm: &mut Vm, a: crate::object::func::Args) -> crate::vm::PyResult<Value> {
+    a.check(vm, "_specialization_stats", 0, 0)?;
+    let Some(t) = vm.spec_stats.as_deref_mut() else { return Ok(Value::None) };
+    let taken = std::mem::replace(t, [Stats::default(); 256]);
+    let mut out = crate::object::Dict::new();
+    for op in Opcode::ALL.iter().filter(|op| !op.is_specialised()) {
+        if !Opcode::ALL.iter().any(|s| s.is_specialised() && s.family() == *op) {
+            continue;
+        }
+        let s = taken[*op as u8 as usize];
+        let mut d = crate::object::Dict::new();
+        for (k, v) in [("specialised", s.specialised), ("failed", s.failed), ("hit", s.hit), ("miss", s.miss), ("deopt", s.deopt)] {
+            d.insert_str(k, Value::Int(v as i64));
+        }
+        out.insert_str(op.name(), Value::Obj(Vm::dict_obj(d)));
+    }
+    Ok(Value::Obj(Vm::dict_obj(out)))
 }

@@ -58,6 +58,17 @@ pub struct Cache {
     pub layout: Cell<u64>,
 }
 
+/// Quickening counters of one generic opcode (`interp/specialize.rs` counts them
+/// while DXP is on; `sys._specialization_stats()` and the DXP profile report them).
+#[derive(Clone, Copy, Default, Debug)]
+pub struct Stats {
+    pub specialised: u64,
+    pub failed: u64,
+    pub hit: u64,
+    pub miss: u64,
+    pub deopt: u64,
+}
+
 /// Warm-up executions of an adaptive instruction before its first attempt.
 pub const WARMUP: u16 = 2;
 

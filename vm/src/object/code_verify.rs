@@ -41,6 +41,10 @@ fn decode(co: &CodeObject) -> Result<Vec<Instr>, String> {
     let mut arg: u32 = 0;
     for (i, u) in co.code.iter().enumerate() {
         let op = Opcode::from_u8(u.op).ok_or_else(|| format!("unknown opcode {} at offset {}", u.op, 2 * i))?;
+        // Quickened forms take a cache index that only quickening makes.
+        if op.is_specialised() {
+            return Err(format!("{} at offset {} is a quickened form, not compiler output", op.name(), 2 * i));
+        }
         arg = (arg << 8) | u.arg as u32;
         if op == Opcode::ExtendedArg {
             if i - start >= 3 {

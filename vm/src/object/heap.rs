@@ -315,6 +315,19 @@ impl Clone for ObjRef {
     }
 }
 
+impl ObjRef {
+    /// Give up a reference that is known not to be the last one (the caller saw
+    /// `refcount() > 1`): no path to the freeing code, so a handler's fast path that
+    /// uses it makes no call (the tail engine's leaf handlers, `interp/tail.rs`).
+    #[inline(always)]
+    pub fn drop_shared(self) {
+        let h = self.header();
+        debug_assert!(h.rc.get() > 1, "drop_shared of a last reference");
+        h.rc.set(h.rc.get() - 1);
+        std::mem::forget(self);
+    }
+}
+
 impl Drop for ObjRef {
     #[inline(always)]
     fn drop(&mut self) {

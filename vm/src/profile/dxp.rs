@@ -52,7 +52,12 @@ pub fn sys_getdxp(vm: &mut Vm, a: Args) -> PyResult<Value> {
 pub fn to_json(vm: &Vm) -> String {
     let Some(d) = vm.dxp.as_deref() else { return "{}".into() };
     let name = |i: usize| Opcode::from_u8(i as u8).map(|o| o.name().to_string()).unwrap_or_else(|| format!("<{i}>"));
-    let mut out = String::from("{\n  \"format\": \"pyhop-dxp-1\",\n  \"singles\": {");
+    // DXP counts on the switch loop whatever engine was asked for (`interp/mod.rs`).
+    let mut out = format!(
+        "{{\n  \"format\": \"pyhop-dxp-1\",\n  \"engine\": \"{}\",\n  \"counted_by\": \"switch\",\n  \"specialize\": {},\n  \"singles\": {{",
+        vm.engine.name(),
+        crate::object::code::specialize_enabled()
+    );
     let mut first = true;
     for (op, &c) in d[256].iter().enumerate() {
         if c > 0 {
@@ -71,6 +76,25 @@ pub fn to_json(vm: &Vm) -> String {
             }
         }
     }
-    out.push_str("\n  ]\n}\n");
+    out.push_str("\n  ],\n  \"specialization\": {");
+    let mut first = true;
+    if let Some(t) = vm.spec_stats.as_deref() {
+        for (op, s) in t.iter().enumerate() {
+            if s.specialised + s.failed + s.hit + s.miss + s.deopt > 0 {
+                out.push_str(&format!(
+                    "{}\n    \"{}\": {{\"specialised\": {}, \"failed\": {}, \"hit\": {}, \"miss\": {}, \"deopt\": {}}}",
+                    if first { "" } else { "," },
+                    name(op),
+                    s.specialised,
+                    s.failed,
+                    s.hit,
+                    s.miss,
+                    s.deopt
+                ));
+                first = false;
+            }
+        }
+    }
+    out.push_str("\n  }\n}\n");
     out
 }

@@ -1,7 +1,7 @@
 //! Loads and stores: constants, fast locals, names, globals, cells, attributes;
 //! stack shuffles; EXTENDED_ARG; imports.
 
-use crate::interp::ops::{safe_point, tri, Regs};
+use crate::interp::ops::{safe_point, slow_path, tri, Regs};
 use crate::interp::{Dispatch, Exit};
 use crate::object::Obj;
 use crate::protocol::slow;
@@ -60,6 +60,9 @@ pub unsafe fn load_fast<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
     unsafe {
         let v = r.local(r.oparg as usize).clone();
         if v.is_null() {
+            // The error path leaves for the split form: the fast path stays a leaf
+            // (no register saves in the tail engine's handler).
+            slow_path!(D, r, vm, LoadFast);
             r.save();
             let name = r.code().varnames[r.oparg as usize].clone();
             return { let e = slow::unbound_local(vm, &name); D::exit(r, vm, Exit::Error(e)) };

@@ -47,11 +47,37 @@ fn instance_guard(o: &ObjRef, c: &Cache) -> bool {
 #[inline(always)]
 fn module_value(o: &ObjRef, c: &Cache) -> Option<Value> {
     let Obj::Module(m) = o.view() else { return None };
-    let d = m.d().borrow();
+    // No panicking accessors here: the fast path must make no call.
+    let d = m.dict.as_dict()?.try_borrow().ok()?;
     if d.layout() != c.layout.get() {
         return None;
     }
     d.value_at(c.index.get() as usize)
+}
+
+/// Is `v` a value whose drop would free an object (its last reference)?
+#[inline(always)]
+fn last_ref(v: &Value) -> bool {
+    matches!(v, Value::Obj(o) if o.header().refcount() == 1)
+}
+
+/// Replace the top of the stack with `v`. The old top is not its object's last
+/// reference under a `SPLIT` engine (the caller took the `slow_path!` otherwise), so
+/// the fast path makes no call; other engines drop it as usual.
+///
+/// # Safety
+/// The stack holds an item; under `D::SPLIT`, `!last_ref(top)`.
+#[inline(always)]
+unsafe fn replace_top<D: Dispatch>(r: &mut Regs, v: Value) {
+    // SAFETY: the caller's contract.
+    let old = unsafe { ptr::replace(r.sp.sub(1), v) };
+    if let Value::Obj(o) = old {
+        if D::SPLIT {
+            o.drop_shared();
+        } else {
+            drop(o);
+        }
+    }
 }
 
 /// The generic body of a quickened instruction's family, with its argument back.
@@ -98,11 +124,15 @@ pub unsafe fn load_attr_instance_value<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -
             if instance_guard(o, c) {
                 let v = instance::value_at(o, c.index.get() as usize);
                 if !v.is_null() {
+                    if o.header().refcount() == 1 {
+                        // Freeing the owner is a call: the split form does it.
+                        slow_path!(D, r, vm, LoadAttrInstanceValue);
+                    }
                     let v = v.clone();
                     if D::DXP {
                         count(vm, Opcode::LoadAttrInstanceValue, Event::Hit);
                     }
-                    *r.peek_mut(1) = v;
+                    replace_top::<D>(r, v);
                     return D::next(r, vm);
                 }
             }
@@ -119,12 +149,14 @@ pub unsafe fn load_attr_module<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out
     unsafe {
         let c = r.cache();
         if let Value::Obj(o) = r.peek(1) {
-            if let Some(v) = module_value(o, c) {
-                if D::DXP {
-                    count(vm, Opcode::LoadAttrModule, Event::Hit);
+            if o.header().refcount() > 1 {
+                if let Some(v) = module_value(o, c) {
+                    if D::DXP {
+                        count(vm, Opcode::LoadAttrModule, Event::Hit);
+                    }
+                    replace_top::<D>(r, v);
+                    return D::next(r, vm);
                 }
-                *r.peek_mut(1) = v;
-                return D::next(r, vm);
             }
         }
         slow_path!(D, r, vm, LoadAttrModule);
@@ -148,15 +180,30 @@ pub unsafe fn store_attr_instance_value<D: Dispatch>(r: &mut Regs, vm: &mut Vm) 
         let c = r.cache();
         if let Value::Obj(o) = r.peek(1) {
             if instance_guard(o, c) {
+                let slot = instance::value_at(o, c.index.get() as usize) as *const Value as *mut Value;
+                if o.header().refcount() == 1 || last_ref(&*slot) {
+                    // Freeing the owner or the old value is a call: the split form does it.
+                    slow_path!(D, r, vm, StoreAttrInstanceValue);
+                }
                 // The new value goes into the instance and the old one takes its
                 // place on the stack, where it is dropped with the owner.
-                let slot = instance::value_at(o, c.index.get() as usize) as *const Value as *mut Value;
                 ptr::swap(slot, r.sp.sub(2));
                 o.header().aux.set(c.aux_after.get());
                 if D::DXP {
                     count(vm, Opcode::StoreAttrInstanceValue, Event::Hit);
                 }
-                r.drop_n(2);
+                let old = ptr::read(r.sp.sub(2));
+                let owner = ptr::read(r.sp.sub(1));
+                r.sp = r.sp.sub(2);
+                for v in [owner, old] {
+                    if let Value::Obj(o) = v {
+                        if D::SPLIT {
+                            o.drop_shared();
+                        } else {
+                            drop(o);
+                        }
+                    }
+                }
                 safe_point!(D, r, vm);
                 return D::next(r, vm);
             }
@@ -235,13 +282,15 @@ pub unsafe fn load_method_module<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::O
     unsafe {
         let c = r.cache();
         if let Value::Obj(o) = r.peek(1) {
-            if let Some(v) = module_value(o, c) {
-                if D::DXP {
-                    count(vm, Opcode::LoadMethodModule, Event::Hit);
+            if o.header().refcount() > 1 {
+                if let Some(v) = module_value(o, c) {
+                    if D::DXP {
+                        count(vm, Opcode::LoadMethodModule, Event::Hit);
+                    }
+                    replace_top::<D>(r, Value::Null);
+                    r.push(v);
+                    return D::next(r, vm);
                 }
-                *r.peek_mut(1) = Value::Null;
-                r.push(v);
-                return D::next(r, vm);
             }
         }
         slow_path!(D, r, vm, LoadMethodModule);
