@@ -1,5 +1,8 @@
-//! Embeds the pure-Python standard library (`lib/*.py`) into the binary: writes
-//! `$OUT_DIR/stdlib.rs` with `STDLIB: &[(name, source)]`.
+//! Embeds pyhop's own pure-Python library (`lib/*.py`) into the binary: writes
+//! `$OUT_DIR/stdlib.rs` with `STDLIB: &[(name, source)]`. Also looks for a host
+//! CPython 3.11 standard library (`python3.11`, then `python3`) and records its folder
+//! in `PYHOP_BUILD_STDLIB` (empty when there is none), the third place
+//! `vm/src/startup.rs` looks at start-up.
 
 use std::fmt::Write;
 use std::path::Path;
@@ -28,6 +31,12 @@ fn main() {
         }
     }
     entries.sort();
+    println!("cargo:rerun-if-env-changed=PYHOP_BUILD_STDLIB");
+    let host = match std::env::var("PYHOP_BUILD_STDLIB") {
+        Ok(v) => v,
+        Err(_) => probe_cpython_stdlib().unwrap_or_default(),
+    };
+    println!("cargo:rustc-env=PYHOP_BUILD_STDLIB={host}");
     let mut out = String::from("/// Embedded standard-library modules: (name, source).\npub static STDLIB: &[(&str, &str)] = &[\n");
     for (name, path) in entries {
         let _ = writeln!(out, "    ({name:?}, include_str!({path:?})),");
@@ -35,4 +44,29 @@ fn main() {
     out.push_str("];\n");
     let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("stdlib.rs");
     std::fs::write(dest, out).unwrap();
+}
+
+/// The `stdlib` folder of the first of `python3.11`, `python3` on `PATH` that is
+/// CPython 3.11 (the same probe `startup.rs` makes at run time when this one found none).
+fn probe_cpython_stdlib() -> Option<String> {
+    const PROBE: &str = "import sys, sysconfig\n\
+        print(sys.implementation.name, sys.version_info[0], sys.version_info[1])\n\
+        print(sysconfig.get_paths()['stdlib'])";
+    for exe in ["python3.11", "python3"] {
+        let Ok(out) = std::process::Command::new(exe).args(["-I", "-c", PROBE]).output() else { continue };
+        if !out.status.success() {
+            continue;
+        }
+        let text = String::from_utf8_lossy(&out.stdout).into_owned();
+        let mut lines = text.lines();
+        if lines.next().map(str::trim) != Some("cpython 3 11") {
+            continue;
+        }
+        if let Some(dir) = lines.next().map(str::trim) {
+            if Path::new(dir).join("os.py").is_file() {
+                return Some(dir.to_string());
+            }
+        }
+    }
+    None
 }

@@ -11,7 +11,7 @@
 //! | floor | `value.rs`, `alloc.rs`, `object/` (heap, kinds, str, dict, shapes, instances, the collector, weak references, the finalizer queue) | each other, and `vm` for the `Vm` type that native functions receive |
 //! | frames | `frame/` (frames, the frame pool, frame objects, generator state) | the floor |
 //! | services | `format/`, `profile/` | the floor, `frame` |
-//! | machine | `interp/` (engines, handlers), `protocol/` (the object protocols: attributes, calls, numbers, comparison, repr), `builtins/` (types and modules), `traceback.rs`, `run.rs`, `vm.rs` | anything |
+//! | machine | `interp/` (engines, handlers), `protocol/` (the object protocols: attributes, calls, numbers, comparison, repr), `builtins/` (types and modules), `traceback.rs`, `run.rs`, `startup.rs` (finding the standard library, `sys.path`, `sys.flags`), `vm.rs` | anything |
 //!
 //! So the object layer is the floor of the house: it knows how objects are laid out,
 //! counted, traversed and freed, never how Python code runs; upper layers plug their own
@@ -30,6 +30,7 @@ pub mod object;
 pub mod profile;
 pub mod protocol;
 pub mod run;
+pub mod startup;
 pub mod traceback;
 pub mod value;
 pub mod vm;

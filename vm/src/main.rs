@@ -15,6 +15,7 @@ use pyhop_compiler::{Mode, Opcode};
 use pyhop_vm::builtins::io::{flush_stdout, write_stderr};
 use pyhop_vm::object::Obj;
 use pyhop_vm::run::{self, Config};
+use pyhop_vm::startup;
 use pyhop_vm::{Engine, Value, Vm};
 
 /// mimalloc for small blocks and glibc's mremap for big growing ones
@@ -46,6 +47,8 @@ struct Options {
     /// `--no-predict`: run without opcode prediction (every engine).
     no_predict: bool,
     dis: bool,
+    /// The options that decide `sys.path`, `sys.flags`, `sys.warnoptions`, `sys._xoptions`.
+    startup: pyhop_vm::startup::Options,
     target: Target,
     args: Vec<String>,
 }
@@ -55,8 +58,20 @@ fn help() -> String {
     format!(
         "{USAGE}\n\
          Options:\n\
+         -B               don't write .pyc files (pyhop never does; sets sys.flags)\n\
          -c cmd           program passed in as string\n\
+         -E               ignore PYTHON* environment variables (and PYHOP_STDLIB)\n\
+         -I               isolate: no script folder on sys.path, implies -E, -P and -s\n\
          -m mod           run library module as a script\n\
+         -O               sets sys.flags.optimize (-OO: 2); asserts still run\n\
+         -P               don't prepend the script's folder (or '') to sys.path\n\
+         -q               quiet (sys.flags.quiet)\n\
+         -s               don't add the user site-packages folder to sys.path\n\
+         -S               don't add any site-packages folder to sys.path\n\
+         -u, -b, -d, -v   accepted; -b, -d, -v only set sys.flags\n\
+         -W arg           warning control (sys.warnoptions)\n\
+         -X stdlib=PATH   the CPython 3.11 standard library to use (also PYHOP_STDLIB;\n\
+         \x20                -X stdlib= for none; default: the one found at build time)\n\
          --dis            print the bytecode of every code object instead of running\n\
          --dispatch=NAME  dispatch engine: {} (default {}; also PYHOP_DISPATCH)\n\
          --list-dispatch  print the available dispatch engines\n\
@@ -67,7 +82,8 @@ fn help() -> String {
          -X frame-reuse=P frame reuse policy: both (default), zombie, freelist, none\n\
          -X frame-stats   print frame-reuse counters at exit\n\
          -X specialize=off run without quickening (no adaptive/specialised opcodes)\n\
-         -X opt           implementation-specific option (accepted, reserved)\n\
+         -X opt           implementation-specific option (sys._xoptions): dev, utf8,\n\
+         \x20                warn_default_encoding, int_max_str_digits=N set sys.flags\n\
          -h, --help       print this help and exit\n\
          --version        print the version and exit\n\
          file             program read from script file ('-' reads stdin)\n\
@@ -106,47 +122,102 @@ fn list_opcodes(json: bool) {
     }
 }
 
-/// One `-X` option. Unknown names are accepted, as CPython does.
-fn x_option(opt: &str, reuse: &mut pyhop_vm::frame::pool::Policy, stats: &mut bool) -> Result<(), String> {
-    if let Some(v) = opt.strip_prefix("frame-reuse=") {
-        *reuse = pyhop_vm::frame::pool::Policy::from_name(v)
-            .ok_or_else(|| format!("-X frame-reuse: unknown policy '{v}' (none, freelist, zombie, both)"))?;
-    } else if opt == "frame-stats" {
-        *stats = true;
-    } else if let Some(v) = opt.strip_prefix("specialize=") {
-        match v {
-            "on" => pyhop_vm::object::code::set_specialize(true),
-            "off" => pyhop_vm::object::code::set_specialize(false),
-            _ => return Err(format!("-X specialize: expected 'on' or 'off', not '{v}'")),
+/// One `-X` option: recorded for `sys._xoptions`; pyhop's own and the ones `sys.flags`
+/// shows take effect. Unknown names are accepted, as CPython does.
+fn x_option(opt: &str, o: &mut ParseState) -> Result<(), String> {
+    let (name, value) = match opt.split_once('=') {
+        Some((n, v)) => (n, Some(v)),
+        None => (opt, None),
+    };
+    o.startup.xoptions.push((name.to_string(), value.map(String::from)));
+    let flags = &mut o.startup.flags;
+    match (name, value) {
+        ("frame-reuse", Some(v)) => {
+            o.frame_reuse = pyhop_vm::frame::pool::Policy::from_name(v)
+                .ok_or_else(|| format!("-X frame-reuse: unknown policy '{v}' (none, freelist, zombie, both)"))?;
         }
+        ("frame-stats", _) => o.frame_stats = true,
+        ("dxp", _) => o.dxp = true,
+        ("specialize", Some("on")) => pyhop_vm::object::code::set_specialize(true),
+        ("specialize", Some("off")) => pyhop_vm::object::code::set_specialize(false),
+        ("specialize", v) => return Err(format!("-X specialize: expected 'on' or 'off', not '{}'", v.unwrap_or(""))),
+        ("dev", _) => flags.dev_mode = true,
+        ("utf8", v) => {
+            flags.utf8_mode = match v {
+                None | Some("1") => 1,
+                Some("0") => 0,
+                Some(_) => return Err("-X utf8: invalid value; use -X utf8, -X utf8=1 or -X utf8=0".into()),
+            }
+        }
+        ("warn_default_encoding", _) => flags.warn_default_encoding = 1,
+        ("int_max_str_digits", v) => {
+            flags.int_max_str_digits = match v.and_then(|v| v.parse::<i64>().ok()) {
+                Some(n) if n == 0 || n >= 640 => n,
+                _ => return Err("-X int_max_str_digits: invalid limit; must be >= 640 or 0 for unlimited.".into()),
+            }
+        }
+        _ => {}
     }
     Ok(())
 }
 
+/// The options read so far.
+struct ParseState {
+    engine: Engine,
+    dis: bool,
+    frame_reuse: pyhop_vm::frame::pool::Policy,
+    frame_stats: bool,
+    dxp: bool,
+    no_predict: bool,
+    dxp_out: Option<String>,
+    startup: pyhop_vm::startup::Options,
+}
+
+impl ParseState {
+    fn finish(self, target: Target, args: Vec<String>) -> Options {
+        Options {
+            engine: self.engine,
+            frame_reuse: self.frame_reuse,
+            frame_stats: self.frame_stats,
+            dxp: self.dxp,
+            dxp_out: self.dxp_out,
+            no_predict: self.no_predict,
+            dis: self.dis,
+            startup: self.startup,
+            target,
+            args,
+        }
+    }
+}
+
 fn parse_args() -> Result<Options, ExitCode> {
     let argv: Vec<String> = std::env::args().collect();
-    let mut engine = match std::env::var("PYHOP_DISPATCH") {
+    let engine = match std::env::var("PYHOP_DISPATCH") {
         Ok(name) if !name.is_empty() => match Engine::from_name(&name) {
             Some(e) => e,
             None => return Err(usage_error(&format!("unknown dispatch engine '{name}' in PYHOP_DISPATCH"))),
         },
         _ => Engine::DEFAULT,
     };
-    let mut dis = false;
-    let mut frame_reuse = pyhop_vm::frame::pool::Policy::Both;
-    let mut frame_stats = false;
-    let mut dxp = false;
-    let mut no_predict = false;
-    let mut dxp_out: Option<String> = None;
+    let mut o = ParseState {
+        engine,
+        dis: false,
+        frame_reuse: pyhop_vm::frame::pool::Policy::Both,
+        frame_stats: false,
+        dxp: false,
+        no_predict: false,
+        dxp_out: None,
+        startup: pyhop_vm::startup::Options::default(),
+    };
     let mut i = 1;
     while i < argv.len() {
         let a = argv[i].as_str();
         match a {
-            "-h" | "--help" | "-?" => {
+            "--help" => {
                 print!("{}", help());
                 return Err(ExitCode::SUCCESS);
             }
-            "--version" | "-V" => {
+            "--version" => {
                 println!("Python 3.11.0 (pyhop {})", env!("CARGO_PKG_VERSION"));
                 return Err(ExitCode::SUCCESS);
             }
@@ -160,49 +231,28 @@ fn parse_args() -> Result<Options, ExitCode> {
                 list_opcodes(argv.iter().any(|x| x == "--json"));
                 return Err(ExitCode::SUCCESS);
             }
-            "--dis" => dis = true,
-            "--dxp" => dxp = true,
-            "--no-predict" => no_predict = true,
+            "--dis" => o.dis = true,
+            "--dxp" => o.dxp = true,
+            "--no-predict" => o.no_predict = true,
             _ if a.starts_with("--dxp-out=") => {
-                dxp = true;
-                dxp_out = Some(a["--dxp-out=".len()..].to_string());
+                o.dxp = true;
+                o.dxp_out = Some(a["--dxp-out=".len()..].to_string());
             }
             "--dxp-out" => {
                 i += 1;
                 let Some(f) = argv.get(i) else { return Err(usage_error("Argument expected for --dxp-out")) };
-                dxp = true;
-                dxp_out = Some(f.clone());
+                o.dxp = true;
+                o.dxp_out = Some(f.clone());
             }
-            "-c" | "-m" => {
-                let Some(v) = argv.get(i + 1) else {
-                    return Err(usage_error(&format!("Argument expected for the {a} option")));
-                };
-                let target = if a == "-c" { Target::Code(v.clone()) } else { Target::Module(v.clone()) };
-                let mut args = vec![if a == "-c" { "-c".to_string() } else { v.clone() }];
-                args.extend(argv[i + 2..].iter().cloned());
-                return Ok(Options { engine, frame_reuse, frame_stats, dxp, dxp_out: dxp_out.clone(), no_predict, dis, target, args });
-            }
-            "-X" => {
-                i += 1;
-                let Some(opt) = argv.get(i) else { return Err(usage_error("Argument expected for the -X option")) };
-                if opt == "dxp" {
-                    dxp = true;
-                }
-                match x_option(opt, &mut frame_reuse, &mut frame_stats) {
-                    Ok(()) => {}
-                    Err(msg) => return Err(usage_error(&msg)),
-                }
-            }
-            "-u" | "-B" | "-E" | "-s" | "-S" | "-I" | "-O" | "-q" => {}
             "-" => {
                 let mut args = vec!["-".to_string()];
                 args.extend(argv[i + 1..].iter().cloned());
-                return Ok(Options { engine, frame_reuse, frame_stats, dxp, dxp_out: dxp_out.clone(), no_predict, dis, target: Target::Stdin, args });
+                return Ok(o.finish(Target::Stdin, args));
             }
             _ if a.starts_with("--dispatch=") => {
                 let name = &a["--dispatch=".len()..];
                 match Engine::from_name(name) {
-                    Some(e) => engine = e,
+                    Some(e) => o.engine = e,
                     None => {
                         let names: Vec<&str> = Engine::ALL.iter().map(|e| e.name()).collect();
                         return Err(usage_error(&format!(
@@ -212,23 +262,72 @@ fn parse_args() -> Result<Options, ExitCode> {
                     }
                 }
             }
-            _ if a.starts_with("-X") => {
-                if &a[2..] == "dxp" {
-                    dxp = true;
-                }
-                if let Err(msg) = x_option(&a[2..], &mut frame_reuse, &mut frame_stats) {
-                    return Err(usage_error(&msg));
+            _ if a.starts_with("--") => return Err(usage_error(&format!("unknown option {a}"))),
+            _ if a.starts_with('-') && a.len() > 1 => {
+                // A group of one-letter options, as CPython's: `-IS`, `-OO`, `-c CODE`,
+                // `-cCODE`, `-X opt`, `-Xopt`, `-W arg`.
+                let flags = &mut o.startup.flags;
+                for (j, ch) in a.char_indices().skip(1) {
+                    let rest = &a[j + ch.len_utf8()..];
+                    match ch {
+                        'c' | 'm' | 'X' | 'W' => {
+                            let value = if !rest.is_empty() {
+                                rest.to_string()
+                            } else {
+                                i += 1;
+                                match argv.get(i) {
+                                    Some(v) => v.clone(),
+                                    None => return Err(usage_error(&format!("Argument expected for the -{ch} option"))),
+                                }
+                            };
+                            match ch {
+                                'c' | 'm' => {
+                                    let target = if ch == 'c' { Target::Code(value.clone()) } else { Target::Module(value.clone()) };
+                                    let mut args = vec![if ch == 'c' { "-c".to_string() } else { value }];
+                                    args.extend(argv[i + 1..].iter().cloned());
+                                    return Ok(o.finish(target, args));
+                                }
+                                'X' => {
+                                    if let Err(msg) = x_option(&value, &mut o) {
+                                        return Err(usage_error(&msg));
+                                    }
+                                }
+                                _ => o.startup.warnoptions.push(value),
+                            }
+                            break;
+                        }
+                        'h' | '?' => {
+                            print!("{}", help());
+                            return Err(ExitCode::SUCCESS);
+                        }
+                        'V' => {
+                            println!("Python 3.11.0 (pyhop {})", env!("CARGO_PKG_VERSION"));
+                            return Err(ExitCode::SUCCESS);
+                        }
+                        'B' => flags.dont_write_bytecode = 1,
+                        'b' => flags.bytes_warning = flags.bytes_warning.saturating_add(1),
+                        'd' => flags.debug = flags.debug.saturating_add(1),
+                        'E' => flags.ignore_environment = 1,
+                        'I' => flags.isolated = 1,
+                        'O' => flags.optimize = flags.optimize.saturating_add(1),
+                        'P' => flags.safe_path = true,
+                        'q' => flags.quiet = 1,
+                        's' => flags.no_user_site = 1,
+                        'S' => flags.no_site = 1,
+                        'u' | 'R' => {}
+                        'v' => flags.verbose = flags.verbose.saturating_add(1),
+                        _ => return Err(usage_error(&format!("unknown option -{ch}"))),
+                    }
                 }
             }
-            _ if a.starts_with('-') && a.len() > 1 => return Err(usage_error(&format!("unknown option {a}"))),
             _ => {
                 let args: Vec<String> = argv[i..].to_vec();
-                return Ok(Options { engine, frame_reuse, frame_stats, dxp, dxp_out: dxp_out.clone(), no_predict, dis, target: Target::File(a.to_string()), args });
+                return Ok(o.finish(Target::File(a.to_string()), args));
             }
         }
         i += 1;
     }
-    Ok(Options { engine, frame_reuse, frame_stats, dxp, dxp_out: dxp_out.clone(), no_predict, dis, target: Target::Stdin, args: vec![String::new()] })
+    Ok(o.finish(Target::Stdin, vec![String::new()]))
 }
 
 /// Exit status for an uncaught exception (printing it), or for SystemExit.
@@ -286,15 +385,25 @@ fn run(opts: Options) -> u8 {
             }
         };
     }
-    let path = vec![if script_dir.is_empty() { String::new() } else { script_dir }];
-    let config = Config { engine: opts.engine, predict: !opts.no_predict, frame_reuse: opts.frame_reuse, dxp: opts.dxp };
-    let mut vm = run::new_vm(opts.args.clone(), path, &config);
-    let result = match &opts.target {
-        Target::Module(name) => {
-            let globals = vm.main_globals(None);
-            let _ = globals;
-            run_module(&mut vm, name)
+    let main = match &opts.target {
+        Target::File(_) => startup::Main::Script(script_dir),
+        Target::Code(_) => startup::Main::Code,
+        Target::Module(_) => startup::Main::Module,
+        Target::Stdin => startup::Main::Stdin,
+    };
+    let setup = match startup::configure(&main, &opts.startup, &|k| std::env::var(k).ok()) {
+        Ok(s) => s,
+        Err(msg) => {
+            // As CPython's fatal path-configuration errors: one line, status 1.
+            eprintln!("pyhop: {msg}");
+            return 1;
         }
+    };
+    let config = Config { engine: opts.engine, predict: !opts.no_predict, frame_reuse: opts.frame_reuse, dxp: opts.dxp };
+    let mut vm = run::new_vm(opts.args.clone(), setup.path.clone(), &config);
+    pyhop_vm::builtins::modules::install_startup(&mut vm, &setup);
+    let result = match &opts.target {
+        Target::Module(name) => run_module(&mut vm, name),
         _ => {
             let file = matches!(opts.target, Target::File(_)).then_some(filename.as_str());
             vm.run_main(&source, &filename, file)
@@ -328,27 +437,32 @@ fn run(opts: Options) -> u8 {
     status
 }
 
-/// `-m NAME`: find NAME.py on sys.path and run it as `__main__`.
+/// `-m NAME`: run pyhop's embedded module NAME, or the first `NAME.py` (dots as
+/// folders) or `NAME/__main__.py` on `sys.path`, as `__main__`; `sys.argv[0]` is its
+/// file.
 fn run_module(vm: &mut Vm, name: &str) -> Result<(), pyhop_vm::PyErr> {
-    let rel = name.replace('.', "/");
-    let cwd = std::env::current_dir().map(|p| p.display().to_string()).unwrap_or_else(|_| ".".into());
-    for dir in [cwd.as_str(), "."] {
-        for cand in [format!("{dir}/{rel}.py"), format!("{dir}/{rel}/__main__.py")] {
-            if let Ok(src) = std::fs::read_to_string(&cand) {
-                if let Value::Obj(o) = Value::Obj(vm.sys.clone()) {
-                    if let Obj::Module(m) = o.view() {
-                        let l = vm.new_list(vec![Value::str(&cwd)]);
-                        m.d().borrow_mut().insert_str("path", l);
-                        let argv0 = Value::str(&cand);
-                        if let Some(Value::Obj(a)) = m.d().borrow().get_str("argv") {
-                            if let Obj::List(l) = a.view() {
-                                if let Some(first) = l.borrow_mut().first_mut() {
-                                    *first = argv0;
-                                }
-                            }
-                        }
+    let set_argv0 = |vm: &mut Vm, file: &str| {
+        if let Obj::Module(m) = vm.sys.view() {
+            if let Some(Value::Obj(a)) = m.d().borrow().get_str("argv") {
+                if let Obj::List(l) = a.view() {
+                    if let Some(first) = l.borrow_mut().first_mut() {
+                        *first = Value::str(file);
                     }
                 }
+            }
+        }
+    };
+    if let Some(src) = pyhop_vm::protocol::import::stdlib_source(name) {
+        let file = format!("<pyhop-lib>/{name}.py");
+        set_argv0(vm, &file);
+        return vm.run_main(src, &file, Some(&file));
+    }
+    let rel = name.replace('.', "/");
+    for dir in vm.sys_path() {
+        let dir = if dir.is_empty() { ".".to_string() } else { dir };
+        for cand in [format!("{dir}/{rel}.py"), format!("{dir}/{rel}/__main__.py")] {
+            if let Ok(src) = std::fs::read_to_string(&cand) {
+                set_argv0(vm, &cand);
                 return vm.run_main(&src, &cand, Some(&cand));
             }
         }

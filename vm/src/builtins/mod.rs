@@ -32,6 +32,7 @@ pub mod set;
 pub mod str;
 pub mod str_case;
 pub mod str_format;
+pub mod structseq;
 pub mod syntax_error;
 pub mod time;
 pub mod tuple;

@@ -67,7 +67,20 @@ fn stream(vm: &Vm, name: &str) -> Value {
 pub fn init_sys(vm: &mut Vm) {
     let argv = vm.new_list(vm.argv.iter().map(|s| Value::str(s)).collect());
     let path = vm.new_list(vm.path.iter().map(|s| Value::str(s)).collect());
-    let version_info = vm.new_tuple(vec![Value::Int(3), Value::Int(11), Value::Int(0), Value::str("final"), Value::Int(0)]);
+    let version_fields = vec![
+        ("major", Value::Int(3)),
+        ("minor", Value::Int(11)),
+        ("micro", Value::Int(0)),
+        ("releaselevel", Value::str("final")),
+        ("serial", Value::Int(0)),
+    ];
+    let version_info = crate::builtins::structseq::make(vm, "sys", "version_info", version_fields)
+        .unwrap_or_else(|_| vm.new_tuple(vec![Value::Int(3), Value::Int(11), Value::Int(0), Value::str("final"), Value::Int(0)]));
+    let mut names = Dict::new_set();
+    for n in STDLIB_MODULE_NAMES {
+        names.insert_str(n, Value::None);
+    }
+    let stdlib_module_names = Value::obj(crate::object::NewObj::FrozenSet(names));
     let mut imp = Dict::new();
     imp.insert_str("name", Value::str("pyhop"));
     imp.insert_str("cache_tag", Value::None);
@@ -124,7 +137,9 @@ pub fn init_sys(vm: &mut Vm) {
     d.insert_str("__stdout__", stdout);
     d.insert_str("__stderr__", stderr);
     d.insert_str("__stdin__", stdin);
+    // pyhop never writes bytecode files, whatever `-B` says (`sys.flags` records it).
     d.insert_str("dont_write_bytecode", Value::Bool(true));
+    d.insert_str("stdlib_module_names", stdlib_module_names);
     for (name, f) in [
         ("getrecursionlimit", sys_getrecursionlimit as crate::object::NativeFn),
         ("setrecursionlimit", sys_setrecursionlimit),
@@ -152,6 +167,48 @@ pub fn init_sys(vm: &mut Vm) {
     if let Obj::Dict(m) = vm.modules.view() {
         m.borrow_mut().insert_str("sys", Value::Obj(vm.sys.clone()));
     }
+    let startup = crate::startup::Startup { path: vm.path.clone(), ..crate::startup::Startup::default() };
+    install_startup(vm, &startup);
+}
+
+/// Set what the start-up configuration decides (`startup.rs`): `sys.path` (and
+/// `vm.path`), `sys.flags`, the prefixes, `sys.platlibdir`, `sys._stdlib_dir`,
+/// `sys.warnoptions` and `sys._xoptions`. `Vm::new` installs the defaults; the
+/// `pyhop` binary installs the command line's.
+pub fn install_startup(vm: &mut Vm, s: &crate::startup::Startup) {
+    use crate::startup::FlagValue;
+    vm.path = s.path.clone();
+    let path = vm.new_list(s.path.iter().map(|p| Value::str(p)).collect());
+    let fields: Vec<(&str, Value)> = s
+        .flags
+        .fields()
+        .iter()
+        .map(|(n, v)| {
+            (*n, match v {
+                FlagValue::Int(i) => Value::Int(*i),
+                FlagValue::Bool(b) => Value::Bool(*b),
+            })
+        })
+        .collect();
+    let flags = crate::builtins::structseq::make(vm, "sys", "flags", fields).unwrap_or(Value::None);
+    let warnoptions = vm.new_list(s.warnoptions.iter().map(|w| Value::str(w)).collect());
+    let mut xo = Dict::new();
+    for (k, v) in &s.xoptions {
+        xo.insert_str(k, v.as_deref().map(Value::str).unwrap_or(Value::Bool(true)));
+    }
+    let xoptions = vm.new_dict(xo);
+    let stdlib_dir = s.stdlib.as_ref().map(|p| Value::string(p.display().to_string())).unwrap_or(Value::None);
+    let Obj::Module(sys) = vm.sys.view() else { return };
+    let mut d = sys.d().borrow_mut();
+    d.insert_str("path", path);
+    d.insert_str("flags", flags);
+    for (k, v) in [("prefix", &s.prefix), ("base_prefix", &s.prefix), ("exec_prefix", &s.exec_prefix), ("base_exec_prefix", &s.exec_prefix)] {
+        d.insert_str(k, Value::str(v));
+    }
+    d.insert_str("platlibdir", Value::str(&s.platlibdir));
+    d.insert_str("_stdlib_dir", stdlib_dir);
+    d.insert_str("warnoptions", warnoptions);
+    d.insert_str("_xoptions", xoptions);
 }
 
 fn sys_getrecursionlimit(vm: &mut Vm, a: Args) -> PyResult<Value> {
@@ -297,3 +354,47 @@ fn sys_get_int_max_str_digits(_vm: &mut Vm, _a: Args) -> PyResult<Value> {
 
 #[allow(dead_code)]
 fn unused(_: Rc<()>) {}
+
+/// `sys.stdlib_module_names`: CPython 3.11's list (`sorted(sys.stdlib_module_names)`).
+const STDLIB_MODULE_NAMES: &[&str] = &[
+    "__future__", "_abc", "_aix_support", "_ast", "_asyncio", "_bisect", "_blake2",
+    "_bootsubprocess", "_bz2", "_codecs", "_codecs_cn", "_codecs_hk", "_codecs_iso2022",
+    "_codecs_jp", "_codecs_kr", "_codecs_tw", "_collections", "_collections_abc", "_compat_pickle",
+    "_compression", "_contextvars", "_crypt", "_csv", "_ctypes", "_curses", "_curses_panel",
+    "_datetime", "_dbm", "_decimal", "_elementtree", "_frozen_importlib",
+    "_frozen_importlib_external", "_functools", "_gdbm", "_hashlib", "_heapq", "_imp", "_io",
+    "_json", "_locale", "_lsprof", "_lzma", "_markupbase", "_md5", "_msi", "_multibytecodec",
+    "_multiprocessing", "_opcode", "_operator", "_osx_support", "_overlapped", "_pickle",
+    "_posixshmem", "_posixsubprocess", "_py_abc", "_pydecimal", "_pyio", "_queue", "_random",
+    "_scproxy", "_sha1", "_sha256", "_sha3", "_sha512", "_signal", "_sitebuiltins", "_socket",
+    "_sqlite3", "_sre", "_ssl", "_stat", "_statistics", "_string", "_strptime", "_struct",
+    "_symtable", "_thread", "_threading_local", "_tkinter", "_tokenize", "_tracemalloc", "_typing",
+    "_uuid", "_warnings", "_weakref", "_weakrefset", "_winapi", "_zoneinfo", "abc", "aifc",
+    "antigravity", "argparse", "array", "ast", "asynchat", "asyncio", "asyncore", "atexit",
+    "audioop", "base64", "bdb", "binascii", "bisect", "builtins", "bz2", "cProfile", "calendar",
+    "cgi", "cgitb", "chunk", "cmath", "cmd", "code", "codecs", "codeop", "collections", "colorsys",
+    "compileall", "concurrent", "configparser", "contextlib", "contextvars", "copy", "copyreg",
+    "crypt", "csv", "ctypes", "curses", "dataclasses", "datetime", "dbm", "decimal", "difflib",
+    "dis", "distutils", "doctest", "email", "encodings", "ensurepip", "enum", "errno",
+    "faulthandler", "fcntl", "filecmp", "fileinput", "fnmatch", "fractions", "ftplib", "functools",
+    "gc", "genericpath", "getopt", "getpass", "gettext", "glob", "graphlib", "grp", "gzip",
+    "hashlib", "heapq", "hmac", "html", "http", "idlelib", "imaplib", "imghdr", "imp", "importlib",
+    "inspect", "io", "ipaddress", "itertools", "json", "keyword", "lib2to3", "linecache", "locale",
+    "logging", "lzma", "mailbox", "mailcap", "marshal", "math", "mimetypes", "mmap", "modulefinder",
+    "msilib", "msvcrt", "multiprocessing", "netrc", "nis", "nntplib", "nt", "ntpath", "nturl2path",
+    "numbers", "opcode", "operator", "optparse", "os", "ossaudiodev", "pathlib", "pdb", "pickle",
+    "pickletools", "pipes", "pkgutil", "platform", "plistlib", "poplib", "posix", "posixpath",
+    "pprint", "profile", "pstats", "pty", "pwd", "py_compile", "pyclbr", "pydoc", "pydoc_data",
+    "pyexpat", "queue", "quopri", "random", "re", "readline", "reprlib", "resource", "rlcompleter",
+    "runpy", "sched", "secrets", "select", "selectors", "shelve", "shlex", "shutil", "signal",
+    "site", "smtpd", "smtplib", "sndhdr", "socket", "socketserver", "spwd", "sqlite3",
+    "sre_compile", "sre_constants", "sre_parse", "ssl", "stat", "statistics", "string",
+    "stringprep", "struct", "subprocess", "sunau", "symtable", "sys", "sysconfig", "syslog",
+    "tabnanny", "tarfile", "telnetlib", "tempfile", "termios", "textwrap", "this", "threading",
+    "time", "timeit", "tkinter", "token", "tokenize", "tomllib", "trace", "traceback",
+    "tracemalloc", "tty", "turtle", "turtledemo", "types", "typing", "unicodedata", "unittest",
+    "urllib", "uu", "uuid", "venv", "warnings", "wave", "weakref", "webbrowser", "winreg",
+    "winsound", "wsgiref", "xdrlib", "xml", "xmlrpc", "zipapp", "zipfile", "zipimport", "zlib",
+    "zoneinfo",
+
+];

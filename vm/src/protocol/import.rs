@@ -178,6 +178,20 @@ impl Vm {
         Err(self.module_not_found(name))
     }
 
+    /// `e` is the ModuleNotFoundError for `name` itself (not for a module it imports).
+    fn is_module_not_found(&self, e: &PyErr, name: &str) -> bool {
+        if !self.isinstance(&e.0, &self.exc_class("ModuleNotFoundError")) {
+            return false;
+        }
+        match &e.0 {
+            Value::Obj(o) => match o.view() {
+                Obj::Exception(x) => x.dict.borrow().get_str("name").is_some_and(|n| n.as_str() == Some(name)),
+                _ => false,
+            },
+            _ => false,
+        }
+    }
+
     #[cold]
     fn module_not_found(&self, name: &str) -> PyErr {
         let e = self.err("ModuleNotFoundError", format!("No module named '{name}'"));
@@ -189,7 +203,8 @@ impl Vm {
         e
     }
 
-    fn sys_path(&mut self) -> Vec<String> {
+    /// `sys.path`'s str entries (`vm.path` if `sys.path` is gone).
+    pub fn sys_path(&mut self) -> Vec<String> {
         let path = match self.sys.view() {
             Obj::Module(m) => m.d().borrow().get_str("path"),
             _ => None,
@@ -251,8 +266,12 @@ impl Vm {
         }
         let mname = self.getattr_opt(m, "__name__")?.and_then(|n| n.as_str().map(String::from)).unwrap_or_default();
         let full = format!("{mname}.{name}");
-        if let Ok(sub) = self.import_module(&full) {
-            return Ok(sub);
+        match self.import_module(&full) {
+            Ok(sub) => return Ok(sub),
+            // Only "no such submodule" becomes "cannot import name"; an error while
+            // running the submodule propagates, as in CPython.
+            Err(e) if !self.is_module_not_found(&e, &full) => return Err(e),
+            Err(_) => {}
         }
         let file = self.getattr_opt(m, "__file__")?.and_then(|n| n.as_str().map(String::from));
         let msg = match &file {

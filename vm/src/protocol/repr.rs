@@ -93,7 +93,7 @@ pub fn complex_repr(re: f64, im: f64) -> String {
 }
 
 impl Vm {
-    fn class_path(&self, cls: &ObjRef) -> String {
+    pub fn class_path(&self, cls: &ObjRef) -> String {
         let Some(c) = cls.as_class() else { return "?".into() };
         let module = c.module.borrow().as_str().unwrap_or("builtins").to_string();
         if module == "builtins" {
