@@ -27,7 +27,10 @@ pub fn record(vm: &mut Vm, op: u8) {
 
 pub fn enable(vm: &mut Vm) {
     if vm.dxp.is_none() {
-        vm.dxp = Some(Box::new([[0; 256]; 257]));
+        // Made on the heap: a `Box::new` of the 514 KiB array would build it on the
+        // native stack first (it overflowed the 256 KiB canary thread once inlined).
+        let rows: Box<[[u64; 256]]> = vec![[0u64; 256]; 257].into_boxed_slice();
+        vm.dxp = rows.try_into().ok();
     }
     if vm.spec_stats.is_none() {
         vm.spec_stats = Some(Box::new([Default::default(); 256]));
