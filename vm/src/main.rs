@@ -82,6 +82,8 @@ fn help() -> String {
          -X frame-reuse=P frame reuse policy: both (default), zombie, freelist, none\n\
          -X frame-stats   print frame-reuse counters at exit\n\
          -X specialize=off run without quickening (no adaptive/specialised opcodes)\n\
+         -X inline-calls=off call every Python function through a native call of\n\
+         \x20                the interpreter (default: plain calls chain frames)\n\
          -X opt           implementation-specific option (sys._xoptions): dev, utf8,\n\
          \x20                warn_default_encoding, int_max_str_digits=N set sys.flags\n\
          -h, --help       print this help and exit\n\
@@ -141,6 +143,9 @@ fn x_option(opt: &str, o: &mut ParseState) -> Result<(), String> {
         ("specialize", Some("on")) => pyhop_vm::object::code::set_specialize(true),
         ("specialize", Some("off")) => pyhop_vm::object::code::set_specialize(false),
         ("specialize", v) => return Err(format!("-X specialize: expected 'on' or 'off', not '{}'", v.unwrap_or(""))),
+        ("inline-calls", Some("on")) => pyhop_vm::interp::chain::set_enabled(true),
+        ("inline-calls", Some("off")) => pyhop_vm::interp::chain::set_enabled(false),
+        ("inline-calls", v) => return Err(format!("-X inline-calls: expected 'on' or 'off', not '{}'", v.unwrap_or(""))),
         ("dev", _) => flags.dev_mode = true,
         ("utf8", v) => {
             flags.utf8_mode = match v {

@@ -111,6 +111,11 @@ pub struct Vm {
     pub no_predict: bool,
     /// The payload of a handler chain's exit (see `Dispatch::exit`).
     pub pending: Option<crate::interp::Exit>,
+    /// The frame a threaded chain was running when it stopped, or that a split body
+    /// switched to (chained calls, `interp/chain.rs`; see `interp/tail.rs`).
+    pub fp_out: *mut crate::frame::Frame,
+    /// Emptied heap headers of chained frames, for the next chained call.
+    pub frame_headers: Vec<Box<std::mem::MaybeUninit<crate::frame::Frame>>>,
     /// Dispatch engine in use (`sys.implementation` shows it).
     pub engine: crate::interp::Engine,
     /// Inside `run_pending` (finalizers do not nest).

@@ -9,8 +9,9 @@
 //! - `NAME.err`  — when present, the last non-empty stderr line, compared exactly
 //!   (only that line, so the traceback format above it does not matter).
 //!
-//! The engines are whatever `pyhop --list-dispatch` prints. Each case is run as
-//! `pyhop --dispatch=ENGINE NAME.py` with its folder as the working directory (so
+//! The engines are whatever `pyhop --list-dispatch` prints, plus the first of them
+//! again with `-X specialize=off -X inline-calls=off`. Each case is run as
+//! `pyhop --dispatch=ENGINE [OPTIONS] NAME.py` with its folder as the working directory (so
 //! sibling modules import), stdin closed and a 20 s timeout (the process is killed
 //! when it expires). Besides matching the expected files, all engines must produce
 //! identical stdout for a case. Runs go in parallel on
@@ -146,6 +147,11 @@ fn list_engines() -> Vec<String> {
         !engines.is_empty(),
         "`pyhop --list-dispatch` printed no engine names"
     );
+    // The first engine once more with quickening and chained calls off: the generic
+    // instructions and the recursive call path must give the same results.
+    let plain = format!("{} -X specialize=off -X inline-calls=off", engines[0]);
+    let mut engines = engines;
+    engines.push(plain);
     engines
 }
 
@@ -161,8 +167,10 @@ fn drain<R: Read + Send + 'static>(pipe: Option<R>) -> thread::JoinHandle<Vec<u8
 }
 
 fn run(case: &Case, engine: &str) -> Result<Outcome, String> {
+    let mut words = engine.split_whitespace();
     let mut child = Command::new(PYHOP)
-        .arg(format!("--dispatch={engine}"))
+        .arg(format!("--dispatch={}", words.next().unwrap_or_default()))
+        .args(words)
         .arg(&case.file)
         .current_dir(&case.dir)
         .env("PYTHONHASHSEED", "0")

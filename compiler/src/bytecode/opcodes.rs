@@ -291,6 +291,12 @@ macro_rules! for_each_opcode {
         179 => LoadMethodBuiltin load_method_builtin  "LOAD_METHOD_BUILTIN",  stack: |_| (1, 2), jump: NOJUMP, flags: [ARG], predicts: [], form: inline, family: LoadMethod;
         /// (owner -- NULL, value)  a module attribute at a cached entry of a dict of cached layout
         180 => LoadMethodModule  load_method_module   "LOAD_METHOD_MODULE",   stack: |_| (1, 2), jump: NOJUMP, flags: [ARG], predicts: [], form: inline, family: LoadMethod;
+        /// (-- value)  LOAD_GLOBAL that counts down to an attempt to specialise
+        182 => LoadGlobalAdaptive load_global_adaptive "LOAD_GLOBAL_ADAPTIVE", stack: |_| (0, 1), jump: NOJUMP, flags: [ARG], predicts: [], form: split, family: LoadGlobal;
+        /// (-- value)  a global at a cached entry of a globals dict of cached layout
+        183 => LoadGlobalModule  load_global_module   "LOAD_GLOBAL_MODULE",   stack: |_| (0, 1), jump: NOJUMP, flags: [ARG], predicts: [], form: inline, family: LoadGlobal;
+        /// (-- value)  a builtin at a cached entry, the globals and builtins layouts checked (no global shadows it)
+        184 => LoadGlobalBuiltin load_global_builtin  "LOAD_GLOBAL_BUILTIN",  stack: |_| (0, 1), jump: NOJUMP, flags: [ARG], predicts: [], form: inline, family: LoadGlobal;
         /// (--)  prefix: the next instruction's argument is arg << 8 | its own
         255 => ExtendedArg       extended_arg         "EXTENDED_ARG",         stack: |_| (0, 0), jump: NOJUMP, flags: [ARG], predicts: [], form: inline, family: ExtendedArg;
     }};

@@ -236,6 +236,8 @@ impl Vm {
             pending: None,
             no_predict: false,
             lltrace_cache: (0, 0, false),
+            fp_out: std::ptr::null_mut(),
+            frame_headers: Vec::new(),
             dxp: None,
             dxp_last: 0,
             spec_stats: None,

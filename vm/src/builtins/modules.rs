@@ -86,6 +86,7 @@ pub fn init_sys(vm: &mut Vm) {
     imp.insert_str("cache_tag", Value::None);
     imp.insert_str("dispatch", Value::str(vm.engine.name()));
     imp.insert_str("specialize", Value::Bool(crate::object::code::specialize_enabled()));
+    imp.insert_str("inline_calls", Value::Bool(crate::interp::chain::enabled()));
     imp.insert_str("version", version_info.clone());
     let imp_ns = crate::builtins::types::simple_namespace(vm, imp);
     let mut fi = Dict::new();

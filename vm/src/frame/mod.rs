@@ -42,6 +42,9 @@ pub struct Frame {
     pub pyframe: std::cell::OnceCell<ObjRef>,
     /// The instruction traced last (`usize::MAX`: none yet), for `line` events.
     pub trace_prev: usize,
+    /// The caller of a chained frame (`interp/chain.rs`), null for a frame that
+    /// `run_frame` entered.
+    pub back: *mut Frame,
 }
 
 impl Frame {
@@ -70,6 +73,7 @@ impl Frame {
             state: FrameState::Created,
             pyframe: std::cell::OnceCell::new(),
             trace_prev: usize::MAX,
+            back: std::ptr::null_mut(),
         }
     }
 

@@ -57,7 +57,7 @@ macro_rules! build_table {
                         Step::Op(op) => become handlers::<P>()[op as usize](r.ip, r.sp, r.fp, vm, r.oparg),
                         Step::Exit => {
                             // SAFETY: r belongs to the running frame; `run` reloads it.
-                            unsafe { r.save() };
+                            unsafe { r.save(); (*vm).fp_out = r.fp };
                             Flow
                         }
                     }

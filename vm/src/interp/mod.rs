@@ -17,6 +17,7 @@
 #[cfg(feature = "become")]
 pub mod become_engine;
 pub mod call;
+pub mod chain;
 pub mod generator;
 pub mod lltrace;
 pub mod pending;
@@ -159,7 +160,10 @@ pub(crate) unsafe fn run_threaded(
     // SAFETY: ip is inside the code; the chain saves the registers before it stops.
     unsafe {
         let u = *r.ip;
+        vm.fp_out = r.fp;
         enter(u.op, r.ip.add(1), r.sp, r.fp, vm, u.arg as u32);
+        // The chain may stop in a frame it chained to (`interp/chain.rs`).
+        r.fp = vm.fp_out;
         let f = &mut *r.fp;
         r.ip = f.code.units().add(f.ip);
         r.sp = f.sp_ptr();
@@ -200,10 +204,12 @@ pub fn run_frame(vm: &mut Vm, f: &mut Frame) -> PyResult<Value> {
     res
 }
 
-fn run_frame_inner(vm: &mut Vm, f: &mut Frame) -> PyResult<Value> {
-    let code = f.code.clone();
-    let base = code.units();
-    let mut r = Regs { ip: unsafe { base.add(f.ip) }, sp: f.sp_ptr(), fp: f as *mut Frame, oparg: 0 };
+fn run_frame_inner(vm: &mut Vm, entry: &mut Frame) -> PyResult<Value> {
+    let entry: *mut Frame = entry;
+    // SAFETY: `entry` is the caller's live frame; chained frames above it live until
+    // they return or are discarded (`interp/chain.rs`).
+    let f = unsafe { &mut *entry };
+    let mut r = Regs { ip: unsafe { f.code.units().add(f.ip) }, sp: f.sp_ptr(), fp: entry, oparg: 0 };
     f.state = FrameState::Running;
     let traced = trace::active(vm);
     let lltrace = lltrace::enabled(vm, &f.globals);
@@ -241,10 +247,15 @@ fn run_frame_inner(vm: &mut Vm, f: &mut Frame) -> PyResult<Value> {
                 }
             }
         };
+        // The chain stopped in frame `r.fp`: the entry frame or one chained above it.
         // SAFETY: handlers keep ip inside the code and sp inside the stack.
+        let mut f = unsafe { &mut *r.fp };
         unsafe { f.save_regs(&r) };
-        let (err, fresh) = match exit {
+        let (mut err, fresh) = match exit {
+            // Only the entry frame leaves the chain by returning or yielding: a
+            // chained frame returns into its caller inside the chain.
             Exit::Return(v) => {
+                debug_assert!(std::ptr::eq(f, entry));
                 f.state = FrameState::Finished;
                 if traced {
                     trace::return_event(vm, &v)?;
@@ -252,6 +263,7 @@ fn run_frame_inner(vm: &mut Vm, f: &mut Frame) -> PyResult<Value> {
                 return Ok(v);
             }
             Exit::Yield(v) => {
+                debug_assert!(std::ptr::eq(f, entry));
                 f.state = FrameState::Suspended;
                 if traced {
                     trace::return_event(vm, &v)?;
@@ -261,36 +273,50 @@ fn run_frame_inner(vm: &mut Vm, f: &mut Frame) -> PyResult<Value> {
             Exit::Error(e) => (e, true),
             Exit::Reraise(e) => (e, false),
         };
-        let lasti = f.lasti();
         if fresh {
-            add_traceback(vm, &err, &code, lasti as u32, f);
-            set_context(vm, &err);
-            if traced {
-                if let Err(e) = trace::exception_event(vm, &err.0) {
-                    f.pop_to(0);
-                    f.state = FrameState::Finished;
-                    return Err(e);
-                }
-            }
+            err = raised_in(vm, err, f, traced && std::ptr::eq(f, entry))?;
         }
-        match code.handler_for(lasti as u32) {
-            Some(h) => {
-                f.cut_to_handler(h.depth as usize);
+        // Unwind: the frame's handler, else (a chained frame) raise again in its caller.
+        loop {
+            let lasti = f.lasti();
+            if let Some((depth, target)) = f.code.handler_for(lasti as u32).map(|h| (h.depth, h.target)) {
+                f.cut_to_handler(depth as usize);
                 f.push(err.0);
-                f.ip = h.target as usize;
+                f.ip = target as usize;
                 // SAFETY: the handler target and depth come from the assembler.
-                r = Regs { ip: unsafe { base.add(f.ip) }, sp: f.sp_ptr(), fp: f as *mut Frame, oparg: 0 };
+                r = Regs { ip: unsafe { f.code.units().add(f.ip) }, sp: f.sp_ptr(), fp: f as *mut Frame, oparg: 0 };
+                break;
             }
-            None => {
-                f.pop_to(0);
+            f.pop_to(0);
+            if std::ptr::eq(f, entry) {
                 f.state = FrameState::Finished;
                 if traced {
                     trace::return_event(vm, &Value::None)?;
                 }
                 return Err(err);
             }
+            // SAFETY: `f` is the innermost frame and a chained one (not the entry).
+            f = unsafe { &mut *chain::discard(vm, f) };
+            err = raised_in(vm, err, f, traced && std::ptr::eq(f, entry))?;
         }
     }
+}
+
+/// An exception raised (afresh) in frame `f` at its last instruction: a traceback
+/// entry, implicit chaining, and the `exception` trace event when `traced`. An error
+/// of the trace function replaces it (the frame is then finished).
+fn raised_in(vm: &mut Vm, err: PyErr, f: &mut Frame, traced: bool) -> PyResult<PyErr> {
+    let code = f.code.clone();
+    add_traceback(vm, &err, &code, f.lasti() as u32, f);
+    set_context(vm, &err);
+    if traced {
+        if let Err(e) = trace::exception_event(vm, &err.0) {
+            f.pop_to(0);
+            f.state = FrameState::Finished;
+            return Err(e);
+        }
+    }
+    Ok(err)
 }
 
 /// Prepend a traceback entry for `code` at `lasti` to the exception's traceback.

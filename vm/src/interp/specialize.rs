@@ -301,6 +301,29 @@ fn load_method_form(vm: &Vm, c: &Cache, name: &ObjRef, hash: i64, owner: &Value)
     }
 }
 
+/// LOAD_GLOBAL_ADAPTIVE's attempt in frame `f`: where the globals (else the
+/// builtins) keep the name.
+pub fn load_global(vm: &mut Vm, unit: &Cell<CodeUnit>, c: &Cache, f: &crate::frame::Frame) {
+    let op = load_global_form(c, f);
+    settle(vm, unit, c, Opcode::LoadGlobal, op);
+}
+
+fn load_global_form(c: &Cache, f: &crate::frame::Frame) -> Option<Opcode> {
+    let i = c.arg as usize;
+    let (name, hash) = (&f.code.names[i], f.code.name_hashes[i]);
+    let g = f.globals.as_dict()?.try_borrow().ok()?;
+    c.layout.set(g.layout());
+    if let Some(index) = g.index_str_hashed(hash, name) {
+        c.index.set(index as u32);
+        return Some(Opcode::LoadGlobalModule);
+    }
+    let b = f.builtins.as_dict()?.try_borrow().ok()?;
+    let index = b.index_str_hashed(hash, name)?;
+    c.layout2.set(b.layout());
+    c.index.set(index as u32);
+    Some(Opcode::LoadGlobalBuiltin)
+}
+
 /// Kinds whose objects all have one built-in type (subclass instances are
 /// `Instance`s), so the kind names the type.
 pub fn builtin_kind(k: Kind) -> bool {

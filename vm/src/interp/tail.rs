@@ -115,6 +115,7 @@ impl<const PREDICT: bool> Dispatch for TailFast<PREDICT> {
         // SAFETY: r belongs to the running frame.
         unsafe { r.save() };
         vm.pending = Some(e);
+        vm.fp_out = r.fp;
         Flow(1)
     }
 
@@ -181,10 +182,12 @@ unsafe fn resume<const PREDICT: bool>(out: Resume, fp: *mut Frame, vm: *mut Vm) 
     if out.ip.is_null() {
         return Flow(1);
     }
-    // SAFETY: a body that went on left ip at the next unit.
+    // SAFETY: a body that went on left ip at the next unit; a tagged sp says it
+    // switched frames (a chained call or return) and left the new one in `fp_out`.
     unsafe {
+        let (sp, fp) = if out.sp as usize & 1 != 0 { (out.sp.byte_sub(1), (*vm).fp_out) } else { (out.sp, fp) };
         let u = *out.ip;
-        handlers::<PREDICT>()[u.op as usize](out.ip.add(1), out.sp, fp, vm, u.arg as u32)
+        handlers::<PREDICT>()[u.op as usize](out.ip.add(1), sp, fp, vm, u.arg as u32)
     }
 }
 
@@ -209,10 +212,17 @@ unsafe fn run_body<const PREDICT: bool>(
         let mut s = first(&mut r, vm);
         loop {
             match s {
-                Step::Next => return Resume { ip: r.ip, sp: r.sp },
+                Step::Next if r.fp == fp => return Resume { ip: r.ip, sp: r.sp },
+                Step::Next => {
+                    // Another frame (`interp/chain.rs`): tag sp (values are
+                    // 8-aligned) and pass the frame in `fp_out`.
+                    vm.fp_out = r.fp;
+                    return Resume { ip: r.ip, sp: r.sp.byte_add(1) };
+                }
                 Step::Op(o) => s = step::<StepEngine<PREDICT, false>>(o, &mut r, vm),
                 Step::Exit => {
                     r.save();
+                    vm.fp_out = r.fp;
                     return Resume { ip: std::ptr::null(), sp: std::ptr::null_mut() };
                 }
             }

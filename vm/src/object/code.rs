@@ -56,6 +56,8 @@ pub struct Cache {
     /// guard holds, because the guarded class or dict keeps it alive.
     pub ptr: Cell<*const Header>,
     pub layout: Cell<u64>,
+    /// A second dict layout: the builtins' behind the globals'.
+    pub layout2: Cell<u64>,
 }
 
 /// Quickening counters of one generic opcode (`interp/specialize.rs` counts them
@@ -78,8 +80,19 @@ pub fn adaptive_form(op: Opcode) -> Option<Opcode> {
         Opcode::LoadAttr => Some(Opcode::LoadAttrAdaptive),
         Opcode::StoreAttr => Some(Opcode::StoreAttrAdaptive),
         Opcode::LoadMethod => Some(Opcode::LoadMethodAdaptive),
+        Opcode::LoadGlobal => Some(Opcode::LoadGlobalAdaptive),
         _ => None,
     }
+}
+
+/// Set once any code object names `__lltrace__` (as a name or a str constant): LLTRACE
+/// may then turn on for a module, which `interp/chain.rs` must not run past.
+static LLTRACE_NAMED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Has any code object named `__lltrace__`?
+#[inline(always)]
+pub fn lltrace_named() -> bool {
+    LLTRACE_NAMED.load(std::sync::atomic::Ordering::Relaxed)
 }
 
 thread_local! {
@@ -188,6 +201,11 @@ impl PyCode {
         let frame_size = co.varnames.len() + co.cellvars.len() + co.freevars.len() + co.stacksize as usize + 1;
         let global_cache = (0..co.names.len()).map(|_| Default::default()).collect();
         let (quick, caches) = quicken(&co.code);
+        if co.names.iter().any(|n| &**n == "__lltrace__")
+            || co.consts.iter().any(|c| matches!(c, Constant::Str(s) if &**s == "__lltrace__"))
+        {
+            LLTRACE_NAMED.store(true, std::sync::atomic::Ordering::Relaxed);
+        }
         Rc::new(PyCode {
             co,
             quick,

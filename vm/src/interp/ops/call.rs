@@ -1,6 +1,7 @@
 //! Calls, function creation, return.
 
-use crate::interp::ops::{safe_point, tri, Regs};
+use crate::interp::chain;
+use crate::interp::ops::{safe_point, slow_path, tri, Regs};
 use crate::interp::{Dispatch, Exit};
 use crate::object::func::Args;
 use crate::object::Obj;
@@ -20,8 +21,12 @@ unsafe fn finish_call(r: &mut Regs, drop: usize, res: Value) {
 #[inline(always)]
 pub unsafe fn call_function<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
     unsafe {
-        r.save();
         let n = r.oparg as usize;
+        if let Some(f) = chain::chainable(vm, &*r.sp.sub(n + 1), n) {
+            tri!(D, r, vm, chain::push_frame(r, vm, f, n, 1));
+            return D::next(r, vm);
+        }
+        r.save();
         let func = r.peek(n + 1).clone();
         let args = r.top_slice(n);
         let res = tri!(D, r, vm, vm.call(&func, Args::new(args)));
@@ -35,8 +40,14 @@ pub unsafe fn call_function<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
 #[inline(always)]
 pub unsafe fn call_method<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
     unsafe {
-        r.save();
         let n = r.oparg as usize;
+        // The callable is read through sp, not borrowed from the registers.
+        let (callable, nargs, pop) = if r.peek(n + 2).is_null() { (&*r.sp.sub(n + 1), n, 2) } else { (&*r.sp.sub(n + 2), n + 1, 1) };
+        if let Some(f) = chain::chainable(vm, callable, nargs) {
+            tri!(D, r, vm, chain::push_frame(r, vm, f, nargs, pop));
+            return D::next(r, vm);
+        }
+        r.save();
         let res = if r.peek(n + 2).is_null() {
             let func = r.peek(n + 1).clone();
             tri!(D, r, vm, vm.call(&func, Args::new(r.top_slice(n))))
@@ -149,6 +160,14 @@ pub unsafe fn make_function<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
 #[inline(always)]
 pub unsafe fn return_value<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
     unsafe {
+        if !(*r.fp).back.is_null() {
+            // A chained frame returns into its caller (a call: the split form).
+            slow_path!(D, r, vm, ReturnValue);
+            let v = r.pop();
+            chain::pop_frame(r, vm, v);
+            safe_point!(D, r, vm);
+            return D::next(r, vm);
+        }
         let v = r.pop();
         D::exit(r, vm, Exit::Return(v))
     }

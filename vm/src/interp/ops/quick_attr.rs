@@ -1,4 +1,5 @@
-//! The adaptive and specialised forms of LOAD_ATTR, STORE_ATTR and LOAD_METHOD
+//! The adaptive and specialised forms of LOAD_ATTR, STORE_ATTR, LOAD_METHOD and
+//! LOAD_GLOBAL
 //! (`interp/specialize.rs` says how they come and go). A specialised form's hit
 //! path is a guard and a load or store; its argument indexes the code's caches.
 
@@ -6,7 +7,7 @@ use std::ptr;
 
 use pyhop_compiler::Opcode;
 
-use crate::interp::ops::{load_attr, load_method, safe_point, slow_path, store_attr, Regs};
+use crate::interp::ops::{load_attr, load_global, load_method, safe_point, slow_path, store_attr, Regs};
 use crate::interp::specialize::{self, count, unit_before, Event};
 use crate::interp::Dispatch;
 use crate::object::code::Cache;
@@ -47,12 +48,20 @@ fn instance_guard(o: &ObjRef, c: &Cache) -> bool {
 #[inline(always)]
 fn module_value(o: &ObjRef, c: &Cache) -> Option<Value> {
     let Obj::Module(m) = o.view() else { return None };
+    dict_value(&m.dict, c.layout.get(), c.index.get())
+}
+
+/// Entry `index` of dict `d` if the dict has layout `layout` (and the entry is live).
+#[inline(always)]
+fn dict_value(d: &ObjRef, layout: u64, index: u32) -> Option<Value> {
     // No panicking accessors here: the fast path must make no call.
-    let d = m.dict.as_dict()?.try_borrow().ok()?;
-    if d.layout() != c.layout.get() {
+    // SAFETY: the borrow is used for one read and one clone, during which no code
+    // runs that could mutate the dict.
+    let d = unsafe { d.as_dict()?.try_borrow_unguarded() }.ok()?;
+    if d.layout() != layout {
         return None;
     }
-    d.value_at(c.index.get() as usize)
+    d.value_at(index as usize)
 }
 
 /// Is `v` a value whose drop would free an object (its last reference)?
@@ -295,5 +304,64 @@ pub unsafe fn load_method_module<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::O
         }
         slow_path!(D, r, vm, LoadMethodModule);
         generic!(D, r, vm, c, LoadMethodAdaptive, load_method)
+    }
+}
+
+/// LOAD_GLOBAL_ADAPTIVE
+#[inline(always)]
+pub unsafe fn load_global_adaptive<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
+    // SAFETY: the handler contract; a quickened instruction (see `Regs::cache`).
+    unsafe {
+        let c = r.cache();
+        r.oparg = c.arg;
+        let n = c.counter.get();
+        if n == 0 {
+            specialize::load_global(vm, unit_before(r.ip), c, r.frame());
+        } else {
+            c.counter.set(n - 1);
+        }
+        load_global::<D>(r, vm)
+    }
+}
+
+/// LOAD_GLOBAL_MODULE
+#[inline(always)]
+pub unsafe fn load_global_module<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
+    // SAFETY: the handler contract.
+    unsafe {
+        let c = r.cache();
+        let f: &crate::interp::Frame = &*r.fp;
+        if let Some(v) = dict_value(&f.globals, c.layout.get(), c.index.get()) {
+            if D::DXP {
+                count(vm, Opcode::LoadGlobalModule, Event::Hit);
+            }
+            r.push(v);
+            return D::next(r, vm);
+        }
+        slow_path!(D, r, vm, LoadGlobalModule);
+        generic!(D, r, vm, c, LoadGlobalAdaptive, load_global)
+    }
+}
+
+/// LOAD_GLOBAL_BUILTIN
+#[inline(always)]
+pub unsafe fn load_global_builtin<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
+    // SAFETY: the handler contract.
+    unsafe {
+        let c = r.cache();
+        let f: &crate::interp::Frame = &*r.fp;
+        // SAFETY: as in `dict_value`.
+        let unshadowed = f.globals.as_dict().and_then(|g| g.try_borrow_unguarded().ok()).is_some_and(|g| g.layout() == c.layout.get());
+        if unshadowed {
+            if let Some(v) = dict_value(&f.builtins, c.layout2.get(), c.index.get()) {
+                if D::DXP {
+                    count(vm, Opcode::LoadGlobalBuiltin, Event::Hit);
+                }
+                r.push(v);
+                return D::next(r, vm);
+            }
+        }
+        slow_path!(D, r, vm, LoadGlobalBuiltin);
+        generic!(D, r, vm, c, LoadGlobalAdaptive, load_global)
     }
 }
