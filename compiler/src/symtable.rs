@@ -66,7 +66,9 @@ pub struct Scope {
     pub varargs: bool,
     pub varkeywords: bool,
     pub is_generator: bool,
-    /// `async def`: calls make coroutines.
+    /// CPython's `ste_coroutine`: an `async def`, or a comprehension with `async for`
+    /// or `await` (or an async comprehension nested in it). Calls make coroutines, or
+    /// asynchronous generators when the scope is also a generator (PEP 525, 530).
     pub is_coroutine: bool,
     pub kinds: HashMap<String, NameKind>,
     /// Sorted, as CPython.
@@ -773,17 +775,20 @@ impl<'a> Builder<'a> {
         self.scope().is_coroutine = is_async;
         self.params(args)?;
         self.stmts(body)?;
-        if is_async && self.scope().is_generator {
-            return Err(self.unsupported("asynchronous generators", range));
-        }
         self.pop_scope();
         Ok(())
     }
 
-    /// `await`, `async for`, `async with` belong in an `async def`.
+    /// `await`, `async for`, `async with` belong in an `async def`. An `await` in a
+    /// comprehension makes it asynchronous; whether that is allowed is decided where
+    /// the comprehension ends (`comprehension`).
     fn async_allowed(&mut self, what: &str, r: ast::text_size::TextRange) -> R {
         let s = &self.t.scopes[self.cur];
-        if s.is_coroutine {
+        if s.kind == ScopeKind::Comprehension && what == "'await'" {
+            self.scope().is_coroutine = true;
+            return Ok(());
+        }
+        if s.is_coroutine && s.kind == ScopeKind::Function {
             return Ok(());
         }
         if matches!(s.kind, ScopeKind::Module | ScopeKind::Class) && what == "'await'" {
@@ -857,12 +862,12 @@ impl<'a> Builder<'a> {
         is_gen: bool,
     ) -> R {
         let Some(first) = gens.first() else { return Ok(()) };
-        if first.is_async || gens.iter().any(|g| g.is_async) {
-            return Err(self.unsupported("asynchronous comprehensions", r));
-        }
         self.expr(&first.iter)?;
         self.push_scope(ScopeKind::Comprehension, name, r);
         self.scope().is_generator = is_gen;
+        if gens.iter().any(|g| g.is_async) {
+            self.scope().is_coroutine = true;
+        }
         self.scope().argcount = 1;
         self.add(".0", def::PARAM);
         self.scope().params.push(".0".to_string());
@@ -877,7 +882,20 @@ impl<'a> Builder<'a> {
         for e in elts {
             self.expr(e)?;
         }
+        let is_async = self.scope().is_coroutine && !is_gen;
         self.pop_scope();
+        // An asynchronous list/set/dict comprehension is awaited where it is built, so
+        // it needs an `async def` or another comprehension around it (which it makes
+        // asynchronous too); an asynchronous generator expression can go anywhere
+        // (CPython 3.11's `compiler_comprehension`).
+        if is_async {
+            let parent = &self.t.scopes[self.cur];
+            match parent.kind {
+                ScopeKind::Comprehension => self.scope().is_coroutine = true,
+                ScopeKind::Function if parent.is_coroutine => {}
+                _ => return Err(self.err("asynchronous comprehension outside of an asynchronous function", r)),
+            }
+        }
         Ok(())
     }
 }

@@ -354,9 +354,50 @@ fn syntax_errors() {
     assert_eq!(err("def f():\n    print(x)\n    global x\n").msg, "name 'x' is used prior to global declaration");
     assert_eq!(err("f() = 1").msg, "cannot assign to function call here. Maybe you meant '==' instead of '='?");
     assert!(err("match x:\n    case 1:\n        pass\n").msg.starts_with("pyhop does not support"));
-    assert!(err("async def f():\n    yield 1\n").msg.starts_with("pyhop does not support asynchronous generators"));
+    let e = err("async def f():\n    yield 1\n    yield from x\n");
+    assert_eq!((e.msg.as_str(), e.lineno, e.offset), ("'yield from' inside async function", 3, 5));
+    let e = err("async def f():\n    return 5\n    yield 1\n");
+    assert_eq!((e.msg.as_str(), e.lineno, e.offset), ("'return' with value in async generator", 2, 5));
+    let outside = "asynchronous comprehension outside of an asynchronous function";
+    for (src, line, col) in [
+        ("def f():\n    return [x async for x in y]\n", 2, 12),
+        ("def f():\n    return [await x for x in y]\n", 2, 12),
+        ("[x async for x in y]\n", 1, 1),
+        ("def f():\n    return [[x async for x in y] for z in w]\n", 2, 12),
+        ("def f():\n   return {x async for x in y}\n", 2, 11),
+        ("class C:\n    [x async for x in y]\n", 2, 5),
+        ("def f():\n    [x for x in y if await x]\n", 2, 5),
+    ] {
+        let e = err(src);
+        assert_eq!((e.msg.as_str(), e.lineno, e.offset), (outside, line, col), "{src:?}");
+    }
+    let e = err("def f():\n    return [x for x in await y]\n");
+    assert_eq!((e.msg.as_str(), e.lineno, e.offset), ("'await' outside async function", 2, 24));
+    assert_eq!(err("async def f():\n    lambda: await x\n").msg, "'await' outside async function");
     assert_eq!(err("def f():\n    await x\n").msg, "'await' outside async function");
     assert_eq!(err("x = 1 +").text.as_deref(), Some("x = 1 +"));
+}
+
+#[test]
+fn async_generators_and_comprehensions_compile() {
+    use pyhop_compiler::bytecode::co_flags;
+    let flags_of = |src: &str| inner(&module(src)).flags;
+    let f = flags_of("async def f():\n    yield 1\n    return\n");
+    assert_eq!(f & (co_flags::ASYNC_GENERATOR | co_flags::COROUTINE | co_flags::GENERATOR), co_flags::ASYNC_GENERATOR);
+    // An asynchronous generator expression is an async generator anywhere.
+    assert_eq!(flags_of("(x async for x in y)\n") & co_flags::ASYNC_GENERATOR, co_flags::ASYNC_GENERATOR);
+    let g = inner(&inner(&module("def f():\n    return (await x for x in y)\n")));
+    assert_eq!(g.flags & co_flags::ASYNC_GENERATOR, co_flags::ASYNC_GENERATOR);
+    // An asynchronous list comprehension is a coroutine, awaited where it is built.
+    let f = inner(&module("async def f():\n    return [x async for x in y]\n"));
+    let lc = inner(&f);
+    assert_eq!(lc.flags & (co_flags::COROUTINE | co_flags::GENERATOR), co_flags::COROUTINE);
+    let ops: Vec<&str> = f.code.iter().map(|u| Opcode::from_u8(u.op).unwrap().name()).collect();
+    let at = ops.iter().position(|n| *n == "GET_AITER").expect("GET_AITER on the outer iterable");
+    assert_eq!(&ops[at..at + 5], ["GET_AITER", "CALL_FUNCTION", "GET_AWAITABLE", "LOAD_CONST", "YIELD_FROM"]);
+    // Nested: the outer comprehension becomes asynchronous too.
+    let f = inner(&module("async def f():\n    return [[x async for x in y] for z in w]\n"));
+    assert_eq!(inner(&f).flags & co_flags::COROUTINE, co_flags::COROUTINE);
 }
 
 #[test]

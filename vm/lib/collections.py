@@ -9,13 +9,23 @@ most_common, elements, update, subtract, total, the arithmetic and comparison
 operators), namedtuple (built with type() and descriptors, without exec; defaults=,
 rename=, module=, _make, _asdict, _replace, _fields, _field_defaults) and ChainMap.
 
-Left out: collections.abc, UserDict/UserList/UserString, pickling support
+collections.abc is the host CPython's (this module's __path__ is the host's
+collections folder, so its abc.py is found; it re-exports _collections_abc).
+
+Left out: UserDict/UserList/UserString, pickling support
 (__reduce__), __class_getitem__, and reprlib-style recursion guards beyond the
 simple one used for deque.  namedtuple cannot look at its caller's frame, so
 __module__ defaults to '__main__' unless module= is given.
 """
 
 __all__ = ['ChainMap', 'Counter', 'OrderedDict', 'defaultdict', 'deque', 'namedtuple']
+
+# A package standing in for the host's collections/__init__.py (which needs the C
+# module _collections): submodules (collections.abc) come from the host's folder.
+import sys as _sys
+__path__ = [_sys._stdlib_dir + '/collections'] if _sys._stdlib_dir else []
+__package__ = 'collections'
+del _sys
 
 
 def _as_index(value):

@@ -40,6 +40,10 @@ pub struct Types {
     pub cell: ObjRef,
     pub generator: ObjRef,
     pub coroutine: ObjRef,
+    pub async_generator: ObjRef,
+    pub async_generator_asend: ObjRef,
+    pub async_generator_athrow: ObjRef,
+    pub anext_awaitable: ObjRef,
     pub iterator: ObjRef,
     pub property: ObjRef,
     pub staticmethod: ObjRef,
@@ -127,6 +131,10 @@ pub struct Vm {
     /// `atexit.register`ed functions with their arguments (positional then keyword
     /// values) and keyword names.
     pub atexit: Vec<Option<(Value, Vec<Value>, Vec<Value>)>>,
+    /// `sys.set_asyncgen_hooks` (Null: unset) and the `asyncgen_hooks` type.
+    pub asyncgen_firstiter: Value,
+    pub asyncgen_finalizer: Value,
+    pub asyncgen_hooks_type: Option<ObjRef>,
 }
 
 impl Vm {
@@ -207,6 +215,12 @@ impl Vm {
                         t.generator.clone()
                     }
                 }
+                Obj::AsyncGen(_) => t.async_generator.clone(),
+                Obj::AsyncGenAwaitable(a) => match crate::interp::async_gen::awaitable_type_name(a.ag_awaitable()) {
+                    "async_generator_asend" => t.async_generator_asend.clone(),
+                    "async_generator_athrow" => t.async_generator_athrow.clone(),
+                    _ => t.anext_awaitable.clone(),
+                },
                 Obj::Iter(st) => {
                     let name = crate::object::iter_type_name(&st.borrow());
                     t.iters.get(name).cloned().unwrap_or_else(|| t.iterator.clone())

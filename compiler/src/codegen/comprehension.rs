@@ -1,6 +1,10 @@
 //! List/set/dict comprehensions and generator expressions: each is a nested code
 //! object with the one parameter `.0` (the outermost iterator, evaluated by the
 //! caller). Mirrors CPython 3.10's `compiler_comprehension`.
+//!
+//! Asynchronous ones (PEP 530) loop with `async for`'s code (`GET_ANEXT`, await,
+//! `END_ASYNC_FOR`); an asynchronous list/set/dict comprehension is a coroutine the
+//! caller awaits at once, an asynchronous generator expression an async generator.
 
 use super::{CResult, Compiler, Ctx};
 use crate::bytecode::{Constant, Opcode};
@@ -25,12 +29,15 @@ impl<'a> Compiler<'a> {
         self.enter_scope(scope, name, &qualname, line);
         self.set_loc(range);
         let is_gen = name == "<genexpr>";
+        let is_async = self.table.scopes[scope].is_coroutine;
         match name {
             "<listcomp>" => self.emit(Opcode::BuildList, 0),
             "<setcomp>" => self.emit(Opcode::BuildSet, 0),
             "<dictcomp>" => self.emit(Opcode::BuildMap, 0),
             _ => {}
         }
+        // Stack depth under the outermost iterator: the collection being built.
+        self.unit.depth = if is_gen { 0 } else { 1 };
         self.comp_generator(gens, 0, elt, value, name)?;
         if is_gen {
             self.load_const(Constant::None);
@@ -40,8 +47,11 @@ impl<'a> Compiler<'a> {
         let code = self.leave_scope()?;
         self.make_function(code, 0);
         self.expr(&first.iter)?;
-        self.emit(Opcode::GetIter, 0);
+        self.emit(if first.is_async { Opcode::GetAiter } else { Opcode::GetIter }, 0);
         self.emit(Opcode::CallFunction, 1);
+        if is_async && !is_gen {
+            self.emit_await();
+        }
         Ok(())
     }
 
@@ -60,10 +70,22 @@ impl<'a> Compiler<'a> {
             self.name_op(".0", Ctx::Load)?;
         } else {
             self.expr(&g.iter)?;
-            self.emit(Opcode::GetIter, 0);
+            self.emit(if g.is_async { Opcode::GetAiter } else { Opcode::GetIter }, 0);
         }
         self.bind(start);
-        self.emit_jump(Opcode::ForIter, end);
+        let d = self.unit.depth;
+        if g.is_async {
+            // [.., aiter]: StopAsyncIteration from the awaited __anext__() lands in
+            // END_ASYNC_FOR, which ends this level's loop.
+            let outer = self.unit.handler;
+            self.unit.handler = Some(super::Handler { label: end, depth: d + 1 });
+            self.emit(Opcode::GetAnext, 0);
+            self.emit_await();
+            self.unit.handler = outer;
+        } else {
+            self.emit_jump(Opcode::ForIter, end);
+        }
+        self.unit.depth = d + 1;
         self.store(&g.target)?;
         for cond in &g.ifs {
             self.jump_if(cond, start, false)?;
@@ -97,6 +119,10 @@ impl<'a> Compiler<'a> {
         }
         self.emit_jump(Opcode::JumpAbsolute, start);
         self.bind(end);
+        if g.is_async {
+            self.emit(Opcode::EndAsyncFor, 0);
+        }
+        self.unit.depth = d;
         Ok(())
     }
 }

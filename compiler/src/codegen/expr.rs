@@ -213,6 +213,9 @@ impl<'a> Compiler<'a> {
                 self.emit(Opcode::YieldValue, 0);
             }
             YieldFrom(y) => {
+                if self.in_async_function() {
+                    return Err(self.error("'yield from' inside async function", e.range()));
+                }
                 self.expr(&y.value)?;
                 self.emit(Opcode::GetYieldFromIter, 0);
                 self.load_const(crate::bytecode::Constant::None);

@@ -330,6 +330,12 @@ impl<'a> Compiler<'a> {
         self.table.scopes[self.unit.scope].kind
     }
 
+    /// The unit is an `async def` body (CPython's `COMPILER_SCOPE_ASYNC_FUNCTION`).
+    fn in_async_function(&self) -> bool {
+        let s = &self.table.scopes[self.unit.scope];
+        s.kind == ScopeKind::Function && s.is_coroutine
+    }
+
     fn setup_unit_names(&mut self, scope: ScopeId) {
         let s = &self.table.scopes[scope];
         self.unit.cellvars = s.cellvars.iter().map(|x| x.as_str().into()).collect();
@@ -347,12 +353,12 @@ impl<'a> Compiler<'a> {
             if s.varkeywords {
                 flags |= co_flags::VARKEYWORDS;
             }
-            if s.is_generator {
-                flags |= co_flags::GENERATOR;
-            }
-            if s.is_coroutine {
-                flags |= co_flags::COROUTINE;
-            }
+            flags |= match (s.is_generator, s.is_coroutine) {
+                (true, false) => co_flags::GENERATOR,
+                (false, true) => co_flags::COROUTINE,
+                (true, true) => co_flags::ASYNC_GENERATOR,
+                (false, false) => 0,
+            };
             if let Some(p) = s.parent {
                 if self.table.scopes[p].kind.is_function() {
                     flags |= co_flags::NESTED;

@@ -48,6 +48,9 @@ impl<'a> Compiler<'a> {
             FunctionDef(f) => self.function_def(f)?,
             ClassDef(c) => self.class_def(c)?,
             Return(r) => {
+                if r.value.is_some() && self.in_async_function() && self.table.scopes[self.unit.scope].is_generator {
+                    return Err(self.error("'return' with value in async generator", r.range));
+                }
                 let saved = self.unit.handler;
                 match &r.value {
                     Some(v) => {

@@ -83,7 +83,8 @@ pub fn owner_class(vm: &Vm, owner: &str) -> Option<crate::object::ObjRef> {
     }
     let t = &vm.types;
     [
-        &t.code, &t.frame, &t.function, &t.generator, &t.coroutine, &t.method, &t.builtin_function, &t.module,
+        &t.code, &t.frame, &t.function, &t.generator, &t.coroutine, &t.async_generator, &t.async_generator_asend,
+        &t.async_generator_athrow, &t.anext_awaitable, &t.method, &t.builtin_function, &t.module,
         &t.cell, &t.traceback, &t.range, &t.slice, &t.property, &t.classmethod, &t.staticmethod,
         &t.method_descriptor, &t.classmethod_descriptor, &t.wrapper_descriptor, &t.dict_keys, &t.dict_values,
         &t.dict_items,

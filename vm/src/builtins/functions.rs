@@ -58,6 +58,8 @@ pub fn register(vm: &mut Vm) {
         ("compile", compile),
         ("input", input),
         ("open", open),
+        ("aiter", crate::interp::async_gen::builtin_aiter),
+        ("anext", crate::interp::async_gen::builtin_anext),
     ];
     for (name, f) in fns {
         vm.set_builtin(name, native(name, *f));
@@ -602,11 +604,20 @@ fn next(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let pos = a.check(vm, "next", 1, 2)?;
     let it = &pos[0];
     let is_iter = match it {
-        Value::Obj(o) => matches!(o.view(), Obj::Iter(_) | Obj::Generator(_)) || vm.user_dunder(it, "__next__").is_some(),
+        Value::Obj(o) => {
+            matches!(o.view(), Obj::Iter(_) | Obj::Generator(_) | Obj::AsyncGenAwaitable(_))
+                || vm.user_dunder(it, "__next__").is_some()
+        }
         _ => false,
     };
     if !is_iter {
         return Err(vm.type_error(format!("'{}' object is not an iterator", vm.type_name(it))));
+    }
+    if matches!(it, Value::Obj(o) if matches!(o.view(), Obj::AsyncGenAwaitable(_))) {
+        return match crate::interp::async_gen::send(vm, it, None) {
+            Err(e) if pos.len() == 2 && vm.err_matches(&e, "StopIteration") => Ok(pos[1].clone()),
+            r => r,
+        };
     }
     // User iterators: let their StopIteration (with its value) through.
     if let Value::Obj(o) = it {

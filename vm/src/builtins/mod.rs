@@ -188,6 +188,10 @@ fn build_types() -> Types {
         cell: other("cell"),
         generator: other("generator"),
         coroutine: other("coroutine"),
+        async_generator: other("async_generator"),
+        async_generator_asend: other("async_generator_asend"),
+        async_generator_athrow: other("async_generator_athrow"),
+        anext_awaitable: other("anext_awaitable"),
         iterator: other("iterator"),
         property: other("property"),
         staticmethod: other("staticmethod"),
@@ -252,6 +256,9 @@ impl Vm {
             gc_garbage: Value::list(Vec::new()),
             gc_debug: 0,
             atexit: Vec::new(),
+            asyncgen_firstiter: Value::Null,
+            asyncgen_finalizer: Value::Null,
+            asyncgen_hooks_type: None,
         };
         vm.install_methods();
         functions::register(&mut vm);
@@ -274,6 +281,10 @@ impl Vm {
         install(&t.complex, "complex", complex::METHODS);
         install(&t.generator, "generator", functions::GENERATOR_METHODS);
         install(&t.coroutine, "coroutine", functions::COROUTINE_METHODS);
+        install(&t.async_generator, "async_generator", crate::interp::async_gen::ASYNC_GEN_METHODS);
+        install(&t.async_generator_asend, "async_generator_asend", crate::interp::async_gen::AWAITABLE_METHODS);
+        install(&t.async_generator_athrow, "async_generator_athrow", crate::interp::async_gen::AWAITABLE_METHODS);
+        install(&t.anext_awaitable, "anext_awaitable", crate::interp::async_gen::AWAITABLE_METHODS);
         install(&t.range, "range", range::METHODS);
         install(&t.property, "property", object::PROPERTY_METHODS);
         install(&t.slice, "slice", object::SLICE_METHODS);

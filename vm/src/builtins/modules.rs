@@ -161,6 +161,8 @@ pub fn init_sys(vm: &mut Vm) {
         ("gettrace", sys_gettrace),
         ("setprofile", sys_setprofile),
         ("getprofile", sys_getprofile),
+        ("set_asyncgen_hooks", crate::interp::async_gen::sys_set_asyncgen_hooks),
+        ("get_asyncgen_hooks", crate::interp::async_gen::sys_get_asyncgen_hooks),
     ] {
         d.insert_str(name, native(name, f));
     }

@@ -46,7 +46,7 @@ pub fn install_ref_type(cls: &ObjRef) {
 pub fn weakrefable(vm: &Vm, v: &Value) -> bool {
     let Some(o) = v.as_obj() else { return false };
     match o.kind() {
-        Kind::Native | Kind::Function | Kind::Class | Kind::Module | Kind::Generator | Kind::Code | Kind::Set | Kind::FrozenSet
+        Kind::Native | Kind::Function | Kind::Class | Kind::Module | Kind::Generator | Kind::AsyncGen | Kind::Code | Kind::Set | Kind::FrozenSet
         | Kind::BoundMethod => true,
         Kind::Exception => vm.type_of(v).as_class().map(|c| c.heap).unwrap_or(false),
         Kind::Instance => {

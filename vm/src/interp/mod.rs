@@ -14,6 +14,7 @@
 //! may run Python code, it saves `ip`/`sp` into the frame (`r.save()`), so the frame is
 //! readable from Python (`f_lineno`) and tracebacks name the right line.
 
+pub mod async_gen;
 #[cfg(feature = "become")]
 pub mod become_engine;
 pub mod call;
@@ -338,7 +339,7 @@ pub fn add_traceback(vm: &mut Vm, err: &PyErr, code: &Rc<crate::object::PyCode>,
 
 /// Implicit chaining: an exception raised while another is handled gets it as
 /// `__context__` (CPython's `_PyErr_SetObject`).
-fn set_context(vm: &mut Vm, err: &PyErr) {
+pub(crate) fn set_context(vm: &mut Vm, err: &PyErr) {
     if vm.exc_info.is_none() || vm.exc_info.is(&err.0) {
         return;
     }

@@ -78,9 +78,14 @@ impl Vm {
                     }
                 }
             }
-            Kind::Generator => {
+            Kind::Generator | Kind::AsyncGen => {
                 let saved = std::mem::replace(&mut self.exc_info, Value::None);
-                let r = crate::interp::generator::close(self, &me);
+                // An async generator given a finalizer hook goes to it (asyncio
+                // schedules `aclose()`); any other is closed here (PEP 525).
+                let r = match crate::interp::async_gen::call_finalizer_hook(self, &me) {
+                    Some(r) => r,
+                    None => crate::interp::generator::close(self, &me),
+                };
                 self.exc_info = saved;
                 if let Err(e) = r {
                     self.write_unraisable(&e, &me);
@@ -144,6 +149,7 @@ impl Vm {
             let wants = match o.kind() {
                 Kind::Instance => o.as_instance().and_then(|i| i.class.as_class().map(|c| c.has_del.get())).unwrap_or(false),
                 Kind::Generator => o.as_generator().map(gen_needs_close).unwrap_or(false),
+                Kind::AsyncGen => o.as_async_gen().is_some_and(|a| a.wants_finalizer()),
                 _ => false,
             };
             if wants {

@@ -64,6 +64,8 @@ pub enum Kind {
     /// Foreign kinds: payload = [`ForeignBox`].
     Generator,
     Frame,
+    AsyncGen,
+    AsyncGenAwaitable,
 }
 
 impl Kind {

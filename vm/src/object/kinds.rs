@@ -197,6 +197,8 @@ pub(crate) fn view(o: &ObjRef) -> Obj<'_> {
             Kind::WeakProxy => Obj::WeakProxy(o.payload::<weakref::WeakRef>()),
             Kind::Generator => Obj::Generator(ForeignView(o)),
             Kind::Frame => Obj::Frame(ForeignView(o)),
+            Kind::AsyncGen => Obj::AsyncGen(ForeignView(o)),
+            Kind::AsyncGenAwaitable => Obj::AsyncGenAwaitable(ForeignView(o)),
         }
     }
 }
@@ -263,7 +265,7 @@ pub(crate) unsafe fn drop_payload(p: NonNull<Header>) -> Layout {
                 crate::object::weakref::unlink(p);
                 sized!(weakref::WeakRef)
             }
-            Kind::Generator | Kind::Frame => {
+            Kind::Generator | Kind::Frame | Kind::AsyncGen | Kind::AsyncGenAwaitable => {
                 let ops: &'static ForeignOps = (*(pl as *const ForeignBox<()>)).ops;
                 (ops.drop)(p)
             }

@@ -121,6 +121,10 @@ pub enum Obj<'a> {
     Generator(ForeignView<'a>),
     /// A frame object (`frame/frame_obj.rs` reads the payload).
     Frame(ForeignView<'a>),
+    /// An asynchronous generator (`frame/generator.rs`).
+    AsyncGen(ForeignView<'a>),
+    /// `async_generator_asend` / `async_generator_athrow` / `anext_awaitable`.
+    AsyncGenAwaitable(ForeignView<'a>),
 }
 
 /// The object behind a foreign-kind view; the layer that defines the payload

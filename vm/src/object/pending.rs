@@ -51,7 +51,7 @@ fn raise() {
 pub(crate) fn wants_finalizer(h: &Header) -> bool {
     match h.kind() {
         Kind::Instance => !h.has_flag(flags::FINALIZED) && instance_has_del(h),
-        Kind::Generator => !h.has_flag(flags::FINALIZED) && foreign_needs_finalizer(h),
+        Kind::Generator | Kind::AsyncGen => !h.has_flag(flags::FINALIZED) && foreign_needs_finalizer(h),
         _ => false,
     }
 }

@@ -98,6 +98,7 @@ pub fn kind_weakrefable(k: Kind) -> bool {
             | Kind::Native
             | Kind::Exception
             | Kind::Frame
+            | Kind::AsyncGen
             | Kind::Iter
     ) && k != Kind::WeakRef
 }

@@ -120,7 +120,7 @@ impl Vm {
             return Err(e);
         }
         let _ = fobj;
-        if code.flags & (co_flags::GENERATOR | co_flags::COROUTINE) != 0 {
+        if code.flags & (co_flags::GENERATOR | co_flags::COROUTINE | co_flags::ASYNC_GENERATOR) != 0 {
             let g = Generator {
                 coroutine: code.flags & co_flags::COROUTINE != 0,
                 frame: Some(Box::new(frame)),
@@ -131,6 +131,10 @@ impl Vm {
                 qualname: f.qualname.borrow().clone(),
                 exc_state: Value::None,
             };
+            if code.flags & co_flags::ASYNC_GENERATOR != 0 {
+                let ag = crate::frame::generator::AsyncGen { gen: RefCell::new(g), state: RefCell::default() };
+                return Ok(Value::Obj(crate::object::ObjRef::new_foreign(ag)));
+            }
             return Ok(Value::Obj(crate::object::ObjRef::new_foreign(RefCell::new(g))));
         }
         let r = run_frame(self, &mut frame);

@@ -58,7 +58,7 @@ impl Vm {
                     IterState::Dict { dict: unwrap_base(dict).clone(), index: 0, kind: *kind, len }
                 }
                 Obj::Set(_) | Obj::FrozenSet(_) => IterState::SetKeys { set: base.clone(), index: 0 },
-                Obj::Iter(_) | Obj::Generator(_) => return Ok(base.clone()),
+                Obj::Iter(_) | Obj::Generator(_) | Obj::AsyncGenAwaitable(_) => return Ok(base.clone()),
                 _ => {
                     if self.user_dunder(v, "__getitem__").is_some() {
                         IterState::GetItem { obj: v.clone(), index: 0 }
@@ -84,6 +84,11 @@ impl Vm {
             Obj::Generator(_) => match generator::resume(self, it, Value::None, None)? {
                 SendResult::Yield(v) => Ok(Some(v)),
                 SendResult::Return(_) => Ok(None),
+            },
+            Obj::AsyncGenAwaitable(_) => match crate::interp::async_gen::send(self, it, None) {
+                Ok(v) => Ok(Some(v)),
+                Err(e) if self.err_matches(&e, "StopIteration") => Ok(None),
+                Err(e) => Err(e),
             },
             _ => match self.user_dunder(it, "__next__") {
                 Some(f) => match self.call_dunder(&f, it, &[]) {
@@ -297,6 +302,13 @@ impl Vm {
         if let Value::Obj(o) = recv {
             if matches!(o.view(), Obj::Generator(_)) {
                 return generator::resume(self, recv, v, None);
+            }
+            if matches!(o.view(), Obj::AsyncGenAwaitable(_)) {
+                return match crate::interp::async_gen::send(self, recv, Some(v)) {
+                    Ok(x) => Ok(SendResult::Yield(x)),
+                    Err(e) if self.err_matches(&e, "StopIteration") => Ok(SendResult::Return(stop_value(self, &e))),
+                    Err(e) => Err(e),
+                };
             }
         }
         if v.is_none() {

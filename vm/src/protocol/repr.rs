@@ -236,6 +236,13 @@ impl Vm {
                 let kind = if g.coroutine { "coroutine" } else { "generator" };
                 format!("<{kind} object {qn} at {addr}>")
             }
+            Obj::AsyncGen(g) => {
+                let qn = g.async_gen().gen.borrow().qualname.as_str().unwrap_or("?").to_string();
+                format!("<async_generator object {qn} at {addr}>")
+            }
+            Obj::AsyncGenAwaitable(a) => {
+                format!("<{} object at {addr}>", crate::interp::async_gen::awaitable_type_name(a.ag_awaitable()))
+            }
             Obj::Iter(st) => {
                 let kind = crate::object::iter_type_name(&st.borrow());
                 format!("<{kind} object at {addr}>")

@@ -368,7 +368,10 @@ pub fn awaitable(vm: &mut Vm, v: Value, what: &str) -> PyResult<Value> {
         return Err(vm.type_error("__await__() returned a coroutine"));
     }
     let is_iter = match &it {
-        Value::Obj(o) => matches!(o.view(), Obj::Generator(_) | Obj::Iter(_)) || vm.user_dunder(&it, "__next__").is_some(),
+        Value::Obj(o) => {
+            matches!(o.view(), Obj::Generator(_) | Obj::Iter(_) | Obj::AsyncGenAwaitable(_))
+                || vm.user_dunder(&it, "__next__").is_some()
+        }
         _ => false,
     };
     if !is_iter {

@@ -172,6 +172,24 @@ pub fn special_getattr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<
                     }
                 }
             }
+            Obj::AsyncGen(g) => {
+                use crate::interp::generator;
+                let ag = g.async_gen();
+                match name {
+                    "ag_frame" => Some(generator::frame_of(vm, obj)),
+                    "ag_running" => Some(Value::Bool(ag.state.borrow().running_async)),
+                    _ => {
+                        let g = ag.gen.borrow();
+                        match name {
+                            "__name__" => Some(g.name.clone()),
+                            "__qualname__" => Some(g.qualname.clone()),
+                            "ag_code" => Some(crate::object::code::code_value(&g.code)),
+                            "ag_await" => Some(generator::delegate(&g)),
+                            _ => None,
+                        }
+                    }
+                }
+            }
             Obj::Code(c) => code_attr(vm, c, name),
             Obj::Cell(c) => match name {
                 "cell_contents" => {
@@ -251,12 +269,14 @@ pub fn attr_names(v: &Value) -> &'static [&'static str] {
         Obj::Frame(_) => crate::protocol::frames::FRAME_ATTRS,
         Obj::Generator(g) if g.generator().borrow().coroutine => COROUTINE_ATTRS,
         Obj::Generator(_) => GENERATOR_ATTRS,
+        Obj::AsyncGen(_) => ASYNC_GENERATOR_ATTRS,
         _ => &[],
     }
 }
 
 const GENERATOR_ATTRS: &[&str] =
     &["__name__", "__qualname__", "gi_code", "gi_frame", "gi_running", "gi_suspended", "gi_yieldfrom"];
+const ASYNC_GENERATOR_ATTRS: &[&str] = &["__name__", "__qualname__", "ag_await", "ag_code", "ag_frame", "ag_running"];
 const COROUTINE_ATTRS: &[&str] =
     &["__name__", "__qualname__", "cr_await", "cr_code", "cr_frame", "cr_origin", "cr_running", "cr_suspended"];
 
