@@ -159,7 +159,7 @@ macro_rules! for_each_opcode {
         /// (--)  del names[arg] from the local namespace
         91  => DeleteName        delete_name          "DELETE_NAME",          stack: |_| (0, 0), jump: NOJUMP, flags: [ARG, NAME], predicts: [], form: split, family: DeleteName;
         /// (seq -- item[arg-1], ..., item[0])  unpack exactly arg items, first item on top
-        92  => UnpackSequence    unpack_sequence      "UNPACK_SEQUENCE",      stack: |n| (1, n), jump: NOJUMP, flags: [ARG], predicts: [], form: split, family: UnpackSequence;
+        92  => UnpackSequence    unpack_sequence      "UNPACK_SEQUENCE",      stack: |n| (1, n), jump: NOJUMP, flags: [ARG], predicts: [], form: inline, family: UnpackSequence;
         /// (iter -- iter, next)  next(iter); when exhausted pop iter and jump to arg
         93  => ForIter           for_iter             "FOR_ITER",             stack: |_| (1, 2), jump: |_| (1, 0), flags: [ARG, JUMP], predicts: [StoreFast, UnpackSequence], form: inline, family: ForIter;
         /// (seq -- after..., list, before...)  a, *b, c = seq: arg = before | after << 8

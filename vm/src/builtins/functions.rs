@@ -8,6 +8,7 @@ use pyhop_compiler::Mode;
 use crate::builtins::{native, MethodTable};
 use crate::interp::generator;
 use crate::object::func::Args;
+use crate::object::heap::Kind;
 use crate::object::{Dict, IterState, Obj};
 use crate::protocol::iter::{new_iter, SendResult};
 use crate::protocol::ops::{unwrap_base, BinOp};
@@ -157,6 +158,20 @@ fn print(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 /// `len(v)` as usize.
 pub fn length(vm: &mut Vm, v: &Value) -> PyResult<usize> {
+    // Objects of these kinds are of exactly the built-in type (a subclass's instance
+    // is an `Instance`), so no `__len__` of a user can apply.
+    if let Value::Obj(o) = v {
+        let n = match o.kind() {
+            Kind::List => o.as_list().and_then(|l| l.try_borrow().ok()).map(|l| l.len()),
+            Kind::Tuple => o.as_tuple().map(|t| t.len()),
+            Kind::Str => o.as_pystr().map(|s| s.char_len()),
+            Kind::Dict => o.as_dict().and_then(|d| d.try_borrow().ok()).map(|d| d.len()),
+            _ => None,
+        };
+        if let Some(n) = n {
+            return Ok(n);
+        }
+    }
     if let Some(f) = vm.user_dunder(v, "__len__") {
         let r = vm.call_dunder(&f, v, &[])?;
         let n = vm.index_value(&r)?;

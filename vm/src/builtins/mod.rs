@@ -84,7 +84,18 @@ fn install(cls: &ObjRef, owner: &'static str, methods: MethodTable) {
 
 /// Argument-count checking for natives, with CPython's messages.
 impl<'a> Args<'a> {
+    #[inline]
     pub fn check(&self, vm: &Vm, name: &str, min: usize, max: usize) -> PyResult<&'a [Value]> {
+        let pos = self.pos();
+        if !self.has_kw() && min <= pos.len() && pos.len() <= max {
+            return Ok(pos);
+        }
+        self.check_slow(vm, name, min, max)
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn check_slow(&self, vm: &Vm, name: &str, min: usize, max: usize) -> PyResult<&'a [Value]> {
         let pos = self.pos();
         if self.has_kw() {
             return Err(vm.type_error(format!("{name}() takes no keyword arguments")));
@@ -94,7 +105,18 @@ impl<'a> Args<'a> {
     }
 
     /// Like `check` but keyword arguments are allowed (checked by the caller).
+    #[inline]
     pub fn check_pos(&self, vm: &Vm, name: &str, min: usize, max: usize) -> PyResult<&'a [Value]> {
+        let pos = self.pos();
+        if min <= pos.len() && pos.len() <= max {
+            return Ok(pos);
+        }
+        self.arity_error(vm, name, min, max)
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn arity_error(&self, vm: &Vm, name: &str, min: usize, max: usize) -> PyResult<&'a [Value]> {
         let pos = self.pos();
         let n = pos.len();
         if n < min || n > max {

@@ -30,7 +30,7 @@ use pyhop_compiler::bytecode::co_flags;
 
 use crate::frame::{Frame, FrameState};
 use crate::interp::Regs;
-use crate::object::{Function, Obj};
+use crate::object::Function;
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
@@ -61,7 +61,7 @@ const NOT_CHAINED: u32 = co_flags::GENERATOR | co_flags::COROUTINE | co_flags::I
 #[inline(always)]
 pub fn chainable<'a>(vm: &Vm, callable: &'a Value, n: usize) -> Option<&'a Function> {
     let Value::Obj(o) = callable else { return None };
-    let Obj::Function(f) = o.view() else { return None };
+    let f = o.as_function()?;
     if vm.depth >= MAX_CHAIN_DEPTH || vm.hooks_on || vm.dxp.is_some() || !ENABLED.load(Ordering::Relaxed) || crate::object::code::lltrace_named() {
         return None;
     }

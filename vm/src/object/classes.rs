@@ -97,7 +97,7 @@ pub(crate) unsafe fn class_at<'a>(i: u32) -> &'a ObjRef {
     // guarantees the entry holds a live class.
     TABLE.with(|t| unsafe {
         let t = &**t.get();
-        let slot: *const Slot = &t.chunks[i as usize / CHUNK][i as usize % CHUNK];
+        let slot: *const Slot = t.chunks.get_unchecked(i as usize / CHUNK).as_ptr().add(i as usize % CHUNK);
         &*(*slot).class
     })
 }

@@ -4,46 +4,45 @@
 
 use num_traits::{Signed, ToPrimitive};
 
+use crate::object::heap::Kind;
 use crate::object::{Obj, ObjRef};
 use crate::protocol::ops::unwrap_base;
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
-/// `list[i] = *value` for an int index in range, moving the value out of `value`'s
-/// slot: `true` when stored (the slot must then be treated as moved-from), `false`
-/// for every other case (nothing moved).
-///
-/// # Safety
-/// `value` points at a live value that the caller gives up when this returns `true`.
+/// Inline path of STORE_SUBSCR: the item slot of a list for an in-range int
+/// index, or `None`. The pointer is valid until the list next changes (the caller
+/// writes through it at once, with no code run in between); the list is not
+/// borrowed when this returns.
 #[inline(always)]
-pub unsafe fn fast_store(o: &ObjRef, i: i64, value: *const Value) -> bool {
-    let Obj::List(l) = o.view() else { return false };
-    let Ok(mut l) = l.try_borrow_mut() else { return false };
+pub fn list_slot(o: &ObjRef, i: i64) -> Option<*mut Value> {
+    let mut l = o.as_list()?.try_borrow_mut().ok()?;
     let n = l.len() as i64;
     let j = if i < 0 { i + n } else { i };
     if !(0..n).contains(&j) {
-        return false;
+        return None;
     }
-    // SAFETY: the caller hands over the value (see above); the old item drops in place.
-    l[j as usize] = unsafe { std::ptr::read(value) };
-    true
+    l.get_mut(j as usize).map(|v| v as *mut Value)
 }
 
 /// Inline path of BINARY_SUBSCR: list or tuple with an in-range int index.
 #[inline(always)]
 pub fn fast_index(o: &ObjRef, i: i64) -> Option<Value> {
-    match o.view() {
-        Obj::List(l) => {
-            let l = l.borrow();
+    // No `view()` (it computes every kind's arm) and no panicking accessors: the
+    // fast path makes no call.
+    match o.kind() {
+        Kind::List => {
+            let l = o.as_list()?.try_borrow().ok()?;
             let n = l.len() as i64;
             let j = if i < 0 { i + n } else { i };
             if (0..n).contains(&j) {
-                Some(l[j as usize].clone())
+                l.get(j as usize).cloned()
             } else {
                 None
             }
         }
-        Obj::Tuple(t) => {
+        Kind::Tuple => {
+            let t = o.as_tuple()?;
             let n = t.len() as i64;
             let j = if i < 0 { i + n } else { i };
             if (0..n).contains(&j) {

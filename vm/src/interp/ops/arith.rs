@@ -1,7 +1,7 @@
 //! Unary and binary operators, subscripts. Int (i64) and float fast paths are
 //! inline; overflow, big ints, mixed types and dunder methods go to `protocol::ops`.
 
-use crate::interp::ops::{safe_point, slow_path, tri, Regs};
+use crate::interp::ops::{drop_shared, last_ref, replace_top, safe_point, slow_path, tri, Regs};
 use crate::interp::Dispatch;
 use crate::protocol::ops::BinOp;
 use crate::value::Value;
@@ -197,11 +197,16 @@ pub unsafe fn unary_not<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
 #[inline(always)]
 pub unsafe fn binary_subscr<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
     unsafe {
+        // `seq[int]` in range for a list or tuple that stays alive (freeing it is a
+        // call: the split form does it).
         if let (Value::Obj(o), Value::Int(i)) = (r.peek(2), r.peek(1)) {
-            if let Some(v) = crate::protocol::subscr::fast_index(o, *i) {
-                r.drop_n(1);
-                *r.peek_mut(1) = v;
-                return D::next(r, vm);
+            if !(D::SPLIT && o.header().refcount() == 1) {
+                if let Some(v) = crate::protocol::subscr::fast_index(o, *i) {
+                    // The key is an int: nothing to drop.
+                    r.sp = r.sp.sub(1);
+                    replace_top::<D>(r, v);
+                    return D::next(r, vm);
+                }
             }
         }
         slow_path!(D, r, vm, BinarySubscr);
@@ -219,11 +224,19 @@ pub unsafe fn binary_subscr<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
 pub unsafe fn store_subscr<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
     unsafe {
         // `list[int] = value` in range: the value moves from the stack into the list.
+        // Freeing the list or the item replaced is a call: the split form does it.
         if let (Value::Obj(o), Value::Int(i)) = (r.peek(2), r.peek(1)) {
-            if crate::protocol::subscr::fast_store(o, *i, r.peek(3)) {
-                r.drop_n(2);
-                r.sp = r.sp.sub(1);
-                return D::next(r, vm);
+            if let Some(slot) = crate::protocol::subscr::list_slot(o, *i) {
+                if !(D::SPLIT && (o.header().refcount() == 1 || last_ref(&*slot))) {
+                    let old = std::ptr::replace(slot, std::ptr::read(r.peek(3)));
+                    let list = std::ptr::read(r.peek(2));
+                    // The key is an int: nothing to drop.
+                    r.sp = r.sp.sub(3);
+                    drop_shared::<D>(list);
+                    drop_shared::<D>(old);
+                    safe_point!(D, r, vm);
+                    return D::next(r, vm);
+                }
             }
         }
         slow_path!(D, r, vm, StoreSubscr);

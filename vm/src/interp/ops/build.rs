@@ -2,7 +2,7 @@
 
 use std::cell::RefCell;
 
-use crate::interp::ops::{predict, tri, Regs};
+use crate::interp::ops::{drop_shared, predict, slow_path, tri, Regs};
 use crate::interp::Dispatch;
 use crate::object::{Dict, Obj};
 use crate::value::Value;
@@ -246,19 +246,32 @@ pub unsafe fn format_value<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
 #[inline(always)]
 pub unsafe fn unpack_sequence<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
     unsafe {
-        r.save();
         let n = r.oparg as usize;
-        let seq = r.pop();
-        if let Value::Obj(o) = &seq {
-            if let Obj::Tuple(t) = o.view() {
-                if t.len() == n {
-                    for v in t.iter().rev() {
+        // A tuple or list of exactly n items that stays alive (freeing it is a call:
+        // the split form does it): the items are copied up, first on top.
+        // Read through sp: the registers move while the items are copied.
+        if let Value::Obj(o) = &*r.sp.sub(1) {
+            if !(D::SPLIT && o.header().refcount() == 1) {
+                let list = o.as_list().and_then(|l| l.try_borrow().ok());
+                let items = match &list {
+                    Some(l) => Some(&l[..]),
+                    None => o.as_tuple(),
+                };
+                if let Some(items) = items.filter(|t| t.len() == n) {
+                    let seq = std::ptr::read(r.sp.sub(1));
+                    r.sp = r.sp.sub(1);
+                    for v in items.iter().rev() {
                         r.push(v.clone());
                     }
+                    drop(list);
+                    drop_shared::<D>(seq);
                     return D::next(r, vm);
                 }
             }
         }
+        slow_path!(D, r, vm, UnpackSequence);
+        r.save();
+        let seq = r.pop();
         let items = tri!(D, r, vm, vm.unpack(&seq, n));
         for v in items.into_iter().rev() {
             r.push(v);

@@ -17,6 +17,26 @@ unsafe fn finish_call(r: &mut Regs, drop: usize, res: Value) {
     }
 }
 
+/// The function of `callable` when it is a native function without a bound receiver
+/// and no hook wants `c_call` events: the call handlers call it straight away, with
+/// the arguments where they lie on the stack (the stack keeps the callable alive).
+#[inline(always)]
+fn direct_native(vm: &Vm, callable: &Value) -> Option<crate::object::func::NativeFn> {
+    let Value::Obj(o) = callable else { return None };
+    let n = o.as_native()?;
+    (n.slf.is_none() && !vm.hooks_on).then_some(n.func)
+}
+
+/// Call native `func` with the `n` arguments on top of the stack, as `Vm::call`
+/// would (a safe point first).
+#[inline(always)]
+fn call_direct(vm: &mut Vm, func: crate::object::func::NativeFn, args: &[Value]) -> crate::vm::PyResult<Value> {
+    if crate::object::pending::breaker() {
+        vm.run_pending();
+    }
+    func(vm, Args::new(args))
+}
+
 /// CALL_FUNCTION
 #[inline(always)]
 pub unsafe fn call_function<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
@@ -27,9 +47,12 @@ pub unsafe fn call_function<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
             return D::next(r, vm);
         }
         r.save();
-        let func = r.peek(n + 1).clone();
-        let args = r.top_slice(n);
-        let res = tri!(D, r, vm, vm.call(&func, Args::new(args)));
+        let res = if let Some(f) = direct_native(vm, r.peek(n + 1)) {
+            tri!(D, r, vm, call_direct(vm, f, r.top_slice(n)))
+        } else {
+            let func = r.peek(n + 1).clone();
+            tri!(D, r, vm, vm.call(&func, Args::new(r.top_slice(n))))
+        };
         finish_call(r, n + 1, res);
         safe_point!(D, r, vm);
         D::next(r, vm)
@@ -48,12 +71,12 @@ pub unsafe fn call_method<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
             return D::next(r, vm);
         }
         r.save();
-        let res = if r.peek(n + 2).is_null() {
-            let func = r.peek(n + 1).clone();
-            tri!(D, r, vm, vm.call(&func, Args::new(r.top_slice(n))))
+        let (callable, nargs) = if r.peek(n + 2).is_null() { (r.peek(n + 1), n) } else { (r.peek(n + 2), n + 1) };
+        let res = if let Some(f) = direct_native(vm, callable) {
+            tri!(D, r, vm, call_direct(vm, f, r.top_slice(nargs)))
         } else {
-            let func = r.peek(n + 2).clone();
-            tri!(D, r, vm, vm.call(&func, Args::new(r.top_slice(n + 1))))
+            let func = callable.clone();
+            tri!(D, r, vm, vm.call(&func, Args::new(r.top_slice(nargs))))
         };
         finish_call(r, n + 2, res);
         safe_point!(D, r, vm);

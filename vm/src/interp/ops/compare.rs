@@ -1,7 +1,7 @@
 //! Comparisons and identity/membership tests. Each predicts the conditional jump
 //! that usually follows it.
 
-use crate::interp::ops::{predict, slow_path, tri, Regs};
+use crate::interp::ops::{drop_shared, predict, slow_path, tri, Regs};
 use crate::interp::Dispatch;
 use crate::protocol::ops::CmpOp;
 use crate::value::Value;
@@ -60,8 +60,14 @@ pub unsafe fn compare_op<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
 #[inline(always)]
 pub unsafe fn is_op<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
     unsafe {
+        if D::SPLIT && (r.peek_is_last(1) || r.peek_is_last(2)) {
+            slow_path!(D, r, vm, IsOp);
+        }
         let same = r.peek(2).is(r.peek(1));
-        r.drop_n(2);
+        // Left first, as CPython's order of `__del__` calls.
+        let right = r.pop();
+        drop_shared::<D>(r.pop());
+        drop_shared::<D>(right);
         r.push(Value::Bool(same != (r.oparg == 1)));
         predict!(D, r, vm, PopJumpIfFalse, pop_jump_if_false);
         predict!(D, r, vm, PopJumpIfTrue, pop_jump_if_true);

@@ -3,6 +3,7 @@
 
 use crate::interp::ops::{predict, slow_path, tri, Regs};
 use crate::interp::{Dispatch, Exit};
+use crate::object::heap::Kind;
 use crate::object::{IterState, Obj};
 use crate::protocol::iter::SendResult;
 use crate::value::Value;
@@ -43,7 +44,9 @@ pub unsafe fn get_yield_from_iter<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::
 #[inline(always)]
 fn fast_next(it: &Value) -> Option<Option<Value>> {
     let Value::Obj(o) = it else { return None };
-    let Obj::Iter(st) = o.view() else { return None };
+    // `as_*` accessors, not `view()`: a view computes every kind's arm (some of them
+    // calls), which would put calls on the fast path.
+    let st = o.as_iter()?;
     let mut st = st.try_borrow_mut().ok()?;
     match &mut *st {
         IterState::Range { next, stop, step } => {
@@ -55,8 +58,9 @@ fn fast_next(it: &Value) -> Option<Option<Value>> {
                 Some(None)
             }
         }
-        IterState::Seq { seq: Value::Obj(s), index } => match s.view() {
-            Obj::List(l) => {
+        IterState::Seq { seq: Value::Obj(s), index } => match s.kind() {
+            Kind::List => {
+                let l = s.as_list()?;
                 // No panic paths here: an unwind cleanup holding a native copy of a
                 // value keeps the tail engine from jumping (see interp/tail.rs).
                 let l = l.try_borrow().ok()?;
@@ -71,7 +75,7 @@ fn fast_next(it: &Value) -> Option<Option<Value>> {
                     }
                 }
             }
-            Obj::Tuple(t) => match t.get(*index) {
+            Kind::Tuple => match s.as_tuple()?.get(*index) {
                 Some(v) => {
                     *index += 1;
                     Some(Some(v.clone()))
@@ -95,7 +99,12 @@ pub unsafe fn for_iter<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
                 r.push(v);
                 true
             }
-            Some(None) => false,
+            Some(None) => {
+                // Dropping the iterator frees it: the split form does that (the
+                // exhausted fast iterator answers the same again).
+                slow_path!(D, r, vm, ForIter);
+                false
+            }
             None => {
                 slow_path!(D, r, vm, ForIter);
                 r.save();

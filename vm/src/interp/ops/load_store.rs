@@ -1,7 +1,7 @@
 //! Loads and stores: constants, fast locals, names, globals, cells, attributes;
 //! stack shuffles; EXTENDED_ARG; imports.
 
-use crate::interp::ops::{safe_point, slow_path, tri, Regs};
+use crate::interp::ops::{drop_shared, last_ref, safe_point, slow_path, tri, Regs};
 use crate::interp::{Dispatch, Exit};
 use crate::object::Obj;
 use crate::protocol::slow;
@@ -18,7 +18,12 @@ pub unsafe fn nop<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
 #[inline(always)]
 pub unsafe fn pop_top<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
     unsafe {
-        drop(r.pop());
+        // Freeing the object is a call: the split form does it (the fast path stays
+        // a leaf, see `drop_shared`).
+        if D::SPLIT && r.peek_is_last(1) {
+            slow_path!(D, r, vm, PopTop);
+        }
+        drop_shared::<D>(r.pop());
         safe_point!(D, r, vm);
         D::next(r, vm)
     }
@@ -76,8 +81,13 @@ pub unsafe fn load_fast<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
 #[inline(always)]
 pub unsafe fn store_fast<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
     unsafe {
+        let slot: *mut Value = r.local(r.oparg as usize);
+        // Freeing the old value is a call: the split form does it.
+        if D::SPLIT && last_ref(&*slot) {
+            slow_path!(D, r, vm, StoreFast);
+        }
         let v = r.pop();
-        *r.local(r.oparg as usize) = v;
+        drop_shared::<D>(std::ptr::replace(slot, v));
         safe_point!(D, r, vm);
         D::next(r, vm)
     }

@@ -27,7 +27,7 @@ use std::ptr;
 
 use pyhop_compiler::CodeObject;
 
-use crate::interp::{Frame, Regs};
+use crate::interp::{Dispatch, Frame, Regs};
 use crate::value::Value;
 
 impl Regs {
@@ -123,6 +123,14 @@ impl Regs {
                 ptr::drop_in_place(self.sp);
             }
         }
+    }
+
+    /// Is the item `n` from the top (1 = top) its object's last reference, so that
+    /// dropping it would free the object? See [`drop_shared`].
+    #[inline(always)]
+    pub unsafe fn peek_is_last(&self, n: usize) -> bool {
+        // SAFETY: the caller's contract: n items are live below sp.
+        last_ref(unsafe { self.peek(n) })
     }
 
     /// The frame being executed. It is not part of the registers (they only point at
@@ -272,3 +280,38 @@ macro_rules! tri {
     };
 }
 pub(crate) use tri;
+
+/// Is `v` a value whose drop would free an object (its last reference)?
+#[inline(always)]
+pub fn last_ref(v: &Value) -> bool {
+    matches!(v, Value::Obj(o) if o.header().refcount() == 1)
+}
+
+/// Drop `v` on a fast path. Under a `SPLIT` engine the handler has left for its
+/// out-of-line copy when `last_ref(v)` (a `slow_path!` before any change), so here
+/// `v` is never the last reference and the drop is a decrement: the fast path makes
+/// no call, and the tail engine's handler stays a leaf (no register saves, no stack
+/// frame: `interp/tail.rs`). Other engines drop as usual.
+///
+/// # Safety
+/// Under `D::SPLIT`, `!last_ref(&v)`.
+#[inline(always)]
+pub unsafe fn drop_shared<D: Dispatch>(v: Value) {
+    if let Value::Obj(o) = v {
+        if D::SPLIT {
+            o.drop_shared();
+        } else {
+            drop(o);
+        }
+    }
+}
+
+/// Replace the top of the stack with `v`; the old top is dropped by [`drop_shared`].
+///
+/// # Safety
+/// The stack holds an item; under `D::SPLIT`, `!last_ref(top)`.
+#[inline(always)]
+pub unsafe fn replace_top<D: Dispatch>(r: &mut Regs, v: Value) {
+    // SAFETY: the caller's contract.
+    unsafe { drop_shared::<D>(ptr::replace(r.sp.sub(1), v)) }
+}

@@ -7,12 +7,12 @@ use std::ptr;
 
 use pyhop_compiler::Opcode;
 
-use crate::interp::ops::{load_attr, load_global, load_method, safe_point, slow_path, store_attr, Regs};
+use crate::interp::ops::{drop_shared, last_ref, load_attr, replace_top, load_global, load_method, safe_point, slow_path, store_attr, Regs};
 use crate::interp::specialize::{self, count, unit_before, Event};
 use crate::interp::Dispatch;
 use crate::object::code::Cache;
 use crate::object::heap::Kind;
-use crate::object::{classes, instance, Obj, ObjRef};
+use crate::object::{classes, instance, ObjRef};
 use crate::value::Value;
 use crate::vm::Vm;
 
@@ -47,7 +47,7 @@ fn instance_guard(o: &ObjRef, c: &Cache) -> bool {
 /// cached layout.
 #[inline(always)]
 fn module_value(o: &ObjRef, c: &Cache) -> Option<Value> {
-    let Obj::Module(m) = o.view() else { return None };
+    let m = o.as_module()?;
     dict_value(&m.dict, c.layout.get(), c.index.get())
 }
 
@@ -62,31 +62,6 @@ fn dict_value(d: &ObjRef, layout: u64, index: u32) -> Option<Value> {
         return None;
     }
     d.value_at(index as usize)
-}
-
-/// Is `v` a value whose drop would free an object (its last reference)?
-#[inline(always)]
-fn last_ref(v: &Value) -> bool {
-    matches!(v, Value::Obj(o) if o.header().refcount() == 1)
-}
-
-/// Replace the top of the stack with `v`. The old top is not its object's last
-/// reference under a `SPLIT` engine (the caller took the `slow_path!` otherwise), so
-/// the fast path makes no call; other engines drop it as usual.
-///
-/// # Safety
-/// The stack holds an item; under `D::SPLIT`, `!last_ref(top)`.
-#[inline(always)]
-unsafe fn replace_top<D: Dispatch>(r: &mut Regs, v: Value) {
-    // SAFETY: the caller's contract.
-    let old = unsafe { ptr::replace(r.sp.sub(1), v) };
-    if let Value::Obj(o) = old {
-        if D::SPLIT {
-            o.drop_shared();
-        } else {
-            drop(o);
-        }
-    }
 }
 
 /// The generic body of a quickened instruction's family, with its argument back.
@@ -204,15 +179,8 @@ pub unsafe fn store_attr_instance_value<D: Dispatch>(r: &mut Regs, vm: &mut Vm) 
                 let old = ptr::read(r.sp.sub(2));
                 let owner = ptr::read(r.sp.sub(1));
                 r.sp = r.sp.sub(2);
-                for v in [owner, old] {
-                    if let Value::Obj(o) = v {
-                        if D::SPLIT {
-                            o.drop_shared();
-                        } else {
-                            drop(o);
-                        }
-                    }
-                }
+                drop_shared::<D>(owner);
+                drop_shared::<D>(old);
                 safe_point!(D, r, vm);
                 return D::next(r, vm);
             }
