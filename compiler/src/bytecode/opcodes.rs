@@ -279,6 +279,8 @@ macro_rules! for_each_opcode {
         171 => LoadAttrInstanceValue load_attr_instance_value "LOAD_ATTR_INSTANCE_VALUE", stack: |_| (1, 1), jump: NOJUMP, flags: [ARG], predicts: [], form: inline, family: LoadAttr;
         /// (owner -- value)  a module attribute at a cached entry of a dict of cached layout
         172 => LoadAttrModule    load_attr_module     "LOAD_ATTR_MODULE",     stack: |_| (1, 1), jump: NOJUMP, flags: [ARG], predicts: [], form: inline, family: LoadAttr;
+        /// (owner -- value)  a plain attribute of a class (of metaclass type), the value cached, the class version checked
+        173 => LoadAttrClass     load_attr_class      "LOAD_ATTR_CLASS",      stack: |_| (1, 1), jump: NOJUMP, flags: [ARG], predicts: [], form: inline, family: LoadAttr;
         /// (value, owner --)  STORE_ATTR that counts down to an attempt to specialise
         174 => StoreAttrAdaptive store_attr_adaptive  "STORE_ATTR_ADAPTIVE",  stack: |_| (2, 0), jump: NOJUMP, flags: [ARG], predicts: [], form: split, family: StoreAttr;
         /// (value, owner --)  store at a cached index of a cached shape (moving to the cached next shape when the store adds the attribute)

@@ -201,8 +201,46 @@ fn load_attr_form(vm: &Vm, c: &Cache, name: &ObjRef, hash: i64, owner: &Value) -
             Some(Opcode::LoadAttrInstanceValue)
         }
         Obj::Module(m) => module_site(c, m, name, hash).then_some(Opcode::LoadAttrModule),
+        Obj::Class(k) => {
+            // Of metaclass `type`, whose attributes that could come first (data
+            // descriptors) are all dunders, which stay generic.
+            if k.metaclass.borrow().as_ref().is_some_and(|m| !ObjRef::ptr_eq(m, &vm.types.type_)) {
+                return None;
+            }
+            let found = k.lookup_hashed(name.as_pystr()?.as_str(), hash);
+            if found.is_none() || !plain_class_attr(&found) {
+                return None;
+            }
+            let (index, version) = classes::versioned(o, &k.index)?;
+            c.class.set(index);
+            c.version.set(version);
+            let [lo, hi] = value_bits(found.as_ref()?);
+            c.layout.set(lo);
+            c.layout2.set(hi);
+            Some(Opcode::LoadAttrClass)
+        }
         _ => None,
     }
+}
+
+/// The bits of `v`, kept in a cache without a count: the value a class attribute
+/// cache holds is owned by the class's dict, which keeps it while the class's
+/// version tag is unchanged (`value_from_bits` borrows it back).
+fn value_bits(v: &Value) -> [u64; 2] {
+    // SAFETY: `Value` is 16 plain bytes (asserted in value.rs); reading them takes
+    // no count and runs no drop.
+    unsafe { std::mem::transmute_copy::<Value, [u64; 2]>(v) }
+}
+
+/// The value `value_bits` stored, with a new count.
+///
+/// # Safety
+/// The bits come from `value_bits` of a value that is still alive.
+#[inline(always)]
+pub unsafe fn value_from_bits(bits: [u64; 2]) -> Value {
+    // SAFETY: the caller's contract: the bits are a live value, borrowed here
+    // (ManuallyDrop: no count released) and cloned.
+    unsafe { (*std::mem::ManuallyDrop::new(std::mem::transmute::<[u64; 2], Value>(bits))).clone() }
 }
 
 /// Fill `c` with where module `m` keeps `name` (its dict's layout and entry).

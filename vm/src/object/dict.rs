@@ -501,6 +501,20 @@ impl Dict {
         self.find_str(hash, key)
     }
 
+    /// The value of `key` (of hash `hash`) when the lookup needs no `__eq__` call:
+    /// `None` when it is absent or when keys of other types with that hash would
+    /// need one (the caller then takes the general path, which also raises).
+    #[inline]
+    pub fn get_fast(&self, hash: i64, key: &Value) -> Option<Value> {
+        if self.used == 0 {
+            return None;
+        }
+        match self.find_fast(hash, key) {
+            Ok(Some(i)) => self.entries.get(i).map(|e| e.value.clone()),
+            _ => None,
+        }
+    }
+
     /// Lookup by a str key whose `hash_str` is already known.
     #[inline]
     pub fn get_str_hashed(&self, hash: i64, key: &str) -> Option<Value> {

@@ -25,6 +25,17 @@ pub fn list_slot(o: &ObjRef, i: i64) -> Option<*mut Value> {
     l.get_mut(j as usize).map(|v| v as *mut Value)
 }
 
+/// `d[key]` for a str or int key when found without calling into the interpreter.
+#[inline]
+fn dict_get_fast(d: &crate::object::DictRef, key: &Value) -> Option<Value> {
+    let hash = match key {
+        Value::Int(i) => crate::object::dict::hash_int(*i),
+        Value::Obj(k) => k.as_pystr()?.hash(),
+        _ => return None,
+    };
+    d.try_borrow().ok()?.get_fast(hash, key)
+}
+
 /// Inline path of BINARY_SUBSCR: list or tuple with an in-range int index.
 #[inline(always)]
 pub fn fast_index(o: &ObjRef, i: i64) -> Option<Value> {
@@ -160,6 +171,15 @@ impl Vm {
     }
 
     pub fn getitem(&mut self, obj: &Value, key: &Value) -> PyResult<Value> {
+        // An exact dict with a str or int key: no `__getitem__` of a user and no
+        // `__eq__` to call (a subclass's instance is an `Instance`).
+        if let Value::Obj(o) = obj {
+            if let Some(d) = o.as_dict() {
+                if let Some(v) = dict_get_fast(d, key) {
+                    return Ok(v);
+                }
+            }
+        }
         if let Some(f) = self.user_dunder(obj, "__getitem__") {
             return self.call_dunder(&f, obj, &[key.clone()]);
         }

@@ -148,6 +148,30 @@ pub unsafe fn load_attr_module<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out
     }
 }
 
+/// LOAD_ATTR_CLASS
+#[inline(always)]
+pub unsafe fn load_attr_class<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
+    // SAFETY: the handler contract; the version tag guards the cached value (the
+    // class's dict keeps it while the tag is unchanged).
+    unsafe {
+        let c = r.cache();
+        if let Value::Obj(o) = r.peek(1) {
+            if let Some(k) = o.as_class() {
+                if k.index.get() == c.class.get() && classes::version_at(c.class.get()) == c.version.get() && !(D::SPLIT && o.header().refcount() == 1) {
+                    let v = specialize::value_from_bits([c.layout.get(), c.layout2.get()]);
+                    if D::DXP {
+                        count(vm, Opcode::LoadAttrClass, Event::Hit);
+                    }
+                    replace_top::<D>(r, v);
+                    return D::next(r, vm);
+                }
+            }
+        }
+        slow_path!(D, r, vm, LoadAttrClass);
+        generic!(D, r, vm, c, LoadAttrAdaptive, load_attr)
+    }
+}
+
 /// STORE_ATTR_ADAPTIVE
 #[inline(always)]
 pub unsafe fn store_attr_adaptive<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
