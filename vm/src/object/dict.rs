@@ -294,8 +294,12 @@ pub fn fast_eq(a: &Value, b: &Value) -> Option<bool> {
             if crate::object::ObjRef::ptr_eq(x, y) {
                 return Some(true);
             }
+            // Strings first, by kind: a `view()` of each would compute every kind's
+            // arm (some of them calls).
+            if x.kind() == Kind::Str && y.kind() == Kind::Str {
+                return Some(x.as_pystr()?.as_str() == y.as_pystr()?.as_str());
+            }
             match (x.view(), y.view()) {
-                (Obj::Str(s), Obj::Str(t)) => Some(s.as_str() == t.as_str()),
                 (Obj::Int(s), Obj::Int(t)) => Some(s == t),
                 (Obj::Str(_), Obj::Int(_) | Obj::Tuple(_)) | (Obj::Int(_) | Obj::Tuple(_), Obj::Str(_)) => Some(false),
                 _ => None,
@@ -504,15 +508,24 @@ impl Dict {
     /// The value of `key` (of hash `hash`) when the lookup needs no `__eq__` call:
     /// `None` when it is absent or when keys of other types with that hash would
     /// need one (the caller then takes the general path, which also raises).
+    /// Same matches as `find_fast`, without collecting the candidates.
     #[inline]
     pub fn get_fast(&self, hash: i64, key: &Value) -> Option<Value> {
         if self.used == 0 {
             return None;
         }
-        match self.find_fast(hash, key) {
-            Ok(Some(i)) => self.entries.get(i).map(|e| e.value.clone()),
-            _ => None,
-        }
+        let entries = &self.entries;
+        let hit = |i: u32| -> bool {
+            match entries.get(i as usize) {
+                Some(e) if e.hash == hash && !e.key.is_null() => fast_eq(&e.key, key) == Some(true),
+                _ => false,
+            }
+        };
+        let found = match &self.table {
+            Some(t) => t.iter_hash(hash as u64).copied().find(|&i| hit(i)),
+            None => (0..entries.len() as u32).find(|&i| hit(i)),
+        };
+        found.and_then(|i| entries.get(i as usize)).map(|e| e.value.clone())
     }
 
     /// Lookup by a str key whose `hash_str` is already known.

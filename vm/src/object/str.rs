@@ -43,18 +43,31 @@ impl<'a> PyStr<'a> {
     /// A new str object holding `s`.
     pub fn alloc(s: &str) -> ObjRef {
         let ascii = s.is_ascii();
+        Self::alloc_parts(s, "", if ascii { s.len() } else { s.chars().count() })
+    }
+
+    /// `a + b` in one allocation, the code points counted from the operands'.
+    pub fn concat(a: PyStr<'_>, b: PyStr<'_>) -> ObjRef {
+        Self::alloc_parts(a.text, b.text, a.nchars + b.nchars)
+    }
+
+    /// A new str object holding `a` then `b`, of `nchars` code points.
+    fn alloc_parts(a: &str, b: &str, nchars: usize) -> ObjRef {
+        let len = a.len() + b.len();
+        let ascii = nchars == len;
         let prefix = if ascii { 8 } else { 16 };
         // SAFETY: Str's payload is hash (+ count) + bytes, all written here before
         // the object is returned.
         unsafe {
-            let (o, data) = ObjRef::alloc_var(Kind::Str, (), prefix + s.len(), 8);
+            let (o, data) = ObjRef::alloc_var(Kind::Str, (), prefix + len, 8);
             (data as *mut i64).write(0);
             if !ascii {
-                (data.add(8) as *mut usize).write(s.chars().count());
+                (data.add(8) as *mut usize).write(nchars);
             }
-            std::ptr::copy_nonoverlapping(s.as_ptr(), data.add(prefix), s.len());
+            std::ptr::copy_nonoverlapping(a.as_ptr(), data.add(prefix), a.len());
+            std::ptr::copy_nonoverlapping(b.as_ptr(), data.add(prefix + a.len()), b.len());
             let h = o.header();
-            let n = s.len() as u64;
+            let n = len as u64;
             h.gc.set(n as u32);
             h.len.set((n >> 32) as u32);
             if ascii {

@@ -286,6 +286,10 @@ impl Vm {
                 };
                 return self.type_error(format!("can only concatenate {name} (not \"{tb}\") to {name}"));
             }
+            // bytes' sq_concat, tried after both operands' nb_add.
+            if matches!(unwrap_base(a), Value::Obj(o) if matches!(o.view(), Obj::Bytes(_) | Obj::ByteArray(_))) {
+                return self.type_error(format!("can't concat {tb} to {ta}"));
+            }
         }
         if op == BinOp::Mul {
             let seq = |v: &Value| matches!(unwrap_base(v), Value::Obj(o) if matches!(o.view(), Obj::List(_) | Obj::Tuple(_) | Obj::Str(_) | Obj::Bytes(_)));
@@ -383,10 +387,23 @@ impl Vm {
             }
             (Obj::Bytes(x), BinOp::Add) => {
                 let Value::Obj(bo) = bv else { return None };
-                let Obj::Bytes(y) = bo.view() else { return None };
                 let mut v = x.to_vec();
-                v.extend_from_slice(y);
+                match bo.view() {
+                    Obj::Bytes(y) => v.extend_from_slice(y),
+                    Obj::ByteArray(y) => v.extend_from_slice(&y.borrow()),
+                    _ => return None,
+                }
                 Some(Ok(Value::obj(crate::object::NewObj::Bytes(v))))
+            }
+            (Obj::ByteArray(x), BinOp::Add) => {
+                let Value::Obj(bo) = bv else { return None };
+                let mut v = x.borrow().clone();
+                match bo.view() {
+                    Obj::Bytes(y) => v.extend_from_slice(y),
+                    Obj::ByteArray(y) => v.extend_from_slice(&y.borrow()),
+                    _ => return None,
+                }
+                Some(Ok(Value::obj(crate::object::NewObj::ByteArray(std::cell::RefCell::new(v)))))
             }
             (Obj::Bytes(x), BinOp::Mul) => {
                 let n = repeat_count(self, bv)?;

@@ -27,7 +27,7 @@ pub fn list_slot(o: &ObjRef, i: i64) -> Option<*mut Value> {
 
 /// `d[key]` for a str or int key when found without calling into the interpreter.
 #[inline]
-fn dict_get_fast(d: &crate::object::DictRef, key: &Value) -> Option<Value> {
+pub fn dict_get_fast(d: &crate::object::DictRef, key: &Value) -> Option<Value> {
     let hash = match key {
         Value::Int(i) => crate::object::dict::hash_int(*i),
         Value::Obj(k) => k.as_pystr()?.hash(),

@@ -45,6 +45,25 @@ fn fast_binop(op: BinOp, a: &Value, b: &Value) -> Option<Value> {
     }
 }
 
+/// The split form's first try: operators on exact built-in objects that need no
+/// lookup of a dunder (a subclass's instance is an `Instance`, never here).
+#[inline(always)]
+fn obj_binop(op: BinOp, a: &Value, b: &Value) -> Option<Value> {
+    let (Value::Obj(x), Value::Obj(y)) = (a, b) else { return None };
+    match op {
+        BinOp::Add => {
+            let (s, t) = (x.as_pystr()?, y.as_pystr()?);
+            // As CPython's: an empty operand gives the other one itself.
+            Some(Value::Obj(match (s.byte_len(), t.byte_len()) {
+                (0, _) => y.clone(),
+                (_, 0) => x.clone(),
+                _ => crate::object::str::PyStr::concat(s, t),
+            }))
+        }
+        _ => None,
+    }
+}
+
 #[inline(always)]
 fn float_op(op: BinOp, x: f64, y: f64) -> Option<Value> {
     match op {
@@ -68,6 +87,11 @@ macro_rules! binary_handler {
                     return D::next(r, vm);
                 }
                 slow_path!(D, r, vm, $V);
+                if let Some(v) = obj_binop(BinOp::$op, r.peek(2), r.peek(1)) {
+                    r.drop_n(2);
+                    r.push(v);
+                    return D::next(r, vm);
+                }
                 r.save();
                 let b = r.pop();
                 let a = r.pop();
@@ -210,6 +234,14 @@ pub unsafe fn binary_subscr<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
             }
         }
         slow_path!(D, r, vm, BinarySubscr);
+        // An exact dict with a str or int key found without an `__eq__` call.
+        if let Value::Obj(o) = r.peek(2) {
+            if let Some(v) = o.as_dict().and_then(|d| crate::protocol::subscr::dict_get_fast(d, r.peek(1))) {
+                r.drop_n(2);
+                r.push(v);
+                return D::next(r, vm);
+            }
+        }
         r.save();
         let key = r.pop();
         let obj = r.pop();
