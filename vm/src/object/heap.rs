@@ -66,6 +66,10 @@ pub enum Kind {
     Frame,
     AsyncGen,
     AsyncGenAwaitable,
+    /// `getset_descriptor` / `member_descriptor` (`builtins/attrdescr.rs`).
+    AttrDescr,
+    /// `types.GenericAlias` / `types.UnionType` (`builtins/genericalias.rs`).
+    Alias,
 }
 
 impl Kind {

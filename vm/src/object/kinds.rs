@@ -199,6 +199,8 @@ pub(crate) fn view(o: &ObjRef) -> Obj<'_> {
             Kind::Frame => Obj::Frame(ForeignView(o)),
             Kind::AsyncGen => Obj::AsyncGen(ForeignView(o)),
             Kind::AsyncGenAwaitable => Obj::AsyncGenAwaitable(ForeignView(o)),
+            Kind::AttrDescr => Obj::AttrDescr(ForeignView(o)),
+            Kind::Alias => Obj::Alias(ForeignView(o)),
         }
     }
 }
@@ -265,7 +267,7 @@ pub(crate) unsafe fn drop_payload(p: NonNull<Header>) -> Layout {
                 crate::object::weakref::unlink(p);
                 sized!(weakref::WeakRef)
             }
-            Kind::Generator | Kind::Frame | Kind::AsyncGen | Kind::AsyncGenAwaitable => {
+            Kind::Generator | Kind::Frame | Kind::AsyncGen | Kind::AsyncGenAwaitable | Kind::AttrDescr | Kind::Alias => {
                 let ops: &'static ForeignOps = (*(pl as *const ForeignBox<()>)).ops;
                 (ops.drop)(p)
             }

@@ -125,6 +125,10 @@ pub enum Obj<'a> {
     AsyncGen(ForeignView<'a>),
     /// `async_generator_asend` / `async_generator_athrow` / `anext_awaitable`.
     AsyncGenAwaitable(ForeignView<'a>),
+    /// A getset or member descriptor of a built-in type (`builtins/attrdescr.rs`).
+    AttrDescr(ForeignView<'a>),
+    /// `list[int]` or `int | str` (`builtins/genericalias.rs`).
+    Alias(ForeignView<'a>),
 }
 
 /// The object behind a foreign-kind view; the layer that defines the payload

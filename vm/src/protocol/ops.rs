@@ -232,7 +232,7 @@ impl Vm {
             if let Some(r) = self.native_binop_orig(op, unwrap_base(a), unwrap_base(b), b) {
                 return r;
             }
-            return Err(self.binop_type_error(op, a, b));
+            return self.binop_fallback(op, a, b);
         }
         // A subclass's reflected method goes first.
         let ta = self.type_of(a);
@@ -268,6 +268,18 @@ impl Vm {
                         return Ok(r);
                     }
                 }
+            }
+        }
+        self.binop_fallback(op, a, b)
+    }
+
+    /// The last resort of a binary operator: `type.__or__` (`int | str`, a
+    /// `types.UnionType`), else the TypeError.
+    #[cold]
+    fn binop_fallback(&mut self, op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
+        if op == BinOp::Or {
+            if let Some(u) = crate::builtins::genericalias::union_or(self, a, b)? {
+                return Ok(u);
             }
         }
         Err(self.binop_type_error(op, a, b))
@@ -673,6 +685,9 @@ impl Vm {
         }
         match (ao.view(), bo.view()) {
             (Obj::Str(x), Obj::Str(y)) => Ok(Some(op.test(x.as_str().cmp(y.as_str())))),
+            (Obj::Alias(x), Obj::Alias(y)) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
+                Ok(crate::builtins::genericalias::eq(self, x.alias(), y.alias())?.map(|r| r == (op == CmpOp::Eq)))
+            }
             // Bound methods: the same function bound to the same object.
             (Obj::BoundMethod { func: f1, slf: s1 }, Obj::BoundMethod { func: f2, slf: s2 })
                 if matches!(op, CmpOp::Eq | CmpOp::Ne) =>
