@@ -198,7 +198,7 @@ impl Vm {
                 Obj::Dict(_) => t.dict.clone(),
                 Obj::Set(_) => t.set.clone(),
                 Obj::FrozenSet(_) => t.frozenset.clone(),
-                Obj::Range { .. } => t.range.clone(),
+                Obj::Range { .. } | Obj::LongRange(_) => t.range.clone(),
                 Obj::Slice { .. } => t.slice.clone(),
                 Obj::Complex(..) => t.complex.clone(),
                 Obj::Function(_) => t.function.clone(),

@@ -176,6 +176,7 @@ pub fn length(vm: &mut Vm, v: &Value) -> PyResult<usize> {
             Obj::Bytes(b) => b.len(),
             Obj::ByteArray(b) => b.borrow().len(),
             Obj::Range { .. } => crate::builtins::range::range_len(o),
+            Obj::LongRange(r) => crate::builtins::longrange::len_usize(vm, r.long_range())?,
             Obj::DictView { dict, .. } => {
                 let d = dict.clone();
                 return length(vm, &d);
@@ -394,6 +395,7 @@ fn reversed(vm: &mut Vm, a: Args) -> PyResult<Value> {
                 let n = length(vm, v)?;
                 return Ok(new_iter(IterState::Reversed { seq: v.clone(), index: n }));
             }
+            Obj::LongRange(r) => return Ok(new_iter(crate::builtins::longrange::reversed_state(r.long_range()))),
             Obj::Dict(_) => {
                 let mut keys = vm.collect(v)?;
                 keys.reverse();

@@ -23,6 +23,7 @@ pub mod int;
 pub mod introspect;
 pub mod io;
 pub mod list;
+pub mod longrange;
 pub mod math;
 pub mod modules;
 pub mod object;

@@ -332,7 +332,8 @@ pub fn trace(o: &ObjRef, visit: &mut dyn FnMut(&Value)) {
         | Obj::AsyncGen(_)
         | Obj::AsyncGenAwaitable(_)
         | Obj::AttrDescr(_)
-        | Obj::Alias(_) => {
+        | Obj::Alias(_)
+        | Obj::LongRange(_) => {
             // SAFETY: foreign kinds hold a ForeignBox whose ops match the payload.
             unsafe {
                 let ops = (*((o.as_ptr() as *const u8).add(PAYLOAD) as *const ForeignBox<()>)).ops;
@@ -397,7 +398,8 @@ pub fn clear(o: &ObjRef) {
         | Obj::AsyncGen(_)
         | Obj::AsyncGenAwaitable(_)
         | Obj::AttrDescr(_)
-        | Obj::Alias(_) => {
+        | Obj::Alias(_)
+        | Obj::LongRange(_) => {
             // SAFETY: as in `trace`.
             unsafe {
                 let ops = (*((o.as_ptr() as *const u8).add(PAYLOAD) as *const ForeignBox<()>)).ops;

@@ -70,6 +70,8 @@ pub enum Kind {
     AttrDescr,
     /// `types.GenericAlias` / `types.UnionType` (`builtins/genericalias.rs`).
     Alias,
+    /// A `range` with bounds beyond i64 (`builtins/longrange.rs`).
+    LongRange,
 }
 
 impl Kind {

@@ -201,6 +201,7 @@ pub(crate) fn view(o: &ObjRef) -> Obj<'_> {
             Kind::AsyncGenAwaitable => Obj::AsyncGenAwaitable(ForeignView(o)),
             Kind::AttrDescr => Obj::AttrDescr(ForeignView(o)),
             Kind::Alias => Obj::Alias(ForeignView(o)),
+            Kind::LongRange => Obj::LongRange(ForeignView(o)),
         }
     }
 }
@@ -267,7 +268,7 @@ pub(crate) unsafe fn drop_payload(p: NonNull<Header>) -> Layout {
                 crate::object::weakref::unlink(p);
                 sized!(weakref::WeakRef)
             }
-            Kind::Generator | Kind::Frame | Kind::AsyncGen | Kind::AsyncGenAwaitable | Kind::AttrDescr | Kind::Alias => {
+            Kind::Generator | Kind::Frame | Kind::AsyncGen | Kind::AsyncGenAwaitable | Kind::AttrDescr | Kind::Alias | Kind::LongRange => {
                 let ops: &'static ForeignOps = (*(pl as *const ForeignBox<()>)).ops;
                 (ops.drop)(p)
             }

@@ -545,6 +545,7 @@ impl Vm {
                 Obj::Bytes(b) => Ok(!b.is_empty()),
                 Obj::ByteArray(b) => Ok(!b.borrow().is_empty()),
                 Obj::Range { .. } => Ok(crate::builtins::range::range_len(o) > 0),
+                Obj::LongRange(r) => Ok(!num_traits::Zero::is_zero(&crate::builtins::longrange::len(r.long_range()))),
                 Obj::Complex(re, im) => Ok(*re != 0.0 || *im != 0.0),
                 Obj::Instance(i) => {
                     if let Some(f) = self.user_dunder(v, "__bool__") {
@@ -716,6 +717,12 @@ impl Vm {
             {
                 crate::builtins::set::set_compare(self, a, b, op).map(Some)
             }
+            (Obj::LongRange(_), Obj::Range { .. } | Obj::LongRange(_)) | (Obj::Range { .. }, Obj::LongRange(_))
+                if matches!(op, CmpOp::Eq | CmpOp::Ne) =>
+            {
+                use crate::builtins::longrange::key_of;
+                Ok(Some((key_of(a) == key_of(b)) == (op == CmpOp::Eq)))
+            }
             (Obj::Range { .. }, Obj::Range { .. }) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
                 let (x, y) = (crate::builtins::range::range_items_key(ao), crate::builtins::range::range_items_key(bo));
                 Ok(Some((x == y) == (op == CmpOp::Eq)))
@@ -837,6 +844,11 @@ impl Vm {
                 }
                 Obj::Range { .. } => {
                     if let Some(r) = crate::builtins::range::range_contains(o, item) {
+                        return Ok(r);
+                    }
+                }
+                Obj::LongRange(r) => {
+                    if let Some(r) = crate::builtins::longrange::contains(r.long_range(), item) {
                         return Ok(r);
                     }
                 }

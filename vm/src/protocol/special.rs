@@ -244,6 +244,7 @@ pub fn special_getattr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<
             Obj::Frame(pf) => return crate::protocol::frames::frame_getattr(vm, pf.pyframe(), name),
             Obj::AttrDescr(d) => crate::builtins::attrdescr::attr(vm, d.attr_descr(), name),
             Obj::Alias(a) => return crate::builtins::genericalias::attr(vm, a.alias(), name),
+            Obj::LongRange(r) => crate::builtins::longrange::attr(r.long_range(), name),
             Obj::Traceback(tb) => match name {
                 "tb_frame" => Some(tb.frame.clone()),
                 "tb_next" => Some(tb.next.borrow().clone()),

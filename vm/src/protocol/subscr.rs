@@ -259,6 +259,7 @@ impl Vm {
                 }
             }
             Obj::Range { .. } => crate::builtins::range::range_getitem(self, o, key),
+            Obj::LongRange(r) => crate::builtins::longrange::getitem(self, r.long_range(), key),
             Obj::Alias(_) => crate::builtins::genericalias::getitem(self, obj, key),
             Obj::Class(_) => {
                 // `type[int]` is special-cased (no `type.__class_getitem__`, so that
