@@ -61,6 +61,7 @@ pub struct Types {
     /// `types.GenericAlias` and `types.UnionType` (`builtins/genericalias.rs`).
     pub generic_alias: ObjRef,
     pub union_type: ObjRef,
+    pub memoryview: ObjRef,
     pub frame: ObjRef,
     pub weakref: ObjRef,
     pub weakproxy: ObjRef,
@@ -247,6 +248,7 @@ impl Vm {
                 Obj::AttrDescr(_) => t.getset_descriptor.clone(),
                 Obj::Alias(a) if a.alias().union => t.union_type.clone(),
                 Obj::Alias(_) => t.generic_alias.clone(),
+                Obj::MemoryView(_) => t.memoryview.clone(),
                 Obj::Frame(_) => t.frame.clone(),
                 Obj::NotImplemented => t.not_implemented_type.clone(),
                 Obj::Ellipsis => t.ellipsis_type.clone(),

@@ -128,6 +128,13 @@ const ATTRS: &[(&str, &[(&str, How)])] = &[
     ("member_descriptor", &[("__objclass__", M), ("__name__", M), ("__qualname__", G)]),
     ("GenericAlias", &[("__origin__", M), ("__args__", M), ("__unpacked__", M), ("__parameters__", G)]),
     ("UnionType", &[("__args__", M), ("__parameters__", G)]),
+    (
+        "memoryview",
+        &[
+            ("obj", G), ("nbytes", G), ("readonly", G), ("itemsize", G), ("format", G), ("ndim", G), ("shape", G),
+            ("strides", G), ("c_contiguous", G), ("f_contiguous", G), ("contiguous", G),
+        ],
+    ),
 ];
 
 /// The names of `type`'s own data descriptors: on a class object they win over an
@@ -158,7 +165,7 @@ fn class_named(vm: &Vm, name: &str) -> Option<ObjRef> {
     let t = &vm.types;
     let extra = [
         &t.getset_descriptor, &t.member_descriptor, &t.generic_alias, &t.union_type, &t.weakref, &t.complex,
-        &t.int, &t.float, &t.function,
+        &t.int, &t.float, &t.function, &t.memoryview,
     ];
     if let Some(c) = extra.into_iter().find(|c| c.as_class().is_some_and(|k| &*k.name == name)) {
         return Some(c.clone());

@@ -177,6 +177,7 @@ pub fn length(vm: &mut Vm, v: &Value) -> PyResult<usize> {
             Obj::ByteArray(b) => b.borrow().len(),
             Obj::Range { .. } => crate::builtins::range::range_len(o),
             Obj::LongRange(r) => crate::builtins::longrange::len_usize(vm, r.long_range())?,
+            Obj::MemoryView(m) => crate::builtins::memoryview::len(vm, m.memory_view())?,
             Obj::DictView { dict, .. } => {
                 let d = dict.clone();
                 return length(vm, &d);

@@ -25,6 +25,7 @@ pub mod io;
 pub mod list;
 pub mod longrange;
 pub mod math;
+pub mod memoryview;
 pub mod modules;
 pub mod object;
 pub mod printf;
@@ -220,6 +221,7 @@ fn build_types() -> Types {
         member_descriptor: other("member_descriptor"),
         generic_alias: types_class("GenericAlias", &object),
         union_type: types_class("UnionType", &object),
+        memoryview: other("memoryview"),
         frame: other("frame"),
         weakref: c("ReferenceType", &object, Layout::WeakRef),
         weakproxy: proxy_class("ProxyType", &object),
@@ -329,6 +331,7 @@ impl Vm {
         install(&t.member_descriptor, "member_descriptor", attrdescr::METHODS);
         install(&t.generic_alias, "GenericAlias", genericalias::METHODS);
         install(&t.union_type, "UnionType", genericalias::UNION_METHODS);
+        install(&t.memoryview, "memoryview", memoryview::METHODS);
         genericalias::install_class_getitem(self);
         attrdescr::install(self);
         let t = &self.types;
@@ -354,6 +357,7 @@ impl Vm {
             ("staticmethod", t.staticmethod.clone()),
             ("classmethod", t.classmethod.clone()),
             ("super", t.super_.clone()),
+            ("memoryview", t.memoryview.clone()),
         ];
         let Obj::Dict(b) = self.builtins.view() else { return };
         let mut b = b.borrow_mut();

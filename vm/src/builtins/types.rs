@@ -557,6 +557,9 @@ impl Vm {
         if is(&t.generic_alias.clone()) {
             return b::genericalias::ga_new(self, a);
         }
+        if is(&t.memoryview.clone()) {
+            return b::memoryview::memoryview_new(self, a);
+        }
         if is(&t.union_type.clone()) {
             return Err(self.type_error("cannot create 'types.UnionType' instances"));
         }

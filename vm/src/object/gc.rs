@@ -333,7 +333,8 @@ pub fn trace(o: &ObjRef, visit: &mut dyn FnMut(&Value)) {
         | Obj::AsyncGenAwaitable(_)
         | Obj::AttrDescr(_)
         | Obj::Alias(_)
-        | Obj::LongRange(_) => {
+        | Obj::LongRange(_)
+        | Obj::MemoryView(_) => {
             // SAFETY: foreign kinds hold a ForeignBox whose ops match the payload.
             unsafe {
                 let ops = (*((o.as_ptr() as *const u8).add(PAYLOAD) as *const ForeignBox<()>)).ops;
@@ -399,7 +400,8 @@ pub fn clear(o: &ObjRef) {
         | Obj::AsyncGenAwaitable(_)
         | Obj::AttrDescr(_)
         | Obj::Alias(_)
-        | Obj::LongRange(_) => {
+        | Obj::LongRange(_)
+        | Obj::MemoryView(_) => {
             // SAFETY: as in `trace`.
             unsafe {
                 let ops = (*((o.as_ptr() as *const u8).add(PAYLOAD) as *const ForeignBox<()>)).ops;

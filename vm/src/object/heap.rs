@@ -72,6 +72,8 @@ pub enum Kind {
     Alias,
     /// A `range` with bounds beyond i64 (`builtins/longrange.rs`).
     LongRange,
+    /// `memoryview` (`builtins/memoryview.rs`).
+    MemoryView,
 }
 
 impl Kind {

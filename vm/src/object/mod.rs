@@ -131,6 +131,8 @@ pub enum Obj<'a> {
     Alias(ForeignView<'a>),
     /// `range(1 << 1000)` (`builtins/longrange.rs`).
     LongRange(ForeignView<'a>),
+    /// A `memoryview` (`builtins/memoryview.rs`).
+    MemoryView(ForeignView<'a>),
 }
 
 /// The object behind a foreign-kind view; the layer that defines the payload

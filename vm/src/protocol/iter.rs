@@ -47,6 +47,13 @@ impl Vm {
                 Obj::Str(_) => IterState::Str { s: base.clone(), byte: 0 },
                 Obj::Range { start, stop, step } => IterState::Range { next: *start, stop: *stop, step: *step },
                 Obj::LongRange(r) => crate::builtins::longrange::iter_state(r.long_range()),
+                Obj::MemoryView(m) => {
+                    let m = m.memory_view();
+                    if m.released.get() {
+                        return Err(self.value_error("operation forbidden on released memoryview object"));
+                    }
+                    IterState::Seq { seq: Value::obj(crate::object::NewObj::Bytes(m.data())), index: 0 }
+                }
                 Obj::Dict(d) => IterState::Dict { dict: base.clone(), index: 0, kind: ViewKind::Keys, len: d.borrow().len() },
                 Obj::DictView { dict, kind } => {
                     let len = match dict {

@@ -686,6 +686,13 @@ impl Vm {
         }
         match (ao.view(), bo.view()) {
             (Obj::Str(x), Obj::Str(y)) => Ok(Some(op.test(x.as_str().cmp(y.as_str())))),
+            (Obj::MemoryView(_), _) | (_, Obj::MemoryView(_)) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
+                use crate::builtins::bytes::bytes_data;
+                Ok(match (bytes_data(a), bytes_data(b)) {
+                    (Some(x), Some(y)) => Some((x == y) == (op == CmpOp::Eq)),
+                    _ => None,
+                })
+            }
             (Obj::Alias(x), Obj::Alias(y)) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
                 Ok(crate::builtins::genericalias::eq(self, x.alias(), y.alias())?.map(|r| r == (op == CmpOp::Eq)))
             }

@@ -272,6 +272,7 @@ impl Vm {
             Obj::AttrDescr(d) => crate::builtins::attrdescr::repr(d.attr_descr()),
             Obj::Alias(a) => crate::builtins::genericalias::repr(self, a.alias())?,
             Obj::LongRange(r) => crate::builtins::longrange::repr(r.long_range()),
+            Obj::MemoryView(m) => crate::builtins::memoryview::repr(m.memory_view(), &addr),
             Obj::Frame(pf) => { let pf = pf.pyframe(); format!(
                 "<frame at {addr}, file '{}', line {}, code {}>",
                 pf.code.filename,
@@ -515,6 +516,7 @@ impl Vm {
                 }
                 Obj::Alias(a) => crate::builtins::genericalias::hash(self, a.alias()),
                 Obj::LongRange(r) => crate::builtins::longrange::hash(self, r.long_range()),
+                Obj::MemoryView(m) => crate::builtins::memoryview::hash(self, m.memory_view()),
                 Obj::Complex(re, im) => Ok(hash_float(*re).wrapping_add(1000003i64.wrapping_mul(hash_float(*im)))),
                 Obj::List(_) | Obj::Dict(_) | Obj::Set(_) | Obj::ByteArray(_) | Obj::Slice { .. } => {
                     Err(self.type_error(format!("unhashable type: '{}'", self.type_name(v))))

@@ -245,6 +245,7 @@ pub fn special_getattr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<
             Obj::AttrDescr(d) => crate::builtins::attrdescr::attr(vm, d.attr_descr(), name),
             Obj::Alias(a) => return crate::builtins::genericalias::attr(vm, a.alias(), name),
             Obj::LongRange(r) => crate::builtins::longrange::attr(r.long_range(), name),
+            Obj::MemoryView(m) => return crate::builtins::memoryview::attr(vm, m.memory_view(), name),
             Obj::Traceback(tb) => match name {
                 "tb_frame" => Some(tb.frame.clone()),
                 "tb_next" => Some(tb.next.borrow().clone()),

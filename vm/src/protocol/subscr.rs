@@ -260,6 +260,7 @@ impl Vm {
             }
             Obj::Range { .. } => crate::builtins::range::range_getitem(self, o, key),
             Obj::LongRange(r) => crate::builtins::longrange::getitem(self, r.long_range(), key),
+            Obj::MemoryView(m) => crate::builtins::memoryview::getitem(self, m.memory_view(), key),
             Obj::Alias(_) => crate::builtins::genericalias::getitem(self, obj, key),
             Obj::Class(_) => {
                 // `type[int]` is special-cased (no `type.__class_getitem__`, so that
