@@ -13,7 +13,7 @@ collections.abc is the host CPython's (this module's __path__ is the host's
 collections folder, so its abc.py is found; it re-exports _collections_abc).
 
 Left out: UserDict/UserList/UserString, pickling support
-(__reduce__), __class_getitem__, and reprlib-style recursion guards beyond the
+(__reduce__), and reprlib-style recursion guards beyond the
 simple one used for deque.  namedtuple cannot look at its caller's frame, so
 __module__ defaults to '__main__' unless module= is given.
 """
@@ -23,6 +23,8 @@ __all__ = ['ChainMap', 'Counter', 'OrderedDict', 'defaultdict', 'deque', 'namedt
 # A package standing in for the host's collections/__init__.py (which needs the C
 # module _collections): submodules (collections.abc) come from the host's folder.
 import sys as _sys
+
+_GenericAlias = type(list[int])
 __path__ = [_sys._stdlib_dir + '/collections'] if _sys._stdlib_dir else []
 __package__ = 'collections'
 del _sys
@@ -46,6 +48,7 @@ _repr_running = set()
 
 class deque:
     """A list-like sequence optimized for data accesses near its endpoints."""
+    __class_getitem__ = classmethod(_GenericAlias)
 
     def __hash__(self):
         name = 'collections.deque' if type(self) is deque else type(self).__name__
@@ -533,6 +536,7 @@ class defaultdict(dict):
     dict with the same items.  All remaining arguments are treated the same as if
     they were passed to the dict constructor, including keyword arguments.
     """
+    __class_getitem__ = classmethod(_GenericAlias)
 
     def __init__(self, *args, **kwargs):
         if args:
@@ -1231,6 +1235,7 @@ class ChainMap:
     Lookups search the underlying mappings successively until a key is found.
     Writes, updates, and deletions only operate on the first mapping.
     """
+    __class_getitem__ = classmethod(_GenericAlias)
 
     __hash__ = None
 

@@ -9,12 +9,14 @@ first annotation).
 
 Left out: partialmethod, singledispatchmethod, ABC-aware dispatch (virtual
 subclasses registered with abc are not considered), pickling support (__reduce__,
-__setstate__), the thread lock of cached_property, and __class_getitem__.
+__setstate__) and the thread lock of cached_property.
 The lru_cache wrapper is a plain function with attributes, not a
 functools._lru_cache_wrapper object, so it binds like any function.
 """
 
 from collections import namedtuple
+
+_GenericAlias = type(list[int])
 
 __all__ = ['update_wrapper', 'wraps', 'WRAPPER_ASSIGNMENTS', 'WRAPPER_UPDATES',
            'total_ordering', 'cache', 'cmp_to_key', 'lru_cache', 'reduce',
@@ -84,6 +86,7 @@ class partial:
     """partial(func, *args, **keywords) - new function with partial application
     of the given arguments and keywords.
     """
+    __class_getitem__ = classmethod(_GenericAlias)
 
     def __new__(cls, *args, **keywords):
         if not args:
@@ -437,6 +440,7 @@ _NOT_FOUND = object()
 
 class cached_property:
     """A property computed once per instance and then cached in its __dict__."""
+    __class_getitem__ = classmethod(_GenericAlias)
 
     def __init__(self, func):
         self.func = func

@@ -152,14 +152,18 @@ def isdatadescriptor(object):
     return hasattr(tp, "__set__") or hasattr(tp, "__delete__")
 
 
+_MemberDescriptorType = type(type(ismethod).__globals__)
+_GetSetDescriptorType = type(type(ismethod).__code__)
+
+
 def ismemberdescriptor(object):
-    """Return true if the object is a member descriptor (never in pyhop)."""
-    return False
+    """Return true if the object is a member descriptor."""
+    return isinstance(object, _MemberDescriptorType)
 
 
 def isgetsetdescriptor(object):
-    """Return true if the object is a getset descriptor (never in pyhop)."""
-    return False
+    """Return true if the object is a getset descriptor."""
+    return isinstance(object, _GetSetDescriptorType)
 
 
 def isfunction(object):

@@ -8,11 +8,13 @@ __iter__/__next__ (named like CPython's types, so type(x).__name__ matches), tha
 validates its arguments when it is created, with CPython's error messages; count
 and repeat have CPython's reprs.
 
-Left out: batched (3.12), pickling (__reduce__/__setstate__), __length_hint__
-except on repeat, and __class_getitem__.
+Left out: batched (3.12), pickling (__reduce__/__setstate__), and __length_hint__
+except on repeat.
 """
 
 import sys
+
+_GenericAlias = type(list[int])
 
 __all__ = ['accumulate', 'chain', 'combinations', 'combinations_with_replacement',
            'compress', 'count', 'cycle', 'dropwhile', 'filterfalse', 'groupby',
@@ -205,6 +207,7 @@ class chain:
     """Return a chain object whose .__next__() method returns elements from the
     first iterable until it is exhausted, then elements from the next
     iterable, until all of the iterables are exhausted."""
+    __class_getitem__ = classmethod(_GenericAlias)
 
     def __init__(self, *iterables, **kwargs):
         _no_kwargs('chain', kwargs)

@@ -27,8 +27,8 @@ their own entries.
 
 Left out: collections.abc registration (pyhop has no _collections_abc yet; ==,
 | and |= accept dicts, these weak mappings, and whatever collections.abc.Mapping
-accepts when that module is already loaded), __class_getitem__ (no
-types.GenericAlias), and pickling support beyond WeakSet.__reduce__.
+accepts when that module is already loaded) and pickling support beyond
+WeakSet.__reduce__.
 """
 
 from _weakref import (
@@ -42,6 +42,8 @@ from _weakref import (
     _remove_dead_weakref,
 )
 import sys
+
+_GenericAlias = type(list[int])
 
 ProxyTypes = (ProxyType, CallableProxyType)
 
@@ -629,6 +631,7 @@ class WeakKeyDictionary:
 
 class WeakSet:
     """A set whose elements are held weakly; an element vanishes when it dies."""
+    __class_getitem__ = classmethod(_GenericAlias)
 
     def __init__(self, data=None):
         self.data = set()

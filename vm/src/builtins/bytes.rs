@@ -103,6 +103,7 @@ pub fn bytes_data(v: &Value) -> Option<Vec<u8>> {
         Value::Obj(o) => match o.view() {
             Obj::Bytes(b) => Some(b.to_vec()),
             Obj::ByteArray(b) => Some(b.borrow().clone()),
+            Obj::MemoryView(m) if !m.memory_view().released.get() => Some(m.memory_view().data()),
             _ => None,
         },
         _ => None,

@@ -87,7 +87,8 @@ pub fn owner_class(vm: &Vm, owner: &str) -> Option<crate::object::ObjRef> {
         &t.async_generator_athrow, &t.anext_awaitable, &t.method, &t.builtin_function, &t.module,
         &t.cell, &t.traceback, &t.range, &t.slice, &t.property, &t.classmethod, &t.staticmethod,
         &t.method_descriptor, &t.classmethod_descriptor, &t.wrapper_descriptor, &t.dict_keys, &t.dict_values,
-        &t.dict_items,
+        &t.dict_items, &t.getset_descriptor, &t.member_descriptor, &t.generic_alias, &t.union_type,
+        &t.memoryview,
     ]
     .into_iter()
     .find(|c| named(c))

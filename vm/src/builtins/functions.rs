@@ -191,6 +191,8 @@ pub fn length(vm: &mut Vm, v: &Value) -> PyResult<usize> {
             Obj::Bytes(b) => b.len(),
             Obj::ByteArray(b) => b.borrow().len(),
             Obj::Range { .. } => crate::builtins::range::range_len(o),
+            Obj::LongRange(r) => crate::builtins::longrange::len_usize(vm, r.long_range())?,
+            Obj::MemoryView(m) => crate::builtins::memoryview::len(vm, m.memory_view())?,
             Obj::DictView { dict, .. } => {
                 let d = dict.clone();
                 return length(vm, &d);
@@ -409,6 +411,7 @@ fn reversed(vm: &mut Vm, a: Args) -> PyResult<Value> {
                 let n = length(vm, v)?;
                 return Ok(new_iter(IterState::Reversed { seq: v.clone(), index: n }));
             }
+            Obj::LongRange(r) => return Ok(new_iter(crate::builtins::longrange::reversed_state(r.long_range()))),
             Obj::Dict(_) => {
                 let mut keys = vm.collect(v)?;
                 keys.reverse();
@@ -506,10 +509,33 @@ pub fn is_instance(vm: &mut Vm, v: &Value, cls: &Value) -> PyResult<bool> {
                 }
                 Ok(false)
             }
-            _ => Err(vm.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union")),
+            _ => {
+                // A union tests each of its arguments.
+                if let Some(args) = crate::builtins::genericalias::union_args(cls) {
+                    return is_instance(vm, v, &args);
+                }
+                // Any other object with `__instancecheck__` on its type decides
+                // (`list[int]` refuses, typing's special forms answer).
+                if let Some(f) = instancecheck_of(vm, cls, "__instancecheck__") {
+                    let r = vm.call(&f, Args::new(&[cls.clone(), v.clone()]))?;
+                    return vm.truthy(&r);
+                }
+                Err(vm.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union"))
+            }
         },
         _ => Err(vm.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union")),
     }
+}
+
+/// `type(cls).__instancecheck__` (or `__subclasscheck__`) of a non-class `cls`: a
+/// user class's, or a generic alias's.
+fn instancecheck_of(vm: &Vm, cls: &Value, name: &str) -> Option<Value> {
+    if let Some(f) = vm.user_dunder(cls, name) {
+        return Some(f);
+    }
+    let t = vm.type_of(crate::protocol::ops::unwrap_base(cls));
+    let found = t.as_class()?.lookup(name)?;
+    matches!(&found, Value::Obj(o) if matches!(o.view(), Obj::Native(n) if n.owner == Some("GenericAlias"))).then_some(found)
 }
 
 fn isinstance(vm: &mut Vm, a: Args) -> PyResult<Value> {
@@ -546,7 +572,16 @@ pub fn is_subclass(vm: &mut Vm, c: &Value, cls: &Value) -> PyResult<bool> {
                 }
                 Ok(false)
             }
-            _ => Err(vm.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union")),
+            _ => {
+                if let Some(args) = crate::builtins::genericalias::union_args(cls) {
+                    return is_subclass(vm, c, &args);
+                }
+                if let Some(f) = instancecheck_of(vm, cls, "__subclasscheck__") {
+                    let r = vm.call(&f, Args::new(&[cls.clone(), c.clone()]))?;
+                    return vm.truthy(&r);
+                }
+                Err(vm.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union"))
+            }
         },
         _ => Err(vm.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union")),
     }

@@ -5,6 +5,7 @@
 //! ...) as a `METHODS` table of `(name, NativeFn)`; `Vm::new` installs every table
 //! into its class dict, so adding a method is one row in one file.
 
+pub mod attrdescr;
 pub mod bytes;
 pub mod codec;
 pub mod code;
@@ -15,13 +16,16 @@ pub mod exceptions;
 pub mod float;
 pub mod fmath;
 pub mod functions;
+pub mod genericalias;
 pub mod gc;
 pub mod weakref;
 pub mod int;
 pub mod introspect;
 pub mod io;
 pub mod list;
+pub mod longrange;
 pub mod math;
+pub mod memoryview;
 pub mod modules;
 pub mod object;
 pub mod printf;
@@ -170,6 +174,15 @@ fn proxy_class(name: &str, object: &ObjRef) -> ObjRef {
     cls
 }
 
+/// A built-in class of the `types` module (`types.GenericAlias`).
+fn types_class(name: &str, object: &ObjRef) -> ObjRef {
+    let cls = Vm::make_class(name, vec![object.clone()], Layout::Other);
+    if let Some(c) = cls.as_class() {
+        *c.module.borrow_mut() = Value::str("types");
+    }
+    cls
+}
+
 fn build_types() -> Types {
     let object = Vm::make_class("object", vec![], Layout::Object);
     let c = |name: &str, base: &ObjRef, layout: Layout| Vm::make_class(name, vec![base.clone()], layout);
@@ -226,6 +239,11 @@ fn build_types() -> Types {
         dict_values: other("dict_values"),
         dict_items: other("dict_items"),
         traceback: other("traceback"),
+        getset_descriptor: other("getset_descriptor"),
+        member_descriptor: other("member_descriptor"),
+        generic_alias: types_class("GenericAlias", &object),
+        union_type: types_class("UnionType", &object),
+        memoryview: other("memoryview"),
         frame: other("frame"),
         weakref: c("ReferenceType", &object, Layout::WeakRef),
         weakproxy: proxy_class("ProxyType", &object),
@@ -331,6 +349,14 @@ impl Vm {
         install(&t.dict_values, "dict_values", dict::VALUES_METHODS);
         let base_exc = self.types.exc["BaseException"].clone();
         install(&base_exc, "BaseException", exceptions::METHODS);
+        install(&t.getset_descriptor, "getset_descriptor", attrdescr::METHODS);
+        install(&t.member_descriptor, "member_descriptor", attrdescr::METHODS);
+        install(&t.generic_alias, "GenericAlias", genericalias::METHODS);
+        install(&t.union_type, "UnionType", genericalias::UNION_METHODS);
+        install(&t.memoryview, "memoryview", memoryview::METHODS);
+        genericalias::install_class_getitem(self);
+        attrdescr::install(self);
+        let t = &self.types;
         // Built-in type names in the builtins namespace.
         let names: Vec<(&str, ObjRef)> = vec![
             ("object", t.object.clone()),
@@ -353,6 +379,7 @@ impl Vm {
             ("staticmethod", t.staticmethod.clone()),
             ("classmethod", t.classmethod.clone()),
             ("super", t.super_.clone()),
+            ("memoryview", t.memoryview.clone()),
         ];
         let Obj::Dict(b) = self.builtins.view() else { return };
         let mut b = b.borrow_mut();

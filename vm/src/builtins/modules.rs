@@ -8,6 +8,12 @@ use crate::object::{Dict, Layout, Module, Obj};
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
+/// The names `native_module` answers, sorted (`sys.builtin_module_names`).
+pub const BUILTIN_MODULE_NAMES: &[&str] = &[
+    "_fileio_native", "_opcode", "_random", "_traceback_native", "_weakref", "atexit", "builtins", "faulthandler",
+    "gc", "math", "sys", "time",
+];
+
 /// The native module `name`, if there is one.
 pub fn native_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
     Ok(match name {
@@ -141,6 +147,8 @@ pub fn init_sys(vm: &mut Vm) {
     // pyhop never writes bytecode files, whatever `-B` says (`sys.flags` records it).
     d.insert_str("dont_write_bytecode", Value::Bool(true));
     d.insert_str("stdlib_module_names", stdlib_module_names);
+    let builtin_names = vm.new_tuple(BUILTIN_MODULE_NAMES.iter().map(|n| Value::str(n)).collect());
+    d.insert_str("builtin_module_names", builtin_names);
     for (name, f) in [
         ("getrecursionlimit", sys_getrecursionlimit as crate::object::NativeFn),
         ("setrecursionlimit", sys_setrecursionlimit),

@@ -3,6 +3,8 @@
 use crate::builtins::{seqops, MethodTable};
 use crate::object::func::Args;
 use crate::object::{Obj, ObjRef};
+use num_traits::ToPrimitive;
+
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
@@ -80,8 +82,25 @@ pub fn range_getitem(vm: &mut Vm, o: &ObjRef, key: &Value) -> PyResult<Value> {
 pub fn range_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let pos = a.check(vm, "range", 1, 3)?;
     let mut ints = Vec::with_capacity(3);
+    let mut big = Vec::with_capacity(3);
     for v in pos {
-        ints.push(vm.index_value(v)?);
+        big.push(crate::builtins::longrange::index_big(vm, v)?);
+    }
+    // Bounds beyond i64 make a long range (`longrange.rs`).
+    if big.iter().any(|b| b.to_i64().is_none()) {
+        let one = num_bigint::BigInt::from(1);
+        let (start, stop, step) = match big.len() {
+            1 => (num_bigint::BigInt::from(0), big[0].clone(), one),
+            2 => (big[0].clone(), big[1].clone(), one),
+            _ => (big[0].clone(), big[1].clone(), big[2].clone()),
+        };
+        if step == num_bigint::BigInt::from(0) {
+            return Err(vm.value_error("range() arg 3 must not be zero"));
+        }
+        return Ok(crate::builtins::longrange::new(start, stop, step));
+    }
+    for b in &big {
+        ints.push(b.to_i64().unwrap_or(0));
     }
     let (start, stop, step) = match ints.len() {
         1 => (0, ints[0], 1),
@@ -130,8 +149,27 @@ fn is_exact_int(v: &Value) -> bool {
     matches!(v, Value::Int(_) | Value::Bool(_))
 }
 
+/// `index`/`count` of a long range for an int argument (`None`: not one).
+fn long_position(vm: &mut Vm, slf: &Value, x: &Value) -> PyResult<Option<Option<Value>>> {
+    let Value::Obj(o) = slf else { return Ok(None) };
+    let Obj::LongRange(r) = o.view() else { return Ok(None) };
+    match crate::builtins::longrange::position(r.long_range(), x) {
+        Some(p) => Ok(Some(p)),
+        None => Err(vm.type_error("range.index()/count() of a range beyond 64 bits takes an int")),
+    }
+}
+
 fn range_index(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (slf, rest) = crate::builtins::list::margs(vm, &a, "range", "index", 1, 1)?;
+    if let Some(p) = long_position(vm, slf, &rest[0])? {
+        return match p {
+            Some(i) => Ok(i),
+            None => {
+                let r = vm.repr_string(&rest[0])?;
+                Err(vm.value_error(format!("{r} is not in range")))
+            }
+        };
+    }
     let o = this(vm, slf)?;
     let x = &rest[0];
     if is_exact_int(x) {
@@ -152,6 +190,9 @@ fn range_index(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn range_count(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (slf, rest) = crate::builtins::list::margs(vm, &a, "range", "count", 1, 1)?;
+    if let Some(p) = long_position(vm, slf, &rest[0])? {
+        return Ok(Value::Int(p.is_some() as i64));
+    }
     let o = this(vm, slf)?;
     if is_exact_int(&rest[0]) {
         return Ok(Value::Int((range_contains(&o, &rest[0]) == Some(true)) as i64));

@@ -110,7 +110,7 @@ impl Vm {
         let mut layout = Layout::Object;
         for b in &bases {
             let Some(bc) = b.as_class() else { continue };
-            let wrappable = [&self.types.property, &self.types.classmethod, &self.types.staticmethod]
+            let wrappable = [&self.types.property, &self.types.classmethod, &self.types.staticmethod, &self.types.generic_alias]
                 .iter()
                 .any(|t| bc.mro.borrow().iter().any(|k| ObjRef::ptr_eq(k, t)));
             if wrappable {
@@ -229,7 +229,9 @@ impl Vm {
         }
         let func = pos[0].clone();
         let name = pos[1].as_str().unwrap_or("?").to_string();
-        let bases: Vec<Value> = pos[2..].to_vec();
+        let orig_bases: Vec<Value> = pos[2..].to_vec();
+        let bases = self.update_bases(&orig_bases)?;
+        let bases_changed = bases.len() != orig_bases.len() || bases.iter().zip(&orig_bases).any(|(a, b)| !a.is(b));
         let mut base_classes = Vec::new();
         for b in &bases {
             match class_of(b) {
@@ -258,6 +260,10 @@ impl Vm {
             None => self.new_dict(Dict::new()),
         };
         self.run_class_body(&func, &ns)?;
+        if bases_changed {
+            let t = self.new_tuple(orig_bases);
+            self.setitem(&ns, Value::str("__orig_bases__"), t)?;
+        }
         match meta {
             Some(m) if !matches!(&m, Value::Obj(o) if ObjRef::ptr_eq(o, &self.types.type_)) => {
                 let bt = self.new_tuple(bases);
@@ -293,6 +299,30 @@ impl Vm {
                 self.create_class(None, &name, base_classes, &d)
             }
         }
+    }
+
+    /// PEP 560's `update_bases`: a base that is not a class but has `__mro_entries__`
+    /// is replaced by what that returns (a tuple).
+    fn update_bases(&mut self, bases: &[Value]) -> PyResult<Vec<Value>> {
+        let mut out = Vec::with_capacity(bases.len());
+        let mut orig: Option<Value> = None;
+        for b in bases {
+            if class_of(b).is_some() {
+                out.push(b.clone());
+                continue;
+            }
+            let Some(f) = self.lookup_attr(b, "__mro_entries__")? else {
+                out.push(b.clone());
+                continue;
+            };
+            let all = orig.get_or_insert_with(|| Value::tuple(bases.to_vec())).clone();
+            let r = self.call1(&f, all)?;
+            match &r {
+                Value::Obj(t) if t.kind() == crate::object::Kind::Tuple => out.extend(self.collect(&r)?),
+                _ => return Err(self.type_error("__mro_entries__ must return a tuple")),
+            }
+        }
+        Ok(out)
     }
 
     /// Call a class object: `type(x)`, metaclass `__call__`, or `__new__` + `__init__`.
@@ -439,7 +469,7 @@ impl Vm {
             Layout::Other => {
                 // A subclass of property/classmethod/staticmethod wraps one.
                 let t = &self.types;
-                let builtin = [&t.property, &t.classmethod, &t.staticmethod]
+                let builtin = [&t.property, &t.classmethod, &t.staticmethod, &t.generic_alias]
                     .into_iter()
                     .find(|b| c.mro.borrow().iter().any(|k| ObjRef::ptr_eq(k, b)))
                     .cloned()
@@ -523,6 +553,15 @@ impl Vm {
         }
         if is(&t.super_.clone()) {
             return b::functions::super_new(self, a);
+        }
+        if is(&t.generic_alias.clone()) {
+            return b::genericalias::ga_new(self, a);
+        }
+        if is(&t.memoryview.clone()) {
+            return b::memoryview::memoryview_new(self, a);
+        }
+        if is(&t.union_type.clone()) {
+            return Err(self.type_error("cannot create 'types.UnionType' instances"));
         }
         if let Some(r) = b::functions::construct_iter_type(self, cls, a) {
             return r;

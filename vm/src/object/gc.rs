@@ -327,7 +327,14 @@ pub fn trace(o: &ObjRef, visit: &mut dyn FnMut(&Value)) {
             }
         }
         Obj::WeakRef(w) | Obj::WeakProxy(w) => w.trace(visit),
-        Obj::Generator(_) | Obj::Frame(_) | Obj::AsyncGen(_) | Obj::AsyncGenAwaitable(_) => {
+        Obj::Generator(_)
+        | Obj::Frame(_)
+        | Obj::AsyncGen(_)
+        | Obj::AsyncGenAwaitable(_)
+        | Obj::AttrDescr(_)
+        | Obj::Alias(_)
+        | Obj::LongRange(_)
+        | Obj::MemoryView(_) => {
             // SAFETY: foreign kinds hold a ForeignBox whose ops match the payload.
             unsafe {
                 let ops = (*((o.as_ptr() as *const u8).add(PAYLOAD) as *const ForeignBox<()>)).ops;
@@ -387,7 +394,14 @@ pub fn clear(o: &ObjRef) {
         }
         Obj::Traceback(t) => take(&t.next),
         Obj::WeakRef(w) | Obj::WeakProxy(w) => w.clear_callback(),
-        Obj::Generator(_) | Obj::Frame(_) | Obj::AsyncGen(_) | Obj::AsyncGenAwaitable(_) => {
+        Obj::Generator(_)
+        | Obj::Frame(_)
+        | Obj::AsyncGen(_)
+        | Obj::AsyncGenAwaitable(_)
+        | Obj::AttrDescr(_)
+        | Obj::Alias(_)
+        | Obj::LongRange(_)
+        | Obj::MemoryView(_) => {
             // SAFETY: as in `trace`.
             unsafe {
                 let ops = (*((o.as_ptr() as *const u8).add(PAYLOAD) as *const ForeignBox<()>)).ops;

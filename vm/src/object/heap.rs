@@ -66,6 +66,14 @@ pub enum Kind {
     Frame,
     AsyncGen,
     AsyncGenAwaitable,
+    /// `getset_descriptor` / `member_descriptor` (`builtins/attrdescr.rs`).
+    AttrDescr,
+    /// `types.GenericAlias` / `types.UnionType` (`builtins/genericalias.rs`).
+    Alias,
+    /// A `range` with bounds beyond i64 (`builtins/longrange.rs`).
+    LongRange,
+    /// `memoryview` (`builtins/memoryview.rs`).
+    MemoryView,
 }
 
 impl Kind {

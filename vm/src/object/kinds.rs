@@ -199,6 +199,10 @@ pub(crate) fn view(o: &ObjRef) -> Obj<'_> {
             Kind::Frame => Obj::Frame(ForeignView(o)),
             Kind::AsyncGen => Obj::AsyncGen(ForeignView(o)),
             Kind::AsyncGenAwaitable => Obj::AsyncGenAwaitable(ForeignView(o)),
+            Kind::AttrDescr => Obj::AttrDescr(ForeignView(o)),
+            Kind::Alias => Obj::Alias(ForeignView(o)),
+            Kind::LongRange => Obj::LongRange(ForeignView(o)),
+            Kind::MemoryView => Obj::MemoryView(ForeignView(o)),
         }
     }
 }
@@ -265,7 +269,7 @@ pub(crate) unsafe fn drop_payload(p: NonNull<Header>) -> Layout {
                 crate::object::weakref::unlink(p);
                 sized!(weakref::WeakRef)
             }
-            Kind::Generator | Kind::Frame | Kind::AsyncGen | Kind::AsyncGenAwaitable => {
+            Kind::Generator | Kind::Frame | Kind::AsyncGen | Kind::AsyncGenAwaitable | Kind::AttrDescr | Kind::Alias | Kind::LongRange | Kind::MemoryView => {
                 let ops: &'static ForeignOps = (*(pl as *const ForeignBox<()>)).ops;
                 (ops.drop)(p)
             }

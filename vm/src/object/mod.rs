@@ -125,6 +125,14 @@ pub enum Obj<'a> {
     AsyncGen(ForeignView<'a>),
     /// `async_generator_asend` / `async_generator_athrow` / `anext_awaitable`.
     AsyncGenAwaitable(ForeignView<'a>),
+    /// A getset or member descriptor of a built-in type (`builtins/attrdescr.rs`).
+    AttrDescr(ForeignView<'a>),
+    /// `list[int]` or `int | str` (`builtins/genericalias.rs`).
+    Alias(ForeignView<'a>),
+    /// `range(1 << 1000)` (`builtins/longrange.rs`).
+    LongRange(ForeignView<'a>),
+    /// A `memoryview` (`builtins/memoryview.rs`).
+    MemoryView(ForeignView<'a>),
 }
 
 /// The object behind a foreign-kind view; the layer that defines the payload
@@ -303,6 +311,8 @@ pub enum IterState {
     /// Code-point iteration of a str; `byte` is the next byte offset.
     Str { s: Value, byte: usize },
     Range { next: i64, stop: i64, step: i64 },
+    /// `longrange_iterator`: a range beyond i64; `left` items to go.
+    LongRange { next: num_bigint::BigInt, step: num_bigint::BigInt, left: num_bigint::BigInt },
     /// Dict keys/values/items by entry index (detects size changes).
     Dict { dict: Value, index: usize, kind: ViewKind, len: usize },
     /// Set/frozenset keys by entry index.
@@ -345,7 +355,7 @@ impl IterState {
                 f(func);
                 f(iter)
             }
-            IterState::Range { .. } | IterState::Exhausted => {}
+            IterState::Range { .. } | IterState::LongRange { .. } | IterState::Exhausted => {}
         }
     }
 }
@@ -365,6 +375,7 @@ pub fn iter_type_name(st: &IterState) -> &'static str {
             _ => "str_ascii_iterator",
         },
         IterState::Range { .. } => "range_iterator",
+        IterState::LongRange { .. } => "longrange_iterator",
         IterState::Dict { kind, .. } => match kind {
             ViewKind::Keys => "dict_keyiterator",
             ViewKind::Values => "dict_valueiterator",
@@ -385,7 +396,7 @@ pub fn iter_type_name(st: &IterState) -> &'static str {
 /// Every built-in iterator type name.
 pub const ITER_TYPE_NAMES: &[&str] = &[
     "list_iterator", "tuple_iterator", "bytes_iterator", "bytearray_iterator", "str_iterator", "str_ascii_iterator",
-    "range_iterator", "dict_keyiterator", "dict_valueiterator", "dict_itemiterator", "set_iterator",
+    "range_iterator", "longrange_iterator", "dict_keyiterator", "dict_valueiterator", "dict_itemiterator", "set_iterator",
     "list_reverseiterator", "reversed", "callable_iterator", "enumerate", "zip", "map", "filter",
 ];
 

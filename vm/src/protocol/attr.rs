@@ -68,6 +68,17 @@ impl Vm {
                     return Ok(None);
                 }
                 Obj::Super { class, obj: sobj } => return self.super_getattr(class, sobj, name),
+                // A generic alias forwards most names to its origin (`ga_getattro`).
+                Obj::Alias(_) => {
+                    if let Some(v) = crate::builtins::genericalias::forwarded_getattr(self, obj, name)? {
+                        return Ok(Some(v));
+                    }
+                }
+                Obj::Instance(i) if i.base().as_obj().is_some_and(|b| b.kind() == crate::object::Kind::Alias) => {
+                    if let Some(v) = crate::builtins::genericalias::forwarded_getattr(self, obj, name)? {
+                        return Ok(Some(v));
+                    }
+                }
                 // A proxy forwards every attribute to its referent.
                 Obj::WeakProxy(_) => {
                     let r = crate::builtins::weakref::unproxy(self, obj)?;
@@ -151,6 +162,7 @@ impl Vm {
         let d = &self.builtin_descr(d);
         let Value::Obj(o) = d else { return Ok(None) };
         match o.view() {
+            Obj::AttrDescr(ad) => Ok(Some(crate::builtins::attrdescr::get(self, ad.attr_descr(), obj)?)),
             Obj::Property { fget, .. } => {
                 if fget.is_none() {
                     return Err(self.attribute_error("unreadable attribute"));
@@ -220,6 +232,13 @@ impl Vm {
             }
         }
         if let Some(v) = c.lookup(name) {
+            // `type`'s own data descriptors win over one its MRO holds for the
+            // instances of a built-in base (`FunctionType.__name__`).
+            if crate::builtins::attrdescr::is_attr_descr(&v) && crate::builtins::attrdescr::TYPE_DATA_NAMES.contains(&name) {
+                if let Some(s) = crate::protocol::special::class_special(self, cls, name)? {
+                    return Ok(Some(s));
+                }
+            }
             let v = self.builtin_descr(&v);
             if let Value::Obj(o) = &v {
                 match o.view() {
@@ -377,6 +396,11 @@ impl Vm {
             if let Some(d) = cls.lookup(name) {
                 if let Value::Obj(dobj) = &d {
                     match dobj.view() {
+                        Obj::AttrDescr(ad) => {
+                            if crate::builtins::attrdescr::set(self, ad.attr_descr(), obj, &v)? {
+                                return Ok(());
+                            }
+                        }
                         Obj::Property { fset, .. } => {
                             if fset.is_none() {
                                 return Err(self.attribute_error(format!(
@@ -435,7 +459,11 @@ impl Vm {
     #[cold]
     fn readonly_attr(&self, obj: &Value, name: &str) -> PyErr {
         let tn = self.type_name(obj);
-        if self.type_of(obj).as_class().map(|c| c.lookup(name).is_some()).unwrap_or(false) {
+        let found = self.type_of(obj).as_class().and_then(|c| c.lookup(name));
+        if let Some(d) = found.as_ref().and_then(crate::builtins::attrdescr::as_attr_descr) {
+            return crate::builtins::attrdescr::not_writable(self, d);
+        }
+        if found.is_some() {
             return self.attribute_error(format!("'{tn}' object attribute '{name}' is read-only"));
         }
         self.attribute_error(format!("'{tn}' object has no attribute '{name}'"))
@@ -454,6 +482,11 @@ impl Vm {
         let tp = self.type_of(obj);
         if let Some(cls) = tp.as_class() {
             if let Some(Value::Obj(d)) = cls.lookup(name) {
+                if let Obj::AttrDescr(ad) = d.view() {
+                    if crate::builtins::attrdescr::delete(self, ad.attr_descr(), obj)? {
+                        return Ok(());
+                    }
+                }
                 if let Obj::Property { fdel, .. } = d.view() {
                     if fdel.is_none() {
                         return Err(self.attribute_error(format!("property '{name}' of '{}' object has no deleter", cls.name)));
@@ -478,6 +511,15 @@ impl Vm {
         match removed {
             Some(_) => Ok(()),
             None => Err(self.no_attribute(obj, name)),
+        }
+    }
+
+    /// `_PyObject_LookupAttr`: `getattr(obj, name)`, with AttributeError as `None`.
+    pub fn lookup_attr(&mut self, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+        match self.getattr(obj, name) {
+            Ok(v) => Ok(Some(v)),
+            Err(e) if self.err_matches(&e, "AttributeError") => Ok(None),
+            Err(e) => Err(e),
         }
     }
 

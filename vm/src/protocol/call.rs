@@ -43,6 +43,7 @@ impl Vm {
                 self.call(&func, Args { args: &all, kwnames: args.kwnames })
             }
             Obj::Class(_) => self.call_class(o, args),
+            Obj::Alias(_) => crate::builtins::genericalias::call(self, callable, args),
             Obj::StaticMethod(f) => {
                 let f = f.clone();
                 self.call(&f, args)
@@ -59,6 +60,10 @@ impl Vm {
                     all.push(callable.clone());
                     all.extend_from_slice(args.args);
                     self.call(&f, Args { args: &all, kwnames: args.kwnames })
+                }
+                // An instance of a GenericAlias subclass calls as the alias.
+                None if crate::builtins::genericalias::generic_of(callable).is_some() => {
+                    crate::builtins::genericalias::call(self, callable, args)
                 }
                 None => Err(self.type_error(format!("'{}' object is not callable", self.type_name(callable)))),
             },

@@ -46,6 +46,14 @@ impl Vm {
                 Obj::List(_) | Obj::Tuple(_) | Obj::Bytes(_) | Obj::ByteArray(_) => IterState::Seq { seq: base.clone(), index: 0 },
                 Obj::Str(_) => IterState::Str { s: base.clone(), byte: 0 },
                 Obj::Range { start, stop, step } => IterState::Range { next: *start, stop: *stop, step: *step },
+                Obj::LongRange(r) => crate::builtins::longrange::iter_state(r.long_range()),
+                Obj::MemoryView(m) => {
+                    let m = m.memory_view();
+                    if m.released.get() {
+                        return Err(self.value_error("operation forbidden on released memoryview object"));
+                    }
+                    IterState::Seq { seq: Value::obj(crate::object::NewObj::Bytes(m.data())), index: 0 }
+                }
                 Obj::Dict(d) => IterState::Dict { dict: base.clone(), index: 0, kind: ViewKind::Keys, len: d.borrow().len() },
                 Obj::DictView { dict, kind } => {
                     let len = match dict {
@@ -131,6 +139,15 @@ impl Vm {
                     }
                     None => Ok(None),
                 }
+            }
+            IterState::LongRange { next, step, left } => {
+                if num_traits::Zero::is_zero(left) {
+                    return Ok(None);
+                }
+                *left -= 1;
+                let v = next.clone();
+                *next += &*step;
+                Ok(Some(Value::from_bigint(v)))
             }
             IterState::Range { next, stop, step } => {
                 if (*step > 0 && *next < *stop) || (*step < 0 && *next > *stop) {

@@ -232,7 +232,7 @@ impl Vm {
             if let Some(r) = self.native_binop_orig(op, unwrap_base(a), unwrap_base(b), b) {
                 return r;
             }
-            return Err(self.binop_type_error(op, a, b));
+            return self.binop_fallback(op, a, b);
         }
         // A subclass's reflected method goes first.
         let ta = self.type_of(a);
@@ -268,6 +268,18 @@ impl Vm {
                         return Ok(r);
                     }
                 }
+            }
+        }
+        self.binop_fallback(op, a, b)
+    }
+
+    /// The last resort of a binary operator: `type.__or__` (`int | str`, a
+    /// `types.UnionType`), else the TypeError.
+    #[cold]
+    fn binop_fallback(&mut self, op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
+        if op == BinOp::Or {
+            if let Some(u) = crate::builtins::genericalias::union_or(self, a, b)? {
+                return Ok(u);
             }
         }
         Err(self.binop_type_error(op, a, b))
@@ -550,6 +562,7 @@ impl Vm {
                 Obj::Bytes(b) => Ok(!b.is_empty()),
                 Obj::ByteArray(b) => Ok(!b.borrow().is_empty()),
                 Obj::Range { .. } => Ok(crate::builtins::range::range_len(o) > 0),
+                Obj::LongRange(r) => Ok(!num_traits::Zero::is_zero(&crate::builtins::longrange::len(r.long_range()))),
                 Obj::Complex(re, im) => Ok(*re != 0.0 || *im != 0.0),
                 Obj::Instance(i) => {
                     if let Some(f) = self.user_dunder(v, "__bool__") {
@@ -690,6 +703,16 @@ impl Vm {
         }
         match (ao.view(), bo.view()) {
             (Obj::Str(x), Obj::Str(y)) => Ok(Some(op.test(x.as_str().cmp(y.as_str())))),
+            (Obj::MemoryView(_), _) | (_, Obj::MemoryView(_)) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
+                use crate::builtins::bytes::bytes_data;
+                Ok(match (bytes_data(a), bytes_data(b)) {
+                    (Some(x), Some(y)) => Some((x == y) == (op == CmpOp::Eq)),
+                    _ => None,
+                })
+            }
+            (Obj::Alias(x), Obj::Alias(y)) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
+                Ok(crate::builtins::genericalias::eq(self, x.alias(), y.alias())?.map(|r| r == (op == CmpOp::Eq)))
+            }
             // Bound methods: the same function bound to the same object.
             (Obj::BoundMethod { func: f1, slf: s1 }, Obj::BoundMethod { func: f2, slf: s2 })
                 if matches!(op, CmpOp::Eq | CmpOp::Ne) =>
@@ -717,6 +740,12 @@ impl Vm {
                 if *kind != crate::object::ViewKind::Values =>
             {
                 crate::builtins::set::set_compare(self, a, b, op).map(Some)
+            }
+            (Obj::LongRange(_), Obj::Range { .. } | Obj::LongRange(_)) | (Obj::Range { .. }, Obj::LongRange(_))
+                if matches!(op, CmpOp::Eq | CmpOp::Ne) =>
+            {
+                use crate::builtins::longrange::key_of;
+                Ok(Some((key_of(a) == key_of(b)) == (op == CmpOp::Eq)))
             }
             (Obj::Range { .. }, Obj::Range { .. }) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
                 let (x, y) = (crate::builtins::range::range_items_key(ao), crate::builtins::range::range_items_key(bo));
@@ -839,6 +868,11 @@ impl Vm {
                 }
                 Obj::Range { .. } => {
                     if let Some(r) = crate::builtins::range::range_contains(o, item) {
+                        return Ok(r);
+                    }
+                }
+                Obj::LongRange(r) => {
+                    if let Some(r) = crate::builtins::longrange::contains(r.long_range(), item) {
                         return Ok(r);
                     }
                 }

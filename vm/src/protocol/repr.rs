@@ -269,6 +269,10 @@ impl Vm {
                 format!("{name}([{}])", self.join_reprs(&items)?)
             }
             Obj::Traceback(_) => format!("<traceback object at {addr}>"),
+            Obj::AttrDescr(d) => crate::builtins::attrdescr::repr(d.attr_descr()),
+            Obj::Alias(a) => crate::builtins::genericalias::repr(self, a.alias())?,
+            Obj::LongRange(r) => crate::builtins::longrange::repr(r.long_range()),
+            Obj::MemoryView(m) => crate::builtins::memoryview::repr(m.memory_view(), &addr),
             Obj::Frame(pf) => { let pf = pf.pyframe(); format!(
                 "<frame at {addr}, file '{}', line {}, code {}>",
                 pf.code.filename,
@@ -510,6 +514,9 @@ impl Vm {
                     };
                     self.hash_tuple(&t)
                 }
+                Obj::Alias(a) => crate::builtins::genericalias::hash(self, a.alias()),
+                Obj::LongRange(r) => crate::builtins::longrange::hash(self, r.long_range()),
+                Obj::MemoryView(m) => crate::builtins::memoryview::hash(self, m.memory_view()),
                 Obj::Complex(re, im) => Ok(hash_float(*re).wrapping_add(1000003i64.wrapping_mul(hash_float(*im)))),
                 Obj::List(_) | Obj::Dict(_) | Obj::Set(_) | Obj::ByteArray(_) | Obj::Slice { .. } => {
                     Err(self.type_error(format!("unhashable type: '{}'", self.type_name(v))))

@@ -242,6 +242,10 @@ pub fn special_getattr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<
                 _ => None,
             },
             Obj::Frame(pf) => return crate::protocol::frames::frame_getattr(vm, pf.pyframe(), name),
+            Obj::AttrDescr(d) => crate::builtins::attrdescr::attr(vm, d.attr_descr(), name),
+            Obj::Alias(a) => return crate::builtins::genericalias::attr(vm, a.alias(), name),
+            Obj::LongRange(r) => crate::builtins::longrange::attr(r.long_range(), name),
+            Obj::MemoryView(m) => return crate::builtins::memoryview::attr(vm, m.memory_view(), name),
             Obj::Traceback(tb) => match name {
                 "tb_frame" => Some(tb.frame.clone()),
                 "tb_next" => Some(tb.next.borrow().clone()),
@@ -373,6 +377,17 @@ pub fn special_setattr(vm: &mut Vm, obj: &Value, name: &str, v: &Value) -> PyRes
                 }
                 *f.code.borrow_mut() = code;
                 return Ok(true);
+            }
+            // CPython's func_set_*: the type each slot takes.
+            let kind_ok = |k: crate::object::Kind| matches!(v, Value::Obj(o) if o.kind() == k);
+            let wants = match name {
+                "__name__" | "__qualname__" if !kind_ok(crate::object::Kind::Str) => Some("a string"),
+                "__defaults__" if !v.is_none() && !kind_ok(crate::object::Kind::Tuple) => Some("a tuple"),
+                "__kwdefaults__" | "__annotations__" if !v.is_none() && !kind_ok(crate::object::Kind::Dict) => Some("a dict"),
+                _ => None,
+            };
+            if let Some(w) = wants {
+                return Err(vm.type_error(format!("{name} must be set to {w} object")));
             }
             let slot = match name {
                 "__name__" => &f.name,

@@ -278,7 +278,15 @@ impl Vm {
                 }
             }
             Obj::Range { .. } => crate::builtins::range::range_getitem(self, o, key),
+            Obj::LongRange(r) => crate::builtins::longrange::getitem(self, r.long_range(), key),
+            Obj::MemoryView(m) => crate::builtins::memoryview::getitem(self, m.memory_view(), key),
+            Obj::Alias(_) => crate::builtins::genericalias::getitem(self, obj, key),
             Obj::Class(_) => {
+                // `type[int]` is special-cased (no `type.__class_getitem__`, so that
+                // `str[int]` still fails), as in CPython's PyObject_GetItem.
+                if ObjRef::ptr_eq(o, &self.types.type_) {
+                    return Ok(crate::builtins::genericalias::generic_alias(self, obj.clone(), key.clone()));
+                }
                 if let Some(f) = self.getattr_opt(obj, "__class_getitem__")? {
                     return self.call1(&f, key.clone());
                 }
