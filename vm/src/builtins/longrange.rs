@@ -163,7 +163,7 @@ pub fn getitem(vm: &mut Vm, r: &LongRange, key: &Value) -> PyResult<Value> {
 pub fn reversed_state(r: &LongRange) -> crate::object::IterState {
     let n = len(r);
     let last = if n.is_zero() { r.start.clone() } else { &r.start + (&n - BigInt::one()) * &r.step };
-    crate::object::IterState::LongRange { next: last, step: -r.step.clone(), left: n }
+    crate::object::IterState::LongRange(Box::new(crate::object::LongRangeIter { next: last, step: -r.step.clone(), left: n }))
 }
 
 /// `r.index(x)` / `r.count(x)` for an int `x`: its position, if it is an item.
@@ -178,5 +178,5 @@ pub fn position(r: &LongRange, x: &Value) -> Option<Option<Value>> {
 
 /// The `longrange_iterator` state: next value, step and items left.
 pub fn iter_state(r: &LongRange) -> crate::object::IterState {
-    crate::object::IterState::LongRange { next: r.start.clone(), step: r.step.clone(), left: len(r) }
+    crate::object::IterState::LongRange(Box::new(crate::object::LongRangeIter { next: r.start.clone(), step: r.step.clone(), left: len(r) }))
 }

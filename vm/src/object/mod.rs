@@ -305,14 +305,22 @@ pub fn list_push(items: &mut Vec<Value>, v: Value) {
 }
 
 /// The state of a built-in iterator.
+/// A `longrange_iterator`'s state: the next value, the step and the items left.
+pub struct LongRangeIter {
+    pub next: num_bigint::BigInt,
+    pub step: num_bigint::BigInt,
+    pub left: num_bigint::BigInt,
+}
+
 pub enum IterState {
     /// Iterates `seq[i]` for list and tuple (and str by code point).
     Seq { seq: Value, index: usize },
     /// Code-point iteration of a str; `byte` is the next byte offset.
     Str { s: Value, byte: usize },
     Range { next: i64, stop: i64, step: i64 },
-    /// `longrange_iterator`: a range beyond i64; `left` items to go.
-    LongRange { next: num_bigint::BigInt, step: num_bigint::BigInt, left: num_bigint::BigInt },
+    /// `longrange_iterator`: a range beyond i64. Boxed: three big ints inline would
+    /// make every iterator 100 bytes larger, and the hot variants' matches slower.
+    LongRange(Box<LongRangeIter>),
     /// Dict keys/values/items by entry index (detects size changes).
     Dict { dict: Value, index: usize, kind: ViewKind, len: usize },
     /// Set/frozenset keys by entry index.
@@ -355,7 +363,7 @@ impl IterState {
                 f(func);
                 f(iter)
             }
-            IterState::Range { .. } | IterState::LongRange { .. } | IterState::Exhausted => {}
+            IterState::Range { .. } | IterState::LongRange(_) | IterState::Exhausted => {}
         }
     }
 }
@@ -375,7 +383,7 @@ pub fn iter_type_name(st: &IterState) -> &'static str {
             _ => "str_ascii_iterator",
         },
         IterState::Range { .. } => "range_iterator",
-        IterState::LongRange { .. } => "longrange_iterator",
+        IterState::LongRange(_) => "longrange_iterator",
         IterState::Dict { kind, .. } => match kind {
             ViewKind::Keys => "dict_keyiterator",
             ViewKind::Values => "dict_valueiterator",

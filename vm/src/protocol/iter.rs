@@ -140,7 +140,8 @@ impl Vm {
                     None => Ok(None),
                 }
             }
-            IterState::LongRange { next, step, left } => {
+            IterState::LongRange(it) => {
+                let crate::object::LongRangeIter { next, step, left } = &mut **it;
                 if num_traits::Zero::is_zero(left) {
                     return Ok(None);
                 }
