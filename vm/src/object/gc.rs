@@ -36,7 +36,7 @@
 use std::cell::UnsafeCell;
 use std::ptr::NonNull;
 
-use crate::object::heap::{flags, try_ref, ForeignBox, Header, Kind, ObjRef, PAYLOAD};
+use crate::object::heap::{flags, try_ref, Header, Kind, ObjRef};
 use crate::object::*;
 use crate::value::Value;
 
@@ -335,11 +335,8 @@ pub fn trace(o: &ObjRef, visit: &mut dyn FnMut(&Value)) {
         | Obj::Alias(_)
         | Obj::LongRange(_)
         | Obj::MemoryView(_) => {
-            // SAFETY: foreign kinds hold a ForeignBox whose ops match the payload.
-            unsafe {
-                let ops = (*((o.as_ptr() as *const u8).add(PAYLOAD) as *const ForeignBox<()>)).ops;
-                (ops.trace)(o.raw(), visit)
-            }
+            // SAFETY: a foreign kind (these arms); its ops match its payload.
+            unsafe { (crate::object::heap::foreign_ops(o.header()).trace)(o.raw(), visit) }
         }
     }
 }
@@ -403,10 +400,7 @@ pub fn clear(o: &ObjRef) {
         | Obj::LongRange(_)
         | Obj::MemoryView(_) => {
             // SAFETY: as in `trace`.
-            unsafe {
-                let ops = (*((o.as_ptr() as *const u8).add(PAYLOAD) as *const ForeignBox<()>)).ops;
-                (ops.clear)(o.raw())
-            }
+            unsafe { (crate::object::heap::foreign_ops(o.header()).clear)(o.raw()) }
         }
         _ => {}
     }

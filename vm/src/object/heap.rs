@@ -466,6 +466,17 @@ pub struct ForeignOps {
     pub(crate) clear: unsafe fn(NonNull<Header>),
 }
 
+/// The functions of a foreign object's payload (its first field).
+///
+/// # Safety
+/// `h` is the header of a live object of a foreign kind (from
+/// `Kind::FIRST_FOREIGN` on), whose payload is a `ForeignBox`.
+#[inline]
+pub(crate) unsafe fn foreign_ops(h: &Header) -> &'static ForeignOps {
+    // SAFETY: the caller's contract; `ForeignBox` is `repr(C)` with `ops` first.
+    unsafe { (*((h as *const Header as *const u8).add(PAYLOAD) as *const ForeignBox<()>)).ops }
+}
+
 /// A foreign payload: its functions, then the value.
 #[repr(C)]
 pub struct ForeignBox<T> {

@@ -10,7 +10,7 @@ use std::rc::Rc;
 
 use num_bigint::BigInt;
 
-use crate::object::heap::{ForeignBox, ForeignOps, Header, Kind, ObjRef, PAYLOAD};
+use crate::object::heap::{Header, Kind, ObjRef, PAYLOAD};
 use crate::object::*;
 use crate::value::Value;
 
@@ -270,8 +270,7 @@ pub(crate) unsafe fn drop_payload(p: NonNull<Header>) -> Layout {
                 sized!(weakref::WeakRef)
             }
             Kind::Generator | Kind::Frame | Kind::AsyncGen | Kind::AsyncGenAwaitable | Kind::AttrDescr | Kind::Alias | Kind::LongRange | Kind::MemoryView => {
-                let ops: &'static ForeignOps = (*(pl as *const ForeignBox<()>)).ops;
-                (ops.drop)(p)
+                (crate::object::heap::foreign_ops(h).drop)(p)
             }
         }
     }

@@ -64,12 +64,8 @@ fn instance_has_del(h: &Header) -> bool {
 }
 
 fn foreign_needs_finalizer(h: &Header) -> bool {
-    // SAFETY: a live foreign object: its payload starts with its ops.
-    unsafe {
-        let pl = (h as *const Header as *const u8).add(crate::object::heap::PAYLOAD);
-        let ops = (*(pl as *const crate::object::heap::ForeignBox<()>)).ops;
-        (ops.needs_finalizer)(std::ptr::NonNull::from(h))
-    }
+    // SAFETY: a live foreign object (the caller checked the kind).
+    unsafe { (crate::object::heap::foreign_ops(h).needs_finalizer)(std::ptr::NonNull::from(h)) }
 }
 
 pub(crate) fn queue_finalizer(o: ObjRef) {
