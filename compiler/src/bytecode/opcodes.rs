@@ -223,7 +223,7 @@ macro_rules! for_each_opcode {
         /// (args[arg] --)  arg 0: re-raise the handled exception; 1: raise exc; 2: raise exc from cause
         130 => RaiseVarargs      raise_varargs        "RAISE_VARARGS",        stack: |n| (n, 0), jump: NOJUMP, flags: [ARG, TERM], predicts: [], form: inline, family: RaiseVarargs;
         /// (func, args[arg] -- res)  res = func(*args)
-        131 => CallFunction      call_function        "CALL_FUNCTION",        stack: |n| (n + 1, 1), jump: NOJUMP, flags: [ARG], predicts: [], form: split, family: CallFunction;
+        131 => CallFunction      call_function        "CALL_FUNCTION",        stack: |n| (n + 1, 1), jump: NOJUMP, flags: [ARG], predicts: [], form: inline, family: CallFunction;
         /// (defaults?, kwdefaults?, annotations?, closure?, code, qualname -- func)  arg bits 1/2/4/8 say which optional items are present
         132 => MakeFunction      make_function        "MAKE_FUNCTION",        stack: |f| (2 + (f & 0xf).count_ones(), 1), jump: NOJUMP, flags: [ARG], predicts: [], form: split, family: MakeFunction;
         /// (start, stop, step? -- slice)  arg is 2 or 3
@@ -259,7 +259,7 @@ macro_rules! for_each_opcode {
         /// (obj -- meth, self | NULL, attr)  method lookup without binding when obj.names[arg] is a plain function on its type
         160 => LoadMethod        load_method          "LOAD_METHOD",          stack: |_| (1, 2), jump: NOJUMP, flags: [ARG, NAME], predicts: [], form: split, family: LoadMethod;
         /// (meth|NULL, self|callable, args[arg] -- res)
-        161 => CallMethod        call_method          "CALL_METHOD",          stack: |n| (n + 2, 1), jump: NOJUMP, flags: [ARG], predicts: [], form: split, family: CallMethod;
+        161 => CallMethod        call_method          "CALL_METHOD",          stack: |n| (n + 2, 1), jump: NOJUMP, flags: [ARG], predicts: [], form: inline, family: CallMethod;
         /// (list, ..., iterable -- list, ...)  list.extend(iterable); list is stack[-arg] after the pop
         162 => ListExtend        list_extend          "LIST_EXTEND",          stack: |_| (1, 0), jump: NOJUMP, flags: [ARG], predicts: [], form: split, family: ListExtend;
         /// (set, ..., iterable -- set, ...)  set.update(iterable)

@@ -45,6 +45,9 @@ pub struct Frame {
     /// The caller of a chained frame (`interp/chain.rs`), null for a frame that
     /// `run_frame` entered.
     pub back: *mut Frame,
+    /// For the chained `__init__` of a class call (`C(...)`): the new instance, which
+    /// the call returns once `__init__` returns None; `Null` for every other frame.
+    pub init_self: Value,
 }
 
 impl Frame {
@@ -74,6 +77,103 @@ impl Frame {
             pyframe: std::cell::OnceCell::new(),
             trace_prev: usize::MAX,
             back: std::ptr::null_mut(),
+            init_self: Value::Null,
+        }
+    }
+
+    /// Make a chained call's frame in place at `at` (`interp/chain.rs`): its locals
+    /// are the `n` values at `args` (moved, not copied), then `Null` up to
+    /// `nlocalsplus`, with `closure`'s cells in the free slots after the locals; the
+    /// frame is `Running`, its caller `back`. No intermediate `Frame` is built, so
+    /// nothing is copied twice (this runs on every Python-to-Python call).
+    ///
+    /// # Safety
+    /// `at` is valid for writing a `Frame` and holds none; `args` points at `n` live
+    /// values the caller gives up; `n <= code.varnames.len()`; the code has no cell
+    /// variables (`PyCode::chain_argc`), and `closure` matches its free variables.
+    #[inline(always)]
+    #[allow(clippy::too_many_arguments)]
+    pub unsafe fn write_chained(at: *mut Frame, code: Rc<PyCode>, globals: ObjRef, builtins: ObjRef, mut localsplus: pool::Storage, back: *mut Frame, args: *const Value, n: usize, closure: Option<&[Value]>, init_self: Value) {
+        let nlocalsplus = code.nlocalsplus;
+        debug_assert!(localsplus.len() >= code.frame_size && n <= code.varnames.len() && code.cellvars.is_empty());
+        let base = localsplus.as_mut_ptr() as *mut Value;
+        // SAFETY: the storage holds at least `frame_size > nlocalsplus >= n` slots, all
+        // uninitialised; the arguments move in, the other locals become Null, the
+        // frees the closure's cells (after the locals, as the code has no cells).
+        unsafe {
+            // Most calls pass up to three arguments: moved by hand, as a memcpy call
+            // costs more than the copy (a plain loop becomes one).
+            match n {
+                0 => {}
+                1 => base.write(args.read()),
+                2 => {
+                    base.write(args.read());
+                    base.add(1).write(args.add(1).read());
+                }
+                3 => {
+                    base.write(args.read());
+                    base.add(1).write(args.add(1).read());
+                    base.add(2).write(args.add(2).read());
+                }
+                _ => std::ptr::copy_nonoverlapping(args, base, n),
+            }
+            for i in n..nlocalsplus {
+                base.add(i).write(Value::Null);
+            }
+            if let Some(cells) = closure {
+                let free = code.varnames.len();
+                for (i, c) in cells.iter().enumerate() {
+                    base.add(free + i).write(c.clone());
+                }
+            }
+            at.write(Frame {
+                code,
+                globals,
+                builtins,
+                locals: Value::Null,
+                localsplus,
+                stack_base: nlocalsplus,
+                sp: nlocalsplus,
+                ip: 0,
+                state: FrameState::Running,
+                pyframe: std::cell::OnceCell::new(),
+                trace_prev: usize::MAX,
+                back,
+                init_self,
+            });
+        }
+    }
+
+    /// End the frame at `fp` in place: an escaped frame object gets its final state,
+    /// every value it holds is dropped, its storage goes back to `pool` and its
+    /// header memory is left allocated and uninitialised (for the next chained call).
+    /// Returns its caller.
+    ///
+    /// # Safety
+    /// `fp` holds a live frame that nothing else will use again.
+    #[inline(always)]
+    pub unsafe fn take_down(fp: *mut Frame, pool: &mut pool::FramePool) -> *mut Frame {
+        // SAFETY: the contract: the frame is live and ours; each field is dropped or
+        // moved out exactly once, and `Frame::drop` does not run.
+        unsafe {
+            let f = &mut *fp;
+            f.detach_pyframe();
+            let live = f.sp;
+            let base = f.base_ptr();
+            for i in 0..live {
+                std::ptr::drop_in_place(base.add(i));
+            }
+            f.state = FrameState::Finished;
+            let back = f.back;
+            let storage = std::ptr::read(&f.localsplus);
+            pool.release(&f.code.zombie, f.code.frame_size, storage);
+            std::ptr::drop_in_place(&mut f.code);
+            std::ptr::drop_in_place(&mut f.globals);
+            std::ptr::drop_in_place(&mut f.builtins);
+            std::ptr::drop_in_place(&mut f.locals);
+            std::ptr::drop_in_place(&mut f.pyframe);
+            std::ptr::drop_in_place(&mut f.init_self);
+            back
         }
     }
 
@@ -211,6 +311,7 @@ impl Frame {
         visit(&Value::Obj(self.globals.clone()));
         visit(&Value::Obj(self.builtins.clone()));
         visit(&self.locals);
+        visit(&self.init_self);
         // SAFETY: slots below sp are initialised.
         let live = unsafe { std::slice::from_raw_parts(self.localsplus.as_ptr() as *const Value, self.sp) };
         live.iter().for_each(&mut *visit);

@@ -86,7 +86,7 @@ impl FramePool {
 
     /// Storage of at least `size` slots: the code's zombie, then the free list, then
     /// a new allocation.
-    #[inline]
+    #[inline(always)]
     pub fn acquire(&mut self, zombie: &Cell<Option<Storage>>, size: usize) -> Storage {
         if self.policy.zombies() {
             if let Some(s) = zombie.take() {
@@ -108,7 +108,7 @@ impl FramePool {
 
     /// Park emptied storage: in the code's zombie slot if free and the block fits the
     /// code exactly, else on the free list (below the cap), else free it.
-    #[inline]
+    #[inline(always)]
     pub fn release(&mut self, zombie: &Cell<Option<Storage>>, exact: usize, s: Storage) {
         self.stats.released += 1;
         if self.policy.zombies() && s.len() == exact {

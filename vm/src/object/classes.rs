@@ -27,6 +27,13 @@ struct Slot {
     class: ManuallyDrop<ObjRef>,
     /// The version tag; 0: none (the class changed since a cache last looked).
     version: Cell<u32>,
+    /// The construction cache (CPython 3.12's `_spec_cache.init`): the tag under
+    /// which `init` was found, and `init`, the class's plain Python `__init__` when
+    /// calling the class is `__init__` on a fresh plain instance (see
+    /// [`init_cached`]). Not counted: valid only while the tag is unchanged, as the
+    /// class's MRO dicts then still hold it.
+    init_version: Cell<u32>,
+    init: Cell<*const Header>,
 }
 
 struct Table {
@@ -53,7 +60,12 @@ fn with_table<R>(f: impl FnOnce(&mut Table) -> R) -> R {
 fn placeholder() -> Slot {
     // SAFETY: a free slot is never read as a class (indices are handed out only for
     // live classes); the dangling pointer is never dereferenced or dropped.
-    Slot { class: ManuallyDrop::new(unsafe { ObjRef::from_raw(NonNull::<Header>::dangling()) }), version: Cell::new(0) }
+    Slot {
+        class: ManuallyDrop::new(unsafe { ObjRef::from_raw(NonNull::<Header>::dangling()) }),
+        version: Cell::new(0),
+        init_version: Cell::new(0),
+        init: Cell::new(std::ptr::null()),
+    }
 }
 
 /// The index of class `cls` (given on first use; `index` is the class's own cell).
@@ -65,7 +77,12 @@ pub(crate) fn index_of(cls: &ObjRef, index: &Cell<u32>) -> u32 {
     let i = with_table(|t| {
         // SAFETY: the entry does not own a count (ManuallyDrop); it is cleared
         // before the class is freed (`release`).
-        let entry = Slot { class: ManuallyDrop::new(unsafe { ObjRef::from_raw(cls.raw()) }), version: Cell::new(0) };
+        let entry = Slot {
+            class: ManuallyDrop::new(unsafe { ObjRef::from_raw(cls.raw()) }),
+            version: Cell::new(0),
+            init_version: Cell::new(0),
+            init: Cell::new(std::ptr::null()),
+        };
         if let Some(i) = t.free.pop() {
             t.chunks[i as usize / CHUNK][i as usize % CHUNK] = entry;
             return i;
@@ -115,6 +132,35 @@ pub(crate) fn version_at(i: u32) -> u32 {
             None => 0,
         }
     })
+}
+
+/// The `__init__` recorded by [`set_init_cache`] for the class with index `i`, if
+/// its version tag has not changed since (a changed class has tag 0, which no
+/// record carries). The pointer is valid while that class lives unchanged.
+#[inline(always)]
+pub(crate) fn init_cached(i: u32) -> Option<NonNull<Header>> {
+    // SAFETY: single-threaded read of a slot that exists (indices below `len` are
+    // never removed); no reference escapes.
+    TABLE.with(|t| unsafe {
+        let t = &**t.get();
+        let slot = &t.chunks.get(i as usize / CHUNK)?[i as usize % CHUNK];
+        let v = slot.version.get();
+        if v != 0 && v == slot.init_version.get() {
+            NonNull::new(slot.init.get() as *mut Header)
+        } else {
+            None
+        }
+    })
+}
+
+/// Record `init` as the construction `__init__` of the class with index `i` under
+/// version tag `version` (from [`versioned`]).
+pub(crate) fn set_init_cache(i: u32, version: u32, init: *const Header) {
+    with_table(|t| {
+        let slot = &t.chunks[i as usize / CHUNK][i as usize % CHUNK];
+        slot.init_version.set(version);
+        slot.init.set(init);
+    });
 }
 
 /// The class's index and a valid version tag for it (a fresh one when it has

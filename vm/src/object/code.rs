@@ -149,6 +149,12 @@ pub struct PyCode {
     /// True when a call can copy positional arguments straight into the locals: no
     /// `*args`/`**kwargs`, no keyword-only parameters, no cells.
     pub simple_args: bool,
+    /// The positional-argument count a chained call must pass (`interp/chain.rs`):
+    /// `argcount` when the arguments are simple and the code is a plain function
+    /// (not a generator or coroutine), else `u32::MAX`, so one compare decides.
+    pub chain_argc: u32,
+    /// Locals, cells and frees: the slots of a frame below its value stack.
+    pub nlocalsplus: usize,
     /// Slots a frame of this code needs: locals, cells, frees, stack, and one spare.
     pub frame_size: usize,
     /// `LOAD_GLOBAL` cache, one per name (see `interp/ops/load_store.rs`).
@@ -198,7 +204,10 @@ impl PyCode {
         let simple_args = co.flags & (co_flags::VARARGS | co_flags::VARKEYWORDS) == 0
             && co.kwonlyargcount == 0
             && co.cellvars.is_empty();
-        let frame_size = co.varnames.len() + co.cellvars.len() + co.freevars.len() + co.stacksize as usize + 1;
+        let nlocalsplus = co.varnames.len() + co.cellvars.len() + co.freevars.len();
+        let frame_size = nlocalsplus + co.stacksize as usize + 1;
+        let outlives_call = co_flags::GENERATOR | co_flags::COROUTINE | co_flags::ITERABLE_COROUTINE | co_flags::ASYNC_GENERATOR;
+        let chain_argc = if simple_args && co.flags & outlives_call == 0 { co.argcount } else { u32::MAX };
         let global_cache = (0..co.names.len()).map(|_| Default::default()).collect();
         let (quick, caches) = quicken(&co.code);
         if co.names.iter().any(|n| &**n == "__lltrace__")
@@ -214,6 +223,8 @@ impl PyCode {
             name_hashes,
             name_objs,
             simple_args,
+            chain_argc,
+            nlocalsplus,
             frame_size,
             global_cache,
             wrapper: std::cell::Cell::new(std::ptr::null()),

@@ -42,8 +42,20 @@ fn call_direct(vm: &mut Vm, func: crate::object::func::NativeFn, args: &[Value])
 pub unsafe fn call_function<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
     unsafe {
         let n = r.oparg as usize;
-        if let Some(f) = chain::chainable(vm, &*r.sp.sub(n + 1), n) {
-            tri!(D, r, vm, chain::push_frame(r, vm, f, n, 1));
+        // A Python function taking exactly these arguments: its frame is pushed and
+        // the chain goes on in it (no call in the tail engine's inline form).
+        if let Some((f, code)) = chain::chainable(vm, &*r.sp.sub(n + 1), n) {
+            if chain::try_push_frame(r, vm, f, code, n, 1) {
+                return D::next(r, vm);
+            }
+            slow_path!(D, r, vm, CallFunction);
+            // The recursion limit: push_frame raises.
+            tri!(D, r, vm, chain::push_frame(r, vm, f, code, n, 1));
+            return D::next(r, vm);
+        }
+        slow_path!(D, r, vm, CallFunction);
+        // A plain class: its `__init__` chained on a fresh instance.
+        if chain::try_construct(r, vm, n) {
             return D::next(r, vm);
         }
         r.save();
@@ -66,10 +78,15 @@ pub unsafe fn call_method<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
         let n = r.oparg as usize;
         // The callable is read through sp, not borrowed from the registers.
         let (callable, nargs, pop) = if r.peek(n + 2).is_null() { (&*r.sp.sub(n + 1), n, 2) } else { (&*r.sp.sub(n + 2), n + 1, 1) };
-        if let Some(f) = chain::chainable(vm, callable, nargs) {
-            tri!(D, r, vm, chain::push_frame(r, vm, f, nargs, pop));
+        if let Some((f, code)) = chain::chainable(vm, callable, nargs) {
+            if chain::try_push_frame(r, vm, f, code, nargs, pop) {
+                return D::next(r, vm);
+            }
+            slow_path!(D, r, vm, CallMethod);
+            tri!(D, r, vm, chain::push_frame(r, vm, f, code, nargs, pop));
             return D::next(r, vm);
         }
+        slow_path!(D, r, vm, CallMethod);
         r.save();
         let (callable, nargs) = if r.peek(n + 2).is_null() { (r.peek(n + 1), n) } else { (r.peek(n + 2), n + 1) };
         let res = if let Some(f) = direct_native(vm, callable) {
@@ -184,10 +201,17 @@ pub unsafe fn make_function<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
 pub unsafe fn return_value<D: Dispatch>(r: &mut Regs, vm: &mut Vm) -> D::Out {
     unsafe {
         if !(*r.fp).back.is_null() {
-            // A chained frame returns into its caller (a call: the split form).
+            // A chained frame returns into its caller, in the chain.
+            if (*r.fp).init_self.is_null() {
+                let v = r.pop();
+                chain::pop_frame(r, vm, v);
+                safe_point!(D, r, vm);
+                return D::next(r, vm);
+            }
+            // A class call's `__init__`: the instance, or a TypeError, in the caller.
             slow_path!(D, r, vm, ReturnValue);
             let v = r.pop();
-            chain::pop_frame(r, vm, v);
+            tri!(D, r, vm, chain::pop_init_frame(r, vm, v));
             safe_point!(D, r, vm);
             return D::next(r, vm);
         }
