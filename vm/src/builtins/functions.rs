@@ -157,21 +157,31 @@ fn print(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 /// `len(v)` as usize.
+#[inline(always)]
 pub fn length(vm: &mut Vm, v: &Value) -> PyResult<usize> {
-    // Objects of these kinds are of exactly the built-in type (a subclass's instance
-    // is an `Instance`), so no `__len__` of a user can apply.
-    if let Value::Obj(o) = v {
-        let n = match o.kind() {
-            Kind::List => o.as_list().and_then(|l| l.try_borrow().ok()).map(|l| l.len()),
-            Kind::Tuple => o.as_tuple().map(|t| t.len()),
-            Kind::Str => o.as_pystr().map(|s| s.char_len()),
-            Kind::Dict => o.as_dict().and_then(|d| d.try_borrow().ok()).map(|d| d.len()),
-            _ => None,
-        };
-        if let Some(n) = n {
-            return Ok(n);
-        }
+    match exact_len(v) {
+        Some(n) => Ok(n),
+        None => length_slow(vm, v),
     }
+}
+
+/// The length of an exact list, tuple, str or dict. Objects of these kinds are of
+/// exactly the built-in type (a subclass's instance is an `Instance`), so no
+/// `__len__` of a user can apply.
+#[inline(always)]
+fn exact_len(v: &Value) -> Option<usize> {
+    let Value::Obj(o) = v else { return None };
+    match o.kind() {
+        Kind::List => o.as_list().and_then(|l| l.try_borrow().ok()).map(|l| l.len()),
+        Kind::Tuple => o.as_tuple().map(|t| t.len()),
+        Kind::Str => o.as_pystr().map(|s| s.char_len()),
+        Kind::Dict => o.as_dict().and_then(|d| d.try_borrow().ok()).map(|d| d.len()),
+        _ => None,
+    }
+}
+
+#[inline(never)]
+fn length_slow(vm: &mut Vm, v: &Value) -> PyResult<usize> {
     if let Some(f) = vm.user_dunder(v, "__len__") {
         let r = vm.call_dunder(&f, v, &[])?;
         let n = vm.index_value(&r)?;
@@ -205,6 +215,11 @@ pub fn length(vm: &mut Vm, v: &Value) -> PyResult<usize> {
 }
 
 fn len(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    if let [v] = a.args {
+        if let (Some(n), true) = (exact_len(v), a.kwnames.is_empty()) {
+            return Ok(Value::Int(n as i64));
+        }
+    }
     let pos = a.check(vm, "len", 1, 1)?;
     Ok(Value::Int(length(vm, &pos[0])? as i64))
 }

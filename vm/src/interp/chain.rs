@@ -15,6 +15,18 @@
 //! caller at the call, exactly as the recursive call's `Err` did (one traceback entry
 //! per frame, the caller's context chaining).
 //!
+//! The fast path takes no call of its own: `try_push_frame` and `pop_frame` are
+//! inlined into the handlers, which are of the tail engine's inline form, so a
+//! chained call and its return jump on in the same chain. The frame is written in
+//! place into a recycled header (`Frame::write_chained`) and taken down in place
+//! (`Frame::take_down`). Measured (callgrind, tail engine, LTO): `f()` 647 → 332
+//! instructions (CPython 3.11: 338), `o.m()` 708 → 385 (362).
+//!
+//! A class call chains its `__init__` ([`try_construct`]): the instance is made
+//! first, `__init__` runs as a chained frame marked with it (`Frame::init_self`), and
+//! the return hands the instance to the caller instead of `__init__`'s None.
+//! `C()` 2,449 → 1,170 instructions (CPython 3.11: 1,180).
+//!
 //! What is not chained (it takes the recursive path, which behaves as before):
 //! generators and coroutines (their frames outlive the call), calls with keyword
 //! arguments, defaults, `*args`/`**kwargs`, keyword-only parameters or cells to set
@@ -88,7 +100,21 @@ fn chainable_code<'a>(vm: &Vm, f: &'a Function, n: usize) -> Option<&'a Rc<PyCod
 ///
 /// # Safety
 /// `r` is the running handler's registers with the class and `n` arguments on top.
+#[inline(always)]
 pub unsafe fn try_construct(r: &mut Regs, vm: &mut Vm, n: usize) -> bool {
+    // SAFETY: the contract: the callable's slot is live.
+    match unsafe { &*r.sp.sub(n + 1) } {
+        // SAFETY: forwarded.
+        Value::Obj(o) if o.kind() == crate::object::Kind::Class => unsafe { construct(r, vm, n) },
+        _ => false,
+    }
+}
+
+/// [`try_construct`] once the callable is known to be a class.
+///
+/// # Safety
+/// As for [`try_construct`].
+unsafe fn construct(r: &mut Regs, vm: &mut Vm, n: usize) -> bool {
     // SAFETY: the contract: the callable's slot is live.
     let slot = unsafe { r.sp.sub(n + 1) };
     let Value::Obj(cls) = (unsafe { &*slot }) else { return false };
