@@ -26,6 +26,11 @@
 //! `Kind::Sre` foreign kind ([`Sre`]). `Pattern.groupindex` is a dict copy (pyhop
 //! has no `mappingproxy`).
 //!
+//! A panic inside the engine (only hand-made code that is not valid SRE code gets
+//! there; CPython's `_validate` rejects it in `compile`) is caught and raised as
+//! `RuntimeError: invalid SRE code`, with the panic report kept quiet
+//! (`subject.rs`).
+//!
 //! Known differences from CPython come from the engine: its Unicode categories
 //! are approximations (`\d` with a str pattern matches ASCII digits only, `\w`
 //! uses Rust's `char::is_alphanumeric`), case folding takes the first char of

@@ -304,6 +304,8 @@ impl Subject {
         if start > end {
             return Ok(None);
         }
+        quiet_panics();
+        IN_ENGINE.with(|f| f.set(true));
         let r = std::panic::catch_unwind(AssertUnwindSafe(|| {
             self.with(|v| match v {
                 View::Ascii(s) => run(state, Narrow(s.as_bytes()), code, start, end, mode, must_advance),
@@ -311,14 +313,36 @@ impl Subject {
                 View::Wide(s, n) => run(state, Wide { s, n }, code, start, end, mode, must_advance),
             })
         }));
+        IN_ENGINE.with(|f| f.set(false));
         match r {
             Ok(f) => Ok(f),
             Err(_) => {
                 *state = State::default();
-                Err(vm.err("RuntimeError", "internal error in regular expression engine"))
+                // CPython's `_validate` rejects such code in `_sre.compile`; here it
+                // is found when the engine trips over it.
+                Err(vm.err("RuntimeError", "invalid SRE code"))
             }
         }
     }
+}
+
+thread_local! {
+    /// Inside an engine call: a panic there is reported as a RuntimeError, quietly.
+    static IN_ENGINE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Install (once) a panic hook that keeps quiet about panics inside the engine and
+/// hands every other panic to the hook that was there before.
+fn quiet_panics() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let prev = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !IN_ENGINE.with(|f| f.get()) {
+                prev(info)
+            }
+        }));
+    });
 }
 
 fn run<S: StrDrive>(state: &mut State, s: S, code: &[u32], start: usize, end: usize, mode: Mode, must_advance: bool) -> Option<Found> {

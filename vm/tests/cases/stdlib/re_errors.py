@@ -42,3 +42,18 @@ print(re.fullmatch('(?:a+)+', s) is not None, re.match(r'(\w)+', s).group(1))
 print(len(re.findall('a', s)), len(re.sub('a', 'bb', s)), re.search('b', s))
 print(re.match('(x?)*y', 'x' * 20 + 'z'), re.search('(a+)+b', 'a' * 18))
 print(re.match(r'((a)|b)*', 'ab' * 5000).span(), re.match('(?s).*(.)', 'xy' * 50000).group(1))
+
+# _sre itself: hand-made code that is not valid SRE code raises (CPython at
+# compile time, pyhop when the engine meets it), never crashes.
+import _sre
+print(_sre.MAGIC, _sre.CODESIZE, _sre.MAXREPEAT, _sre.MAXGROUPS, _sre.getcodesize())
+print(_sre.ascii_iscased(ord('a')), _sre.ascii_iscased(ord('é')), _sre.unicode_iscased(ord('é')),
+      _sre.unicode_iscased(ord('1')), _sre.ascii_tolower(ord('Q')), _sre.unicode_tolower(ord('Ä')))
+try:
+    _sre.compile('x', 0, [17, 99, 99, 1], 0, {}, ()).match('x')
+except RuntimeError as e:
+    print('RuntimeError', e)
+try:
+    _sre.compile('x', 0, [1 << 40], 0, {}, ())
+except OverflowError as e:
+    print('OverflowError', e)
