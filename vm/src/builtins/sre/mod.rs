@@ -96,7 +96,7 @@ enum Which {
 fn state_obj(v: &Value) -> Option<ObjRef> {
     let Value::Obj(o) = v else { return None };
     let Obj::Instance(i) = o.view() else { return None };
-    let idx = crate::protocol::attr::slot_index(&i.class, SLOT)?;
+    let idx = crate::protocol::attr::slot_index(i.class, SLOT)?;
     match i.slot(idx) {
         Value::Obj(s) if s.kind() == Kind::Sre => Some(s),
         _ => None,
@@ -306,10 +306,11 @@ fn ssize_arg(vm: &mut Vm, v: Option<&Value>, default: i64) -> PyResult<i64> {
     match v {
         None => Ok(default),
         Some(v) => {
-            if crate::protocol::ops::unwrap_base(v).to_bigint().is_none() && !matches!(v, Value::Bool(_)) {
-                if vm.getattr_opt(v, "__index__")?.is_none() {
-                    return Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(v))));
-                }
+            if crate::protocol::ops::unwrap_base(v).to_bigint().is_none()
+                && !matches!(v, Value::Bool(_))
+                && vm.getattr_opt(v, "__index__")?.is_none()
+            {
+                return Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(v))));
             }
             vm.index_clamped(v)
         }
