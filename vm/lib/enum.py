@@ -11,7 +11,11 @@ iterate in definition order (aliases excluded), and have .name, .value, the repr
 value, as in 3.11).  _missing_, _generate_next_value_, _ignore_, a custom
 __new__ that sets _value_, and __init__ taking the member's value are honoured.
 
-Left out: Flag, IntFlag and boundaries, verify(), global_enum, member(),
+Flag and IntFlag (with the boundaries STRICT, CONFORM, EJECT and KEEP; composite
+values become pseudo-members named 'A|B' in ascending bit order), global_enum
+and _simple_enum (what `re` uses for RegexFlag) are implemented in simple form.
+
+Left out: verify(), member(),
 nonmember(), property (enum.property), pickling support, __dir__, and the
 "already defined" checks that need a custom namespace (__prepare__): a name
 assigned twice in a class body is simply the last value.  __members__ is a
@@ -19,7 +23,10 @@ dict, not a mappingproxy.
 """
 
 __all__ = ['EnumType', 'EnumMeta', 'Enum', 'IntEnum', 'StrEnum', 'ReprEnum',
-           'auto', 'unique']
+           'Flag', 'IntFlag', 'FlagBoundary', 'STRICT', 'CONFORM', 'EJECT', 'KEEP',
+           'auto', 'unique', 'global_enum']
+
+import sys as _sys
 
 
 def _is_dunder(name):
@@ -164,6 +171,8 @@ class EnumType(type):
         setattr(enum_class, '_member_type_', member_type)
         setattr(enum_class, '_new_member_', new_member)
         setattr(enum_class, '_use_args_', use_args)
+        if boundary is not None:
+            setattr(enum_class, '_boundary_', boundary)
 
         # Resolve auto() values in definition order.
         generate = enum_class._generate_next_value_
@@ -511,3 +520,248 @@ def unique(enumeration):
         raise ValueError('duplicate values found in %r: %s' %
                          (enumeration, alias_details))
     return enumeration
+
+
+# ---- Flag and IntFlag ------------------------------------------------------------
+
+class FlagBoundary(StrEnum):
+    """How Flag treats values with bits no member has."""
+    STRICT = 'strict'
+    CONFORM = 'conform'
+    EJECT = 'eject'
+    KEEP = 'keep'
+
+
+STRICT, CONFORM, EJECT, KEEP = FlagBoundary
+
+
+def _is_single_bit(num):
+    num &= num - 1
+    return num == 0
+
+
+def _iter_bits_lsb(num):
+    while num:
+        b = num & (~num + 1)
+        yield b
+        num ^= b
+
+
+def _high_bit(value):
+    return value.bit_length() - 1
+
+
+class Flag(Enum):
+    """Support for flags: members combine with |, & and ^."""
+
+    _boundary_ = STRICT
+    _numeric_repr_ = repr
+
+    def _generate_next_value_(name, start, count, last_values):
+        if not count:
+            return start if start is not None else 1
+        last_value = max(last_values)
+        try:
+            high_bit = _high_bit(last_value)
+        except Exception:
+            raise TypeError('invalid flag value %r' % last_value) from None
+        return 2 ** (high_bit + 1)
+
+    @classmethod
+    def _flag_mask(cls):
+        mask = 0
+        for name in cls._member_names_:
+            mask |= cls._member_map_[name]._value_
+        return mask
+
+    @classmethod
+    def _missing_(cls, value):
+        if not isinstance(value, int):
+            raise ValueError("%r is not a valid %s" % (value, cls.__qualname__))
+        flag_mask = cls._flag_mask()
+        boundary = getattr(cls, '_boundary_', STRICT)
+        neg_value = None
+        if value < 0:
+            neg_value = value
+            value = (1 << max(flag_mask.bit_length(), 1)) + value
+            if value < 0:
+                value = value & flag_mask
+        unknown = value & ~flag_mask
+        if unknown:
+            if boundary is STRICT:
+                raise ValueError('%r invalid value %r\n    given %s\n  allowed %s' % (
+                    cls, value, bin(value), bin(flag_mask)))
+            if boundary is CONFORM:
+                value = value & flag_mask
+                unknown = 0
+            elif boundary is EJECT:
+                return value
+        if cls._member_type_ is object:
+            pseudo = object.__new__(cls)
+        else:
+            pseudo = cls._member_type_.__new__(cls, value)
+        pseudo._value_ = value
+        names = []
+        for bit in _iter_bits_lsb(value & flag_mask):
+            m = cls._value2member_map_.get(bit)
+            if m is not None and m._name_ not in names:
+                names.append(m._name_)
+        if not names and value & flag_mask:
+            # Multi-bit members only: take them largest first.
+            rest = value & flag_mask
+            for name in cls._member_names_:
+                mv = cls._member_map_[name]._value_
+                if mv and mv & rest == mv:
+                    names.append(name)
+                    rest &= ~mv
+        if unknown:
+            names.append(cls._numeric_repr_(unknown))
+        pseudo._name_ = '|'.join(names) if names else None
+        if not names and value == 0:
+            pseudo._name_ = None
+        cls._value2member_map_.setdefault(value, pseudo)
+        if neg_value is not None:
+            cls._value2member_map_.setdefault(neg_value, pseudo)
+        return pseudo
+
+    def _get_value(self, flag):
+        if isinstance(flag, self.__class__):
+            return flag._value_
+        if self._member_type_ is not object and isinstance(flag, self._member_type_):
+            return flag
+        return NotImplemented
+
+    def __contains__(self, other):
+        if not isinstance(other, self.__class__):
+            raise TypeError(
+                "unsupported operand type(s) for 'in': %r and %r" % (
+                    type(other).__qualname__, self.__class__.__qualname__))
+        return other._value_ & self._value_ == other._value_
+
+    def __iter__(self):
+        for bit in _iter_bits_lsb(self._value_):
+            m = self.__class__._value2member_map_.get(bit)
+            if m is not None and m._name_ in self.__class__._member_names_:
+                yield m
+
+    def __len__(self):
+        return bin(self._value_).count('1')
+
+    def __bool__(self):
+        return bool(self._value_)
+
+    def __repr__(self):
+        cls_name = self.__class__.__name__
+        if self._name_ is None:
+            return '<%s: %r>' % (cls_name, self._value_)
+        return '<%s.%s: %r>' % (cls_name, self._name_, self._value_)
+
+    def __str__(self):
+        cls_name = self.__class__.__name__
+        if self._name_ is None:
+            return '%s(%r)' % (cls_name, self._value_)
+        return '%s.%s' % (cls_name, self._name_)
+
+    def __or__(self, other):
+        value = self._get_value(other)
+        if value is NotImplemented:
+            return NotImplemented
+        return self.__class__(self._value_ | value)
+
+    def __and__(self, other):
+        value = self._get_value(other)
+        if value is NotImplemented:
+            return NotImplemented
+        return self.__class__(self._value_ & value)
+
+    def __xor__(self, other):
+        value = self._get_value(other)
+        if value is NotImplemented:
+            return NotImplemented
+        return self.__class__(self._value_ ^ value)
+
+    __ror__ = __or__
+    __rand__ = __and__
+    __rxor__ = __xor__
+
+    def __invert__(self):
+        mask = self.__class__._flag_mask()
+        if getattr(self.__class__, '_boundary_', STRICT) in (EJECT, KEEP) and self._member_type_ is not object:
+            return self.__class__(~self._value_)
+        return self.__class__(mask & ~self._value_)
+
+
+class IntFlag(int, ReprEnum, Flag, boundary=KEEP):
+    """Support for integer-based Flags"""
+
+    __repr__ = Flag.__repr__
+    __format__ = _value_format
+    __str__ = _value_str
+    __or__ = Flag.__or__
+    __and__ = Flag.__and__
+    __xor__ = Flag.__xor__
+    __ror__ = Flag.__ror__
+    __rand__ = Flag.__rand__
+    __rxor__ = Flag.__rxor__
+    __invert__ = Flag.__invert__
+    __contains__ = Flag.__contains__
+    __iter__ = Flag.__iter__
+    __len__ = Flag.__len__
+    __bool__ = Flag.__bool__
+
+    def __hash__(self):
+        return int.__hash__(self)
+
+
+def global_enum_repr(self):
+    module = self.__class__.__module__.split('.')[-1]
+    return '%s.%s' % (module, self._name_)
+
+
+def global_flag_repr(self):
+    module = self.__class__.__module__.split('.')[-1]
+    cls_name = self.__class__.__name__
+    if self._name_ is None:
+        return "%s.%s(%r)" % (module, cls_name, self._value_)
+    if _is_single_bit(self._value_):
+        return '%s.%s' % (module, self._name_)
+    names = []
+    for n in self._name_.split('|'):
+        if n[0].isdigit():
+            names.append(n)
+        else:
+            names.append('%s.%s' % (module, n))
+    return '|'.join(names)
+
+
+def global_str(self):
+    if self._name_ is None:
+        return "%s(%r)" % (self.__class__.__name__, self._value_)
+    return self._name_
+
+
+def global_enum(cls, update_str=False):
+    """Make the members of `cls` globals of its module, with module-style reprs."""
+    if issubclass(cls, Flag):
+        cls.__repr__ = global_flag_repr
+    else:
+        cls.__repr__ = global_enum_repr
+    if not issubclass(cls, ReprEnum) or update_str:
+        cls.__str__ = global_str
+    _sys.modules[cls.__module__].__dict__.update(cls.__members__)
+    return cls
+
+
+def _simple_enum(etype=Enum, *, boundary=None, use_args=None):
+    """Class decorator: turn a plain class body into an enum of `etype`."""
+    def convert_class(cls):
+        body = {}
+        for key, value in cls.__dict__.items():
+            if key in ('__dict__', '__weakref__'):
+                continue
+            body[key] = value
+        body.setdefault('__module__', cls.__module__)
+        body['__qualname__'] = cls.__qualname__
+        metacls = type(etype)
+        return metacls.__new__(metacls, cls.__name__, (etype,), body, boundary=boundary)
+    return convert_class

@@ -141,6 +141,9 @@ pub struct Vm {
     pub asyncgen_firstiter: Value,
     pub asyncgen_finalizer: Value,
     pub asyncgen_hooks_type: Option<ObjRef>,
+    /// `re.Pattern`, `re.Match` and `_sre.SRE_Scanner`, made on the first import
+    /// of `_sre` (`builtins/sre/`).
+    pub sre_classes: Option<[ObjRef; 3]>,
 }
 
 impl Vm {
@@ -249,6 +252,8 @@ impl Vm {
                 Obj::Alias(a) if a.alias().union => t.union_type.clone(),
                 Obj::Alias(_) => t.generic_alias.clone(),
                 Obj::MemoryView(_) => t.memoryview.clone(),
+                // Only ever in a private slot of a `re.Pattern`/`re.Match`/scanner.
+                Obj::Sre(_) => t.object.clone(),
                 Obj::Frame(_) => t.frame.clone(),
                 Obj::NotImplemented => t.not_implemented_type.clone(),
                 Obj::Ellipsis => t.ellipsis_type.clone(),

@@ -119,7 +119,7 @@ pub fn ga_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 /// `cls.__class_getitem__(item)` of the built-in generic classes.
-fn class_getitem(vm: &mut Vm, a: Args) -> PyResult<Value> {
+pub(crate) fn class_getitem(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let pos = a.check(vm, "__class_getitem__", 2, 2)?;
     Ok(generic_alias(vm, pos[0].clone(), pos[1].clone()))
 }

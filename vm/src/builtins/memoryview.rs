@@ -5,6 +5,12 @@
 //! asked (`bytes(view)`, `b''.join`, ...). Not done: item assignment through a view,
 //! `cast`, other formats and more dimensions, and iteration as a `memory_iterator`
 //! (it iterates over a copy of its bytes).
+//!
+//! `cast(format)` of a one-dimensional byte view to a native single-character
+//! format (`B b c ? H h I i L l Q q N n`) and back gives a view whose `len`,
+//! indexing, `tolist`, `itemsize`, `format`, `shape` and `strides` go by item (what
+//! `re._compiler` needs: `memoryview(b).cast('I').tolist()`); iterating a cast view
+//! still yields its bytes.
 
 use std::cell::Cell;
 
@@ -18,8 +24,39 @@ pub struct MemoryView {
     /// The bytes or bytearray viewed.
     pub obj: Value,
     pub start: usize,
+    /// Length in bytes.
     pub len: usize,
     pub released: Cell<bool>,
+    /// The item format (`"B"` unless made by `cast`).
+    pub fmt: &'static str,
+}
+
+/// Size of one item of a native single-character format, if it is one.
+fn itemsize_of(fmt: &str) -> Option<usize> {
+    Some(match fmt {
+        "B" | "b" | "c" | "?" => 1,
+        "H" | "h" => 2,
+        "I" | "i" => 4,
+        "L" | "l" | "Q" | "q" | "N" | "n" => 8,
+        _ => return None,
+    })
+}
+
+/// Item `b` (itemsize bytes) of format `fmt` as a value.
+fn item_value(fmt: &str, b: &[u8]) -> Value {
+    let mut w = [0u8; 8];
+    w[..b.len()].copy_from_slice(b);
+    let u = u64::from_ne_bytes(w);
+    match fmt {
+        "c" => crate::builtins::bytes::new_bytes(b.to_vec()),
+        "?" => Value::Bool(u != 0),
+        "b" => Value::Int(b[0] as i8 as i64),
+        "h" => Value::Int(i16::from_ne_bytes([b[0], b[1]]) as i64),
+        "i" => Value::Int(i32::from_ne_bytes([b[0], b[1], b[2], b[3]]) as i64),
+        "l" | "q" | "n" => Value::Int(u as i64),
+        "L" | "Q" | "N" if u > i64::MAX as u64 => Value::from_bigint(num_bigint::BigInt::from(u)),
+        _ => Value::Int(u as i64),
+    }
 }
 
 // SAFETY: Kind::MemoryView is used by MemoryView alone.
@@ -43,6 +80,15 @@ impl<'a> ForeignView<'a> {
 }
 
 impl MemoryView {
+    pub fn itemsize(&self) -> usize {
+        itemsize_of(self.fmt).unwrap_or(1)
+    }
+
+    /// Number of items.
+    pub fn items(&self) -> usize {
+        self.len / self.itemsize()
+    }
+
     /// The bytes seen (empty once released; a bytearray may have shrunk).
     pub fn data(&self) -> Vec<u8> {
         if self.released.get() {
@@ -69,7 +115,11 @@ pub fn as_view(v: &Value) -> Option<&MemoryView> {
 }
 
 fn new_view(obj: Value, start: usize, len: usize) -> Value {
-    Value::Obj(ObjRef::new_foreign(MemoryView { obj, start, len, released: Cell::new(false) }))
+    new_view_fmt(obj, start, len, "B")
+}
+
+fn new_view_fmt(obj: Value, start: usize, len: usize, fmt: &'static str) -> Value {
+    Value::Obj(ObjRef::new_foreign(MemoryView { obj, start, len, released: Cell::new(false), fmt }))
 }
 
 /// `memoryview(obj)`.
@@ -78,7 +128,7 @@ pub fn memoryview_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let x = crate::protocol::ops::unwrap_base(&pos[0]).clone();
     if let Some(m) = as_view(&x) {
         check(vm, m)?;
-        return Ok(new_view(m.obj.clone(), m.start, m.len));
+        return Ok(new_view_fmt(m.obj.clone(), m.start, m.len, m.fmt));
     }
     let n = match &x {
         Value::Obj(o) => match o.view() {
@@ -103,7 +153,7 @@ fn check(vm: &Vm, m: &MemoryView) -> PyResult<()> {
 
 pub fn len(vm: &Vm, m: &MemoryView) -> PyResult<usize> {
     check(vm, m)?;
-    Ok(m.len)
+    Ok(m.items())
 }
 
 pub fn repr(m: &MemoryView, addr: &str) -> String {
@@ -119,23 +169,25 @@ pub fn getitem(vm: &mut Vm, m: &MemoryView, key: &Value) -> PyResult<Value> {
     check(vm, m)?;
     if let Value::Obj(k) = key {
         if let Obj::Slice { start, stop, step } = k.view() {
-            let (s, e, st) = crate::protocol::subscr::slice_indices(vm, start, stop, step, m.len as i64)?;
+            let (s, e, st) = crate::protocol::subscr::slice_indices(vm, start, stop, step, m.items() as i64)?;
             if st != 1 {
                 return Err(vm.err("NotImplementedError", "memoryview slices with a step other than 1"));
             }
             let n = (e - s).max(0) as usize;
-            return Ok(new_view(m.obj.clone(), m.start + s as usize, n));
+            let k = m.itemsize();
+            return Ok(new_view_fmt(m.obj.clone(), m.start + s as usize * k, n * k, m.fmt));
         }
     }
     let i = match vm.index_value(key) {
         Ok(i) => i,
         Err(_) => return Err(vm.type_error("memoryview: invalid slice key")),
     };
-    let n = m.len as i64;
+    let n = m.items() as i64;
     let j = if i < 0 { i + n } else { i };
     let data = m.data();
-    match usize::try_from(j).ok().and_then(|j| data.get(j)) {
-        Some(b) if j < n => Ok(Value::Int(*b as i64)),
+    let k = m.itemsize();
+    match usize::try_from(j).ok().and_then(|j| data.get(j * k..j * k + k)) {
+        Some(b) if j < n => Ok(item_value(m.fmt, b)),
         _ => Err(vm.index_error("index out of bounds on dimension 1")),
     }
 }
@@ -159,11 +211,11 @@ pub fn attr(vm: &mut Vm, m: &MemoryView, name: &str) -> PyResult<Option<Value>> 
         "obj" => Some(m.obj.clone()),
         "nbytes" => Some(Value::Int(m.len as i64)),
         "readonly" => Some(Value::Bool(m.readonly())),
-        "itemsize" => Some(Value::Int(1)),
-        "format" => Some(Value::str("B")),
+        "itemsize" => Some(Value::Int(m.itemsize() as i64)),
+        "format" => Some(Value::str(m.fmt)),
         "ndim" => Some(Value::Int(1)),
-        "shape" => Some(vm.new_tuple(vec![Value::Int(m.len as i64)])),
-        "strides" => Some(vm.new_tuple(vec![Value::Int(1)])),
+        "shape" => Some(vm.new_tuple(vec![Value::Int(m.items() as i64)])),
+        "strides" => Some(vm.new_tuple(vec![Value::Int(m.itemsize() as i64)])),
         "c_contiguous" | "f_contiguous" | "contiguous" => Some(Value::Bool(true)),
         _ => None,
     })
@@ -172,6 +224,7 @@ pub fn attr(vm: &mut Vm, m: &MemoryView, name: &str) -> PyResult<Option<Value>> 
 pub const METHODS: crate::builtins::MethodTable = &[
     ("tobytes", mv_tobytes),
     ("tolist", mv_tolist),
+    ("cast", mv_cast),
     ("hex", mv_hex),
     ("release", mv_release),
     ("__enter__", mv_enter),
@@ -195,7 +248,29 @@ fn mv_tobytes(vm: &mut Vm, a: Args) -> PyResult<Value> {
 fn mv_tolist(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (m, _) = this(vm, &a, "tolist", 1, 1)?;
     check(vm, m)?;
-    Ok(vm.new_list(m.data().into_iter().map(|b| Value::Int(b as i64)).collect()))
+    let k = m.itemsize();
+    Ok(vm.new_list(m.data().chunks_exact(k).map(|b| item_value(m.fmt, b)).collect()))
+}
+
+/// `cast(format)`: a one-dimensional view of the same bytes as items of `format`.
+fn mv_cast(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let (m, pos) = this(vm, &a, "cast", 2, 2)?;
+    check(vm, m)?;
+    let Some(f) = pos[1].as_str() else {
+        return Err(vm.type_error(format!("cast() argument 'format' must be str, not {}", vm.type_name(&pos[1]))));
+    };
+    let f = f.strip_prefix('@').unwrap_or(f);
+    const FORMATS: &[&str] = &["B", "b", "c", "?", "H", "h", "I", "i", "L", "l", "Q", "q", "N", "n"];
+    let Some(fmt) = FORMATS.iter().copied().find(|x| *x == f) else {
+        return Err(vm.value_error("memoryview: destination format must be a native single character format prefixed with an optional '@'"));
+    };
+    if m.fmt != "B" && m.fmt != "b" && m.fmt != "c" && fmt != "B" && fmt != "b" && fmt != "c" {
+        return Err(vm.type_error("memoryview: cannot cast between two non-byte formats"));
+    }
+    if m.len % itemsize_of(fmt).unwrap_or(1) != 0 {
+        return Err(vm.type_error("memoryview: length is not a multiple of itemsize"));
+    }
+    Ok(new_view_fmt(m.obj.clone(), m.start, m.len, fmt))
 }
 
 fn mv_hex(vm: &mut Vm, a: Args) -> PyResult<Value> {

@@ -33,6 +33,7 @@ pub mod random;
 pub mod range;
 pub mod seqops;
 pub mod set;
+pub mod sre;
 pub mod str;
 pub mod str_case;
 pub mod str_format;
@@ -299,6 +300,7 @@ impl Vm {
             asyncgen_firstiter: Value::Null,
             asyncgen_finalizer: Value::Null,
             asyncgen_hooks_type: None,
+            sre_classes: None,
         };
         vm.install_methods();
         functions::register(&mut vm);

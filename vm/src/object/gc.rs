@@ -334,7 +334,8 @@ pub fn trace(o: &ObjRef, visit: &mut dyn FnMut(&Value)) {
         | Obj::AttrDescr(_)
         | Obj::Alias(_)
         | Obj::LongRange(_)
-        | Obj::MemoryView(_) => {
+        | Obj::MemoryView(_)
+        | Obj::Sre(_) => {
             // SAFETY: a foreign kind (these arms); its ops match its payload.
             unsafe { (crate::object::heap::foreign_ops(o.header()).trace)(o.raw(), visit) }
         }
@@ -398,7 +399,8 @@ pub fn clear(o: &ObjRef) {
         | Obj::AttrDescr(_)
         | Obj::Alias(_)
         | Obj::LongRange(_)
-        | Obj::MemoryView(_) => {
+        | Obj::MemoryView(_)
+        | Obj::Sre(_) => {
             // SAFETY: as in `trace`.
             unsafe { (crate::object::heap::foreign_ops(o.header()).clear)(o.raw()) }
         }

@@ -74,6 +74,9 @@ pub enum Kind {
     LongRange,
     /// `memoryview` (`builtins/memoryview.rs`).
     MemoryView,
+    /// The state behind `_sre`'s pattern, match and scanner objects (`builtins/sre/`),
+    /// held in a private slot of those instances.
+    Sre,
 }
 
 impl Kind {

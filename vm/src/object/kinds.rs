@@ -203,6 +203,7 @@ pub(crate) fn view(o: &ObjRef) -> Obj<'_> {
             Kind::Alias => Obj::Alias(ForeignView(o)),
             Kind::LongRange => Obj::LongRange(ForeignView(o)),
             Kind::MemoryView => Obj::MemoryView(ForeignView(o)),
+            Kind::Sre => Obj::Sre(ForeignView(o)),
         }
     }
 }
@@ -269,7 +270,7 @@ pub(crate) unsafe fn drop_payload(p: NonNull<Header>) -> Layout {
                 crate::object::weakref::unlink(p);
                 sized!(weakref::WeakRef)
             }
-            Kind::Generator | Kind::Frame | Kind::AsyncGen | Kind::AsyncGenAwaitable | Kind::AttrDescr | Kind::Alias | Kind::LongRange | Kind::MemoryView => {
+            Kind::Generator | Kind::Frame | Kind::AsyncGen | Kind::AsyncGenAwaitable | Kind::AttrDescr | Kind::Alias | Kind::LongRange | Kind::MemoryView | Kind::Sre => {
                 (crate::object::heap::foreign_ops(h).drop)(p)
             }
         }

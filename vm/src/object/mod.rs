@@ -131,6 +131,8 @@ pub enum Obj<'a> {
     Alias(ForeignView<'a>),
     /// `range(1 << 1000)` (`builtins/longrange.rs`).
     LongRange(ForeignView<'a>),
+    /// `_sre`'s pattern, match or scanner state (`builtins/sre/`).
+    Sre(ForeignView<'a>),
     /// A `memoryview` (`builtins/memoryview.rs`).
     MemoryView(ForeignView<'a>),
 }

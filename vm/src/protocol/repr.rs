@@ -273,6 +273,7 @@ impl Vm {
             Obj::Alias(a) => crate::builtins::genericalias::repr(self, a.alias())?,
             Obj::LongRange(r) => crate::builtins::longrange::repr(r.long_range()),
             Obj::MemoryView(m) => crate::builtins::memoryview::repr(m.memory_view(), &addr),
+            Obj::Sre(_) => format!("<_sre state object at {addr}>"),
             Obj::Frame(pf) => { let pf = pf.pyframe(); format!(
                 "<frame at {addr}, file '{}', line {}, code {}>",
                 pf.code.filename,
