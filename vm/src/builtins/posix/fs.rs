@@ -24,9 +24,16 @@ pub fn fill(vm: &mut Vm, d: &mut Dict) {
         vm.native_classes.insert("stat_result", cls.clone());
         d.insert_str("stat_result", Value::Obj(cls));
     }
+    let vfs = ["f_bsize", "f_frsize", "f_blocks", "f_bfree", "f_bavail", "f_files", "f_ffree", "f_favail", "f_flag", "f_namemax"];
+    if let Ok(cls) = crate::builtins::structseq::new_type_ext(vm, "os", "statvfs_result", &vfs, 10, 0, &["f_fsid"]) {
+        vm.native_classes.insert("statvfs_result", cls.clone());
+        d.insert_str("statvfs_result", Value::Obj(cls));
+    }
     add(
         d,
         &[
+            ("statvfs", statvfs),
+            ("fstatvfs", fstatvfs),
             ("stat", stat),
             ("lstat", lstat),
             ("fstat", fstat),
@@ -656,4 +663,56 @@ fn sync(vm: &mut Vm, a: Args) -> PyResult<Value> {
     // SAFETY: no arguments.
     unsafe { libc::sync() };
     Ok(Value::None)
+}
+
+fn statvfs_value(vm: &mut Vm, v: &libc::statvfs) -> Value {
+    let values = vec![
+        uint(v.f_bsize as u64),
+        uint(v.f_frsize as u64),
+        uint(v.f_blocks as u64),
+        uint(v.f_bfree as u64),
+        uint(v.f_bavail as u64),
+        uint(v.f_files as u64),
+        uint(v.f_ffree as u64),
+        uint(v.f_favail as u64),
+        uint(v.f_flag as u64),
+        uint(v.f_namemax as u64),
+    ];
+    let Some(cls) = vm.native_classes.get("statvfs_result").cloned() else { return vm.new_tuple(values) };
+    crate::builtins::structseq::new_ext(vm, &cls, values, vec![("f_fsid", uint(v.f_fsid as u64))])
+}
+
+fn statvfs(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let k = Kw::parse(vm, a, "statvfs", &["path"], 1, 1)?;
+    let p = k.a.get(0, "path").cloned().unwrap_or(Value::None);
+    // SAFETY: `struct statvfs` is plain data, filled by the call.
+    let mut v: libc::statvfs = unsafe { std::mem::zeroed() };
+    match path_or_fd(vm, &p, "statvfs", "path", true, false)? {
+        Some(PathOrFd::Fd(fd)) => {
+            // SAFETY: `v` is writable.
+            if unsafe { libc::fstatvfs(fd, &mut v) } < 0 {
+                return Err(crate::builtins::oserror::last(vm, Some(Value::Int(fd as i64)), None));
+            }
+        }
+        Some(PathOrFd::Path(pa)) => {
+            // SAFETY: NUL-terminated path; `v` is writable.
+            if unsafe { libc::statvfs(pa.c.as_ptr(), &mut v) } < 0 {
+                return Err(err_path(vm, Some(&pa)));
+            }
+        }
+        None => {}
+    }
+    Ok(statvfs_value(vm, &v))
+}
+
+fn fstatvfs(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let pos = a.check(vm, "fstatvfs", 1, 1)?;
+    let fd = fd_arg(vm, &pos[0])?;
+    // SAFETY: `struct statvfs` is plain data, filled by the call.
+    let mut v: libc::statvfs = unsafe { std::mem::zeroed() };
+    // SAFETY: `v` is writable.
+    if unsafe { libc::fstatvfs(fd, &mut v) } < 0 {
+        return Err(err_last(vm));
+    }
+    Ok(statvfs_value(vm, &v))
 }
