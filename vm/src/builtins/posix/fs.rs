@@ -667,19 +667,19 @@ fn sync(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn statvfs_value(vm: &mut Vm, v: &libc::statvfs) -> Value {
     let values = vec![
-        uint(v.f_bsize as u64),
-        uint(v.f_frsize as u64),
-        uint(v.f_blocks as u64),
-        uint(v.f_bfree as u64),
-        uint(v.f_bavail as u64),
-        uint(v.f_files as u64),
-        uint(v.f_ffree as u64),
-        uint(v.f_favail as u64),
-        uint(v.f_flag as u64),
-        uint(v.f_namemax as u64),
+        uint(v.f_bsize),
+        uint(v.f_frsize),
+        uint(v.f_blocks),
+        uint(v.f_bfree),
+        uint(v.f_bavail),
+        uint(v.f_files),
+        uint(v.f_ffree),
+        uint(v.f_favail),
+        uint(v.f_flag),
+        uint(v.f_namemax),
     ];
     let Some(cls) = vm.native_classes.get("statvfs_result").cloned() else { return vm.new_tuple(values) };
-    crate::builtins::structseq::new_ext(vm, &cls, values, vec![("f_fsid", uint(v.f_fsid as u64))])
+    crate::builtins::structseq::new_ext(vm, &cls, values, vec![("f_fsid", uint(v.f_fsid))])
 }
 
 fn statvfs(vm: &mut Vm, a: Args) -> PyResult<Value> {
@@ -688,18 +688,15 @@ fn statvfs(vm: &mut Vm, a: Args) -> PyResult<Value> {
     // SAFETY: `struct statvfs` is plain data, filled by the call.
     let mut v: libc::statvfs = unsafe { std::mem::zeroed() };
     match path_or_fd(vm, &p, "statvfs", "path", true, false)? {
-        Some(PathOrFd::Fd(fd)) => {
-            // SAFETY: `v` is writable.
-            if unsafe { libc::fstatvfs(fd, &mut v) } < 0 {
-                return Err(crate::builtins::oserror::last(vm, Some(Value::Int(fd as i64)), None));
-            }
+        // SAFETY: `v` is writable.
+        Some(PathOrFd::Fd(fd)) if unsafe { libc::fstatvfs(fd, &mut v) } < 0 => {
+            return Err(crate::builtins::oserror::last(vm, Some(Value::Int(fd as i64)), None));
         }
-        Some(PathOrFd::Path(pa)) => {
-            // SAFETY: NUL-terminated path; `v` is writable.
-            if unsafe { libc::statvfs(pa.c.as_ptr(), &mut v) } < 0 {
-                return Err(err_path(vm, Some(&pa)));
-            }
+        // SAFETY: NUL-terminated path; `v` is writable.
+        Some(PathOrFd::Path(pa)) if unsafe { libc::statvfs(pa.c.as_ptr(), &mut v) } < 0 => {
+            return Err(err_path(vm, Some(&pa)));
         }
+        Some(_) => {}
         None => {}
     }
     Ok(statvfs_value(vm, &v))
