@@ -162,6 +162,8 @@ pub fn init_sys(vm: &mut Vm) {
         ("getdefaultencoding", sys_getdefaultencoding),
         ("getfilesystemencoding", sys_getdefaultencoding),
         ("audit", sys_audit),
+        ("excepthook", sys_excepthook),
+        ("__excepthook__", sys_excepthook),
         ("getfilesystemencodeerrors", sys_getfilesystemencodeerrors),
         ("set_int_max_str_digits", sys_set_int_max_str_digits),
         ("get_int_max_str_digits", sys_get_int_max_str_digits),
@@ -358,6 +360,21 @@ fn sys_frame_stats(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn sys_getdefaultencoding(_vm: &mut Vm, _a: Args) -> PyResult<Value> {
     Ok(Value::str("utf-8"))
+}
+
+/// `sys.excepthook(type, value, traceback)` (and `sys.__excepthook__`): print the
+/// report of an uncaught exception to stderr, as the interpreter does at exit. (The
+/// interpreter's own report does not go through a replaced `sys.excepthook`.)
+fn sys_excepthook(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let pos = a.check(vm, "excepthook", 3, 3)?;
+    let text = if matches!(&pos[1], Value::Obj(o) if matches!(o.view(), Obj::Exception(_))) {
+        crate::traceback::format_exception(vm, &pos[1])
+    } else {
+        let t = vm.str_string(&pos[0])?;
+        format!("{t}: {}\n", vm.str_string(&pos[1])?)
+    };
+    crate::builtins::io::write_stderr(vm, &text)?;
+    Ok(Value::None)
 }
 
 /// `sys.audit(event, *args)`: pyhop has no audit hooks, so events go nowhere.
