@@ -8,7 +8,11 @@ iteration, write, writelines, seek, tell, truncate, context manager).
 Modes: 'r', 'w', 'a', 'x', each with 'b' (binary) or 't' (text, the default), and '+'.
 Text files are UTF-8 (the `encoding` argument accepts 'utf-8', 'utf8', 'ascii' and
 'latin-1'); `newline` as in io.StringIO; universal newlines on reading text.
-Left out: file descriptors as `file`, buffering control, `opener`, `fileno()`, and
+A file descriptor as `file` (`os.fdopen`, `tempfile`) is read and written through
+`/proc/self/fd/N` (so it must name a file Linux can reopen: a regular file or a
+pipe); `fileno()` gives it back and `close()` closes it unless `closefd=False`.
+`opener(path, flags)` gives the fd the same way.
+Left out: buffering control, `fileno()` of a file opened by name, and
 reading a file while another process appends to it (the content is read at open()).
 """
 import io
@@ -42,6 +46,9 @@ def _codec(encoding):
 class _FileMixin:
     def _setup(self, name, mode, kind, plus):
         self.name = name
+        self._fd = None
+        self._closefd = True
+        self._path = name
         self.mode = mode
         self._kind = kind
         self._plus = plus
@@ -63,8 +70,19 @@ class _FileMixin:
 
     def _persist(self, data):
         if self._dirty:
-            _fileio_native.write_bytes(self.name, data, "w")
+            _fileio_native.write_bytes(self._path, data, "w")
             self._dirty = False
+
+    def fileno(self):
+        if self._fd is None:
+            raise io.UnsupportedOperation("fileno")
+        return self._fd
+
+    def _close_fd(self):
+        if self._fd is not None and self._closefd:
+            fd, self._fd = self._fd, None
+            import posix
+            posix.close(fd)
 
     def __repr__(self):
         return "<_io.%s name=%r mode=%r>" % (type(self).__name__, self.name, self.mode)
@@ -105,7 +123,8 @@ class TextIOWrapper(_FileMixin, io.StringIO):
     def close(self):
         if not self.closed:
             self.flush()
-        io.StringIO.close(self)
+            io.StringIO.close(self)
+            self._close_fd()
 
 
 class BufferedFile(_FileMixin, io.BytesIO):
@@ -134,16 +153,34 @@ class BufferedFile(_FileMixin, io.BytesIO):
     def close(self):
         if not self.closed:
             self.flush()
-        io.BytesIO.close(self)
+            io.BytesIO.close(self)
+            self._close_fd()
 
 
 def open(file, mode="r", buffering=-1, encoding=None, errors=None, newline=None, closefd=True, opener=None):
-    if not isinstance(file, str):
+    fd = None
+    if isinstance(file, int) and not isinstance(file, bool):
+        if file < 0:
+            raise ValueError("negative file descriptor")
+        fd = file
+        file = "/proc/self/fd/%d" % fd
+    elif not isinstance(file, str):
         if hasattr(file, "__fspath__"):
             file = file.__fspath__()
         else:
             raise TypeError("expected str, bytes or os.PathLike object, not %s" % type(file).__name__)
     kind, binary, plus = _check_mode(mode)
+    path_name = None
+    if opener is not None and fd is None:
+        import posix
+        flags = {"r": 0, "w": posix.O_CREAT | posix.O_TRUNC, "a": posix.O_CREAT | posix.O_APPEND,
+                 "x": posix.O_CREAT | posix.O_EXCL}[kind]
+        flags |= posix.O_RDWR if plus else (posix.O_RDONLY if kind == "r" else posix.O_WRONLY)
+        fd = opener(file, flags | posix.O_CLOEXEC)
+        if not isinstance(fd, int) or fd < 0:
+            raise ValueError("opener returned %d" % fd)
+        path_name = file
+        file = "/proc/self/fd/%d" % fd
     if binary and encoding is not None:
         raise ValueError("binary mode doesn't take an encoding argument")
     if kind in ("r", "a") or plus:
@@ -155,12 +192,21 @@ def open(file, mode="r", buffering=-1, encoding=None, errors=None, newline=None,
             data = b""
     else:
         data = b""
-    if kind == "x":
+    if fd is not None:
+        pass
+    elif kind == "x":
         _fileio_native.write_bytes(file, b"", "x")
     elif kind == "w":
         _fileio_native.write_bytes(file, b"", "w")
+    name = file if fd is None else (fd if path_name is None else path_name)
     if binary:
-        return BufferedFile(file, mode, kind, plus, data)
-    enc = _codec(encoding)
-    text = data.decode(enc, errors or "strict")
-    return TextIOWrapper(file, mode, kind, plus, enc, newline, text)
+        f = BufferedFile(name, mode, kind, plus, data)
+    else:
+        enc = _codec(encoding)
+        text = data.decode(enc, errors or "strict")
+        f = TextIOWrapper(name, mode, kind, plus, enc, newline, text)
+    if fd is not None:
+        f._fd = fd
+        f._closefd = bool(closefd)
+        f._path = file
+    return f

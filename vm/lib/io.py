@@ -26,7 +26,10 @@ Also: SEEK_SET, SEEK_CUR, SEEK_END, DEFAULT_BUFFER_SIZE, UnsupportedOperation
 (OSError, ValueError) and IOBase / RawIOBase / BufferedIOBase / TextIOBase as
 plain base classes (not ABCs; no registration).
 
-Left out: open(), FileIO, TextIOWrapper, the Buffered* classes,
+open() is the built-in open() (`vm/lib/_fileio.py`); text_encoding(None) is
+'utf-8' (pyhop's locale encoding).
+
+Left out: FileIO, TextIOWrapper, the Buffered* classes,
 IncrementalNewlineDecoder, BytesIO.getbuffer (pyhop has no memoryview), the
 buffer protocol in general (a pure-Python object is bytes-like only through
 tobytes()), pickling (__getstate__/__setstate__), and CPython's "<_io.StringIO
@@ -35,7 +38,7 @@ object at ...>" repr (the class lives in module io here).
 
 __all__ = ['BytesIO', 'StringIO', 'IOBase', 'RawIOBase', 'BufferedIOBase',
            'TextIOBase', 'UnsupportedOperation', 'SEEK_SET', 'SEEK_CUR', 'SEEK_END',
-           'DEFAULT_BUFFER_SIZE']
+           'DEFAULT_BUFFER_SIZE', 'open', 'text_encoding']
 
 SEEK_SET = 0
 SEEK_CUR = 1
@@ -536,3 +539,14 @@ class BytesIO(BufferedIOBase):
             self._buf = self._value()[:size]
             self._size = size
         return size
+
+
+def open(file, mode="r", buffering=-1, encoding=None, errors=None, newline=None, closefd=True, opener=None):
+    """The built-in open()."""
+    import _fileio
+    return _fileio.open(file, mode, buffering, encoding, errors, newline, closefd, opener)
+
+
+def text_encoding(encoding, stacklevel=2):
+    """The encoding a text file opened with `encoding` uses: 'utf-8' for None."""
+    return "utf-8" if encoding is None else encoding

@@ -119,6 +119,9 @@ pub struct Vm {
     pub lltrace_cache: (usize, u64, bool),
     /// `--no-predict`: the engine runs without prediction shortcuts.
     pub no_predict: bool,
+    /// Classes native modules make when first imported (`posix.stat_result`, ...),
+    /// by name, for their functions to instantiate.
+    pub native_classes: std::collections::HashMap<&'static str, ObjRef>,
     /// The payload of a handler chain's exit (see `Dispatch::exit`).
     pub pending: Option<crate::interp::Exit>,
     /// The frame a threaded chain was running when it stopped, or that a split body

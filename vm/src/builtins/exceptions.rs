@@ -105,6 +105,9 @@ fn exc_init(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let pos = a.pos();
     if let Some(e) = pos.first().and_then(exc_of) {
         *e.args.borrow_mut() = vm.new_tuple(pos[1..].to_vec());
+        if crate::builtins::oserror::is_oserror_class(vm, &e.class) {
+            crate::builtins::oserror::init(vm, e, &pos[1..]);
+        }
     }
     Ok(Value::None)
 }

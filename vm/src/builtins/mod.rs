@@ -28,6 +28,8 @@ pub mod math;
 pub mod memoryview;
 pub mod modules;
 pub mod object;
+pub mod oserror;
+pub mod posix;
 pub mod printf;
 pub mod random;
 pub mod range;
@@ -280,6 +282,7 @@ impl Vm {
             frames: Vec::new(),
             pending: None,
             no_predict: false,
+            native_classes: HashMap::new(),
             lltrace_cache: (0, 0, false),
             fp_out: std::ptr::null_mut(),
             frame_headers: Vec::new(),

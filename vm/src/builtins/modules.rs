@@ -10,8 +10,8 @@ use crate::vm::{PyResult, Vm};
 
 /// The names `native_module` answers, sorted (`sys.builtin_module_names`).
 pub const BUILTIN_MODULE_NAMES: &[&str] = &[
-    "_fileio_native", "_opcode", "_random", "_sre", "_traceback_native", "_weakref", "atexit", "builtins", "faulthandler",
-    "gc", "math", "sys", "time",
+    "_fileio_native", "_opcode", "_random", "_sre", "_traceback_native", "_weakref", "atexit", "builtins",
+    "errno", "faulthandler", "gc", "math", "posix", "sys", "time",
 ];
 
 /// The native module `name`, if there is one.
@@ -30,6 +30,8 @@ pub fn native_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "_sre" => Some(make_module_vm("_sre", crate::builtins::sre::fill, vm)),
         "_weakref" => Some(make_module_vm("_weakref", crate::builtins::weakref::fill, vm)),
         "gc" => Some(make_module_vm("gc", crate::builtins::gc::fill, vm)),
+        "posix" => Some(make_module_vm("posix", crate::builtins::posix::fill, vm)),
+        "errno" => Some(make_module_vm("errno", crate::builtins::posix::errno::fill, vm)),
         "atexit" => Some(make_module_vm("atexit", crate::builtins::gc::fill_atexit, vm)),
         "_traceback_native" => Some(make_module_vm("_traceback_native", crate::builtins::code::fill_traceback_native, vm)),
         _ => None,
@@ -159,6 +161,11 @@ pub fn init_sys(vm: &mut Vm) {
         ("intern", sys_intern),
         ("getsizeof", sys_getsizeof),
         ("getdefaultencoding", sys_getdefaultencoding),
+        ("getfilesystemencoding", sys_getdefaultencoding),
+        ("audit", sys_audit),
+        ("excepthook", sys_excepthook),
+        ("__excepthook__", sys_excepthook),
+        ("getfilesystemencodeerrors", sys_getfilesystemencodeerrors),
         ("set_int_max_str_digits", sys_set_int_max_str_digits),
         ("get_int_max_str_digits", sys_get_int_max_str_digits),
         ("frame_stats", sys_frame_stats),
@@ -354,6 +361,35 @@ fn sys_frame_stats(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn sys_getdefaultencoding(_vm: &mut Vm, _a: Args) -> PyResult<Value> {
     Ok(Value::str("utf-8"))
+}
+
+/// `sys.excepthook(type, value, traceback)` (and `sys.__excepthook__`): print the
+/// report of an uncaught exception to stderr, as the interpreter does at exit. (The
+/// interpreter's own report does not go through a replaced `sys.excepthook`.)
+fn sys_excepthook(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let pos = a.check(vm, "excepthook", 3, 3)?;
+    let text = if matches!(&pos[1], Value::Obj(o) if matches!(o.view(), Obj::Exception(_))) {
+        crate::traceback::format_exception(vm, &pos[1])
+    } else {
+        let t = vm.str_string(&pos[0])?;
+        format!("{t}: {}\n", vm.str_string(&pos[1])?)
+    };
+    crate::builtins::io::write_stderr(vm, &text)?;
+    Ok(Value::None)
+}
+
+/// `sys.audit(event, *args)`: pyhop has no audit hooks, so events go nowhere.
+fn sys_audit(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    if a.pos().is_empty() {
+        return Err(vm.type_error("audit() missing 1 required positional argument: 'event'"));
+    }
+    Ok(Value::None)
+}
+
+/// File names are decoded as UTF-8 (`posix` decodes undecodable bytes lossily; pyhop's
+/// `str` cannot hold the surrogates CPython's `surrogateescape` would make).
+fn sys_getfilesystemencodeerrors(_vm: &mut Vm, _a: Args) -> PyResult<Value> {
+    Ok(Value::str("surrogateescape"))
 }
 
 fn sys_set_int_max_str_digits(_vm: &mut Vm, _a: Args) -> PyResult<Value> {

@@ -37,6 +37,47 @@ pub fn new_type(vm: &mut Vm, module: &str, name: &str, fields: &[&str]) -> PyRes
     }
 }
 
+/// A struct-sequence type whose tuple holds `fields`, of which the first `n_match`
+/// are `__match_args__` and the last `n_unnamed` have no attribute in CPython (the
+/// repr still names them, as CPython's does); `extra` fields are attributes only
+/// (`os.stat_result.st_atime` the float, ...), kept in the instance dict.
+pub fn new_type_ext(vm: &mut Vm, module: &str, name: &str, fields: &[&str], n_match: usize, n_unnamed: usize, extra: &[&str]) -> PyResult<ObjRef> {
+    let mut ns = Dict::new();
+    ns.insert_str("__module__", Value::str(module));
+    ns.insert_str("__qualname__", Value::str(name));
+    if extra.is_empty() {
+        ns.insert_str("__slots__", vm.new_tuple(vec![]));
+    }
+    ns.insert_str("__match_args__", vm.new_tuple(fields[..n_match].iter().map(|f| Value::str(f)).collect()));
+    ns.insert_str("__pyhop_fields__", vm.new_tuple(fields.iter().map(|f| Value::str(f)).collect()));
+    ns.insert_str("n_fields", Value::Int((fields.len() + extra.len()) as i64));
+    ns.insert_str("n_sequence_fields", Value::Int(fields.len() as i64));
+    ns.insert_str("n_unnamed_fields", Value::Int(n_unnamed as i64));
+    ns.insert_str("__repr__", method("structseq", "__repr__", structseq_repr));
+    ns.insert_str("__getattr__", method("structseq", "__getattr__", structseq_getattr));
+    ns.insert_str("__setattr__", method("structseq", "__setattr__", structseq_setattr));
+    ns.insert_str("__reduce__", method("structseq", "__reduce__", structseq_reduce));
+    let tuple = vm.types.tuple.clone();
+    match vm.create_class(None, name, vec![tuple], &ns)? {
+        Value::Obj(c) => Ok(c),
+        _ => Err(vm.type_error("struct sequence type")),
+    }
+}
+
+/// An instance of a `new_type_ext` type: the tuple `values` and the `extra` attributes.
+pub fn new_ext(vm: &mut Vm, cls: &ObjRef, values: Vec<Value>, extra: Vec<(&str, Value)>) -> Value {
+    let t = vm.new_tuple(values);
+    let o = new_instance(cls, t);
+    if let Obj::Instance(i) = o.view() {
+        for (k, v) in extra {
+            let key = Value::str(k);
+            let h = key.as_pystr().map(|s| s.hash()).unwrap_or(0);
+            let _ = i.set_attr(k, h, v);
+        }
+    }
+    Value::Obj(o)
+}
+
 /// An instance of the struct-sequence type `cls` with `values` (one per field).
 pub fn new(vm: &mut Vm, cls: &ObjRef, values: Vec<Value>) -> Value {
     let t = vm.new_tuple(values);
@@ -61,9 +102,12 @@ fn parts(vm: &mut Vm, slf: &Value) -> PyResult<(Vec<Value>, Vec<Value>)> {
     };
     let items = vm.collect(&base)?;
     let cls = Value::Obj(vm.type_of(slf));
-    let names = match vm.getattr_opt(&cls, "__match_args__")? {
+    let names = match vm.getattr_opt(&cls, "__pyhop_fields__")? {
         Some(m) => vm.collect(&m)?,
-        None => Vec::new(),
+        None => match vm.getattr_opt(&cls, "__match_args__")? {
+            Some(m) => vm.collect(&m)?,
+            None => Vec::new(),
+        },
     };
     Ok((items, names))
 }

@@ -456,7 +456,7 @@ impl Vm {
         }
         Ok(match c.layout {
             Layout::Exception => Value::obj(crate::object::NewObj::Exception(Exception {
-                class: cls.clone(),
+                class: crate::builtins::oserror::pick_class(self, cls, a.pos()),
                 args: RefCell::new(self.new_tuple(a.pos().to_vec())),
                 dict: RefCell::new(Dict::new()),
                 traceback: RefCell::new(Value::None),
@@ -610,7 +610,17 @@ impl Vm {
                 if b::syntax_error::is_syntax_error_class(self, cls) {
                     b::syntax_error::check_args(self, a.pos())?;
                 }
-                Ok(self.new_exception(cls.clone(), a.pos().to_vec()))
+                let cls = crate::builtins::oserror::pick_class(self, cls, a.pos());
+                let is_os = crate::builtins::oserror::is_oserror_class(self, &cls);
+                let exc = self.new_exception(cls, a.pos().to_vec());
+                if is_os {
+                    if let Value::Obj(o) = &exc {
+                        if let Obj::Exception(e) = o.view() {
+                            crate::builtins::oserror::init(self, e, a.pos());
+                        }
+                    }
+                }
+                Ok(exc)
             }
             Layout::Type => type_new(self, None, a),
             _ => Err(self.type_error(format!(

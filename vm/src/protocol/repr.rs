@@ -388,6 +388,11 @@ impl Vm {
                     if self.isinstance(v, &self.exc_class("SyntaxError")) {
                         return crate::builtins::syntax_error::to_str(self, v);
                     }
+                    if self.isinstance(v, &self.exc_class("OSError")) {
+                        if let Some(s) = crate::builtins::oserror::to_str(self, v)? {
+                            return Ok(s);
+                        }
+                    }
                     let args = e.args.borrow().clone();
                     let is_key_error = self.isinstance(v, &self.exc_class("KeyError"));
                     if let Value::Obj(t) = &args {

@@ -126,7 +126,7 @@ pub fn special_getattr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<
                 {
                     crate::builtins::syntax_error::field(vm, e, name)?
                 }
-                "errno" | "strerror" | "filename" if vm.isinstance(obj, &vm.exc_class("OSError")) => Some(Value::None),
+                "errno" | "strerror" | "filename" | "filename2" if vm.isinstance(obj, &vm.exc_class("OSError")) => Some(Value::None),
                 _ => None,
             },
             Obj::WeakRef(w) => match name {
