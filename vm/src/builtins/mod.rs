@@ -42,6 +42,7 @@ pub mod str_format;
 pub mod structseq;
 pub mod syntax_error;
 pub mod time;
+pub mod time_cal;
 pub mod tuple;
 pub mod types;
 pub mod unicode_tables;

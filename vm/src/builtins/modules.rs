@@ -22,7 +22,10 @@ pub fn native_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
             *d = Dict::new();
         }, vm)),
         "math" => Some(make_module("math", crate::builtins::math::fill, vm)),
-        "time" => Some(make_module("time", crate::builtins::time::fill, vm)),
+        "time" => Some(make_module_vm("time", |vm, d| {
+            crate::builtins::time::fill(d);
+            crate::builtins::time_cal::fill(vm, d);
+        }, vm)),
         "_opcode" => Some(make_module_vm("_opcode", crate::builtins::introspect::fill_opcode, vm)),
         "_fileio_native" => Some(make_module_vm("_fileio_native", crate::builtins::introspect::fill_fileio, vm)),
         "faulthandler" => Some(make_module_vm("faulthandler", crate::builtins::introspect::fill_faulthandler, vm)),
