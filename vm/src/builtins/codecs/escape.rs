@@ -192,6 +192,11 @@ fn decode_escapes(vm: &mut Vm, a: Args, raw: bool) -> PyResult<Value> {
             // \u escapes count only after an odd number of backslashes.
             let run = b[i..].iter().take_while(|&&c| c == b'\\').count();
             let next = b.get(i + run).copied();
+            if run % 2 == 1 && next.is_none() && !final_ {
+                out.extend(std::iter::repeat_n('\\', run - 1));
+                i += run - 1;
+                break;
+            }
             if run % 2 == 0 || !matches!(next, Some(b'u' | b'U')) {
                 out.extend(std::iter::repeat_n('\\', run));
                 i += run;
@@ -256,7 +261,7 @@ fn decode_escapes(vm: &mut Vm, a: Args, raw: bool) -> PyResult<Value> {
                 let close = b[text_start..].iter().position(|&x| x == b'}');
                 let (end, reason) = match (b.get(text_start), close) {
                     (Some(b'{'), Some(k)) if k > 1 => (text_start + k + 1, "unknown Unicode character name"),
-                    _ if !final_ && close.is_none() && b.len() - text_start < 256 => break,
+                    (None | Some(b'{'), None) if !final_ && b.len() - text_start < 256 => break,
                     _ => (text_start.min(b.len()), "malformed \\N character escape"),
                 };
                 let (r, next) = errors::on_decode(vm, &errors, enc, &b, start, end, reason)?;

@@ -165,11 +165,8 @@ pub fn decode_utf16(vm: &mut Vm, b: &[u8], errors: &str, mut order: i64, final_:
     }
     let found = order;
     let big = order == 1;
-    let enc = match order {
-        1 => "utf-16-be",
-        -1 => "utf-16-le",
-        _ => "utf-16",
-    };
+    // No BOM: native (little-endian) order, named as such in errors.
+    let enc = if big { "utf-16-be" } else { "utf-16-le" };
     let unit = |i: usize| if big { u16::from_be_bytes([b[i], b[i + 1]]) } else { u16::from_le_bytes([b[i], b[i + 1]]) };
     let mut out = String::with_capacity(b.len() / 2);
     while pos < b.len() {
@@ -226,11 +223,8 @@ pub fn decode_utf32(vm: &mut Vm, b: &[u8], errors: &str, mut order: i64, final_:
     }
     let found = order;
     let big = order == 1;
-    let enc = match order {
-        1 => "utf-32-be",
-        -1 => "utf-32-le",
-        _ => "utf-32",
-    };
+    // No BOM: native (little-endian) order, named as such in errors.
+    let enc = if big { "utf-32-be" } else { "utf-32-le" };
     let mut out = String::with_capacity(b.len() / 4);
     while pos < b.len() {
         if pos + 4 > b.len() {
