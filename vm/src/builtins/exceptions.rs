@@ -108,6 +108,9 @@ fn exc_init(vm: &mut Vm, a: Args) -> PyResult<Value> {
         if crate::builtins::oserror::is_oserror_class(vm, &e.class) {
             crate::builtins::oserror::init(vm, e, &pos[1..]);
         }
+        if crate::builtins::codecs::unicode_error::is_unicode_error_class(vm, &e.class) {
+            crate::builtins::codecs::unicode_error::init(vm, e, &pos[1..]);
+        }
     }
     Ok(Value::None)
 }

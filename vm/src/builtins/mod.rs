@@ -8,6 +8,7 @@
 pub mod attrdescr;
 pub mod bytes;
 pub mod codec;
+pub mod codecs;
 pub mod code;
 pub mod complex;
 pub mod descr;

@@ -127,6 +127,10 @@ fn object_repr(vm: &mut Vm, a: Args) -> PyResult<Value> {
             let v = pos[0].clone();
             return vm.repr(&v);
         }
+    } else {
+        // Immediate values (small ints, floats, bools, None): `int.__repr__(5)`.
+        let v = pos[0].clone();
+        return vm.repr(&v);
     }
     let t = vm.type_of(&pos[0]);
     let c = t.as_class().map(|c| (c.module.borrow().as_str().unwrap_or("builtins").to_string(), c.qualname.borrow().to_string()));

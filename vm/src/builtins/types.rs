@@ -455,15 +455,23 @@ impl Vm {
             crate::builtins::syntax_error::check_args(self, a.pos())?;
         }
         Ok(match c.layout {
-            Layout::Exception => Value::obj(crate::object::NewObj::Exception(Exception {
-                class: crate::builtins::oserror::pick_class(self, cls, a.pos()),
-                args: RefCell::new(self.new_tuple(a.pos().to_vec())),
-                dict: RefCell::new(Dict::new()),
-                traceback: RefCell::new(Value::None),
-                cause: RefCell::new(Value::None),
-                context: RefCell::new(Value::None),
-                suppress_context: std::cell::Cell::new(false),
-            })),
+            Layout::Exception => {
+                let exc = Value::obj(crate::object::NewObj::Exception(Exception {
+                    class: crate::builtins::oserror::pick_class(self, cls, a.pos()),
+                    args: RefCell::new(self.new_tuple(a.pos().to_vec())),
+                    dict: RefCell::new(Dict::new()),
+                    traceback: RefCell::new(Value::None),
+                    cause: RefCell::new(Value::None),
+                    context: RefCell::new(Value::None),
+                    suppress_context: std::cell::Cell::new(false),
+                }));
+                if let Some(e) = exc.as_obj().and_then(|o| o.as_exception()) {
+                    if crate::builtins::codecs::unicode_error::is_unicode_error_class(self, &e.class) {
+                        crate::builtins::codecs::unicode_error::init(self, e, a.pos());
+                    }
+                }
+                exc
+            }
             Layout::Object => Value::Obj(new_instance(cls, Value::Null)),
             Layout::WeakRef => return crate::builtins::weakref::make_ref(self, Some(cls.clone()), a.pos()),
             Layout::Other => {
@@ -618,6 +626,11 @@ impl Vm {
                         if let Obj::Exception(e) = o.view() {
                             crate::builtins::oserror::init(self, e, a.pos());
                         }
+                    }
+                }
+                if let Some(e) = exc.as_obj().and_then(|o| o.as_exception()) {
+                    if crate::builtins::codecs::unicode_error::is_unicode_error_class(self, &e.class) {
+                        crate::builtins::codecs::unicode_error::init(self, e, a.pos());
                     }
                 }
                 Ok(exc)

@@ -388,6 +388,11 @@ impl Vm {
                     if self.isinstance(v, &self.exc_class("SyntaxError")) {
                         return crate::builtins::syntax_error::to_str(self, v);
                     }
+                    if self.isinstance(v, &self.exc_class("UnicodeError")) {
+                        if let Some(s) = crate::builtins::codecs::unicode_error::to_str(self, v)? {
+                            return Ok(s);
+                        }
+                    }
                     if self.isinstance(v, &self.exc_class("OSError")) {
                         if let Some(s) = crate::builtins::oserror::to_str(self, v)? {
                             return Ok(s);
