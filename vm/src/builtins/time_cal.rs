@@ -17,6 +17,9 @@ const EXTRA: &[&str] = &["tm_zone", "tm_gmtoff"];
 
 pub fn fill(vm: &mut Vm, d: &mut Dict) {
     if let Ok(cls) = crate::builtins::structseq::new_type_ext(vm, "time", "struct_time", FIELDS, 9, 0, EXTRA) {
+        if let Some(c) = cls.as_class() {
+            c.dict.borrow_mut().insert_str("__new__", native("__new__", struct_time_new));
+        }
         vm.native_classes.insert("struct_time", cls.clone());
         d.insert_str("struct_time", Value::Obj(cls));
     }
@@ -335,4 +338,22 @@ fn mktime(vm: &mut Vm, a: Args) -> PyResult<Value> {
         return Err(vm.overflow_error("mktime argument out of range"));
     }
     Ok(Value::Float(t as f64))
+}
+
+/// `time.struct_time(seq)`: 9 to 11 items, as CPython's; the tenth and eleventh are
+/// `tm_zone` and `tm_gmtoff` (None when absent), attributes only.
+fn struct_time_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let pos = a.check(vm, "struct_time", 2, 2)?;
+    let Value::Obj(cls) = &pos[0] else { return Err(vm.type_error("struct_time.__new__(X): X is not a type object")) };
+    let cls = cls.clone();
+    let items = vm.collect(&pos[1])?;
+    if !(9..=11).contains(&items.len()) {
+        let msg = if items.len() < 9 { "at least" } else { "at most" };
+        let n = if items.len() < 9 { 9 } else { 11 };
+        return Err(vm.type_error(format!("time.struct_time() takes an {msg} {n}-sequence ({}-sequence given)", items.len())));
+    }
+    let zone = items.get(9).cloned().unwrap_or(Value::None);
+    let gmtoff = items.get(10).cloned().unwrap_or(Value::None);
+    let values = items[..9].to_vec();
+    Ok(crate::builtins::structseq::new_ext(vm, &cls, values, vec![("tm_zone", zone), ("tm_gmtoff", gmtoff)]))
 }

@@ -1,5 +1,5 @@
 # time's calendar functions: struct_time, gmtime, localtime, mktime, strftime,
-# asctime, ctime (TZ is set, so local time is deterministic).
+# strptime, asctime, ctime (TZ is set, so local time is deterministic).
 import os
 os.environ["TZ"] = "UTC"
 import time
@@ -15,7 +15,16 @@ lt = time.localtime(86400 * 365)
 print(lt.tm_year, lt.tm_mon, lt.tm_mday, lt.tm_zone, time.mktime(lt))
 print(time.mktime((2000, 1, 1, 0, 0, 0, 0, 1, 0)), time.ctime(0))
 print(time.timezone, time.altzone, time.daylight, time.tzname)
+print(time.strptime("2021-03-04 05:06:07", "%Y-%m-%d %H:%M:%S"))
+print(time.strptime("12 Jan 1999 +0130", "%d %b %Y %z").tm_gmtoff)
+st11 = time.struct_time((2020, 5, 17, 1, 2, 3, 6, 138, 0, "XYZ", 3600))
+print(st11, st11.tm_zone, st11.tm_gmtoff, len(st11))
+try:
+    time.struct_time((1, 2, 3))
+except TypeError as e:
+    print("TypeError", e)
 st = time.struct_time((2020, 5, 17, 1, 2, 3, 6, 138, -1))
+print(st.tm_zone)
 print(st, st.tm_mon, time.strftime("%d/%m/%Y", st))
 print(isinstance(time.localtime(), time.struct_time), time.localtime().tm_year >= 2024)
 for bad in [(2020, 13, 1, 0, 0, 0, 0, 1, 0), (2020, 1, 32, 0, 0, 0, 0, 1, 0), (2020, 1, 1, 24, 0, 0, 0, 1, 0), (1, 2)]:
