@@ -124,6 +124,26 @@ pub fn init_sys(vm: &mut Vm) {
         ii.insert_str(k, Value::Int(v));
     }
     let int_info = crate::builtins::types::simple_namespace(vm, ii);
+    // sys.hash_info: pyhop's numeric hash is CPython's (modulus 2**61 - 1, the same
+    // inf and imag constants); its str hash is an unseeded FxHash-style one
+    // (`object/dict.rs`'s `hash_str`), so `algorithm` says so and `seed_bits` is 0.
+    let hash_info = crate::builtins::structseq::make(
+        vm,
+        "sys",
+        "hash_info",
+        vec![
+            ("width", Value::Int(64)),
+            ("modulus", Value::Int((1i64 << 61) - 1)),
+            ("inf", Value::Int(314159)),
+            ("nan", Value::Int(0)),
+            ("imag", Value::Int(1000003)),
+            ("algorithm", Value::str("fx")),
+            ("hash_bits", Value::Int(64)),
+            ("seed_bits", Value::Int(0)),
+            ("cutoff", Value::Int(0)),
+        ],
+    )
+    .unwrap_or(Value::None);
     let stdout = stream(vm, "<stdout>");
     let stderr = stream(vm, "<stderr>");
     let stdin = stream(vm, "<stdin>");
@@ -141,6 +161,7 @@ pub fn init_sys(vm: &mut Vm) {
     d.insert_str("maxsize", Value::Int(i64::MAX));
     d.insert_str("float_info", float_info);
     d.insert_str("int_info", int_info);
+    d.insert_str("hash_info", hash_info);
     d.insert_str("maxunicode", Value::Int(0x10ffff));
     d.insert_str("byteorder", Value::str(if cfg!(target_endian = "little") { "little" } else { "big" }));
     d.insert_str("platform", Value::str("linux"));
