@@ -360,7 +360,16 @@ impl<'a> Builder<'a> {
                 }
                 self.stmts(&w.body)?;
             }
-            Match(m) => return Err(self.unsupported("'match' statements", m.range)),
+            Match(m) => {
+                self.expr(&m.subject)?;
+                for case in &m.cases {
+                    self.pattern(&case.pattern)?;
+                    if let Some(g) = &case.guard {
+                        self.expr(g)?;
+                    }
+                    self.stmts(&case.body)?;
+                }
+            }
             TryStar(t) => return Err(self.unsupported("'except*'", t.range)),
             TypeAlias(t) => return Err(self.unsupported("type parameter syntax", t.range)),
             ClassDef(c) => {
@@ -631,6 +640,69 @@ impl<'a> Builder<'a> {
                 Err(self.err(msg, other.range()))
             }
         }
+    }
+
+    /// The names a `case` pattern captures are locals; its values and classes are uses.
+    fn pattern(&mut self, p: &ast::Pattern) -> R {
+        self.enter(p.range())?;
+        let r = self.pattern_inner(p);
+        self.depth -= 1;
+        r
+    }
+
+    fn pattern_inner(&mut self, p: &ast::Pattern) -> R {
+        use ast::Pattern::*;
+        match p {
+            MatchValue(v) => self.expr(&v.value)?,
+            MatchSingleton(_) => {}
+            MatchSequence(s) => {
+                for x in &s.patterns {
+                    self.pattern(x)?;
+                }
+            }
+            MatchMapping(m) => {
+                self.exprs(&m.keys)?;
+                for x in &m.patterns {
+                    self.pattern(x)?;
+                }
+                if let Some(rest) = &m.rest {
+                    self.capture(rest.as_str(), m.range)?;
+                }
+            }
+            MatchClass(c) => {
+                self.expr(&c.cls)?;
+                for x in c.patterns.iter().chain(&c.kwd_patterns) {
+                    self.pattern(x)?;
+                }
+            }
+            MatchStar(s) => {
+                if let Some(n) = &s.name {
+                    self.capture(n.as_str(), s.range)?;
+                }
+            }
+            MatchAs(a) => {
+                if let Some(x) = &a.pattern {
+                    self.pattern(x)?;
+                }
+                if let Some(n) = &a.name {
+                    self.capture(n.as_str(), a.range)?;
+                }
+            }
+            MatchOr(o) => {
+                for x in &o.patterns {
+                    self.pattern(x)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn capture(&mut self, name: &str, r: ast::text_size::TextRange) -> R {
+        if name == "__debug__" {
+            return Err(self.err("cannot assign to __debug__", r));
+        }
+        self.add(name, def::LOCAL);
+        Ok(())
     }
 
     fn exprs(&mut self, es: &[ast::Expr]) -> R {

@@ -353,7 +353,8 @@ fn syntax_errors() {
     assert_eq!(err("def f():\n    nonlocal x\n").msg, "no binding for nonlocal 'x' found");
     assert_eq!(err("def f():\n    print(x)\n    global x\n").msg, "name 'x' is used prior to global declaration");
     assert_eq!(err("f() = 1").msg, "cannot assign to function call here. Maybe you meant '==' instead of '='?");
-    assert!(err("match x:\n    case 1:\n        pass\n").msg.starts_with("pyhop does not support"));
+    let e = err("match x:\n    case y:\n        pass\n    case 1:\n        pass\n");
+    assert_eq!((e.msg.as_str(), e.lineno, e.offset), ("name capture 'y' makes remaining patterns unreachable", 2, 10));
     let e = err("async def f():\n    yield 1\n    yield from x\n");
     assert_eq!((e.msg.as_str(), e.lineno, e.offset), ("'yield from' inside async function", 3, 5));
     let e = err("async def f():\n    return 5\n    yield 1\n");
@@ -408,4 +409,29 @@ fn private_names_are_mangled() {
     let m = inner(&body);
     assert!(m.names.iter().any(|n| &**n == "_C__b"));
     check(&m, &["LOAD_FAST 1", "STORE_FAST 2", "LOAD_FAST 0", "LOAD_ATTR", "LOAD_FAST 2", "BINARY_ADD", "RETURN_VALUE"]);
+}
+
+#[test]
+fn match_sequence_pattern() {
+    // the last case before `case _` consumes the subject; a failure pops it
+    let c = module("def f(x):\n    match x:\n        case [a, b]:\n            return a\n        case _:\n            return 0\n");
+    check(
+        &inner(&c),
+        &[
+            "LOAD_FAST 0", "MATCH_SEQUENCE", "POP_JUMP_IF_FALSE 14", "GET_LEN", "LOAD_CONST", "COMPARE_OP 2", "POP_JUMP_IF_FALSE 14",
+            "UNPACK_SEQUENCE 2", "SWAP 2", "SWAP 2", "STORE_FAST 1", "STORE_FAST 2", "LOAD_FAST 1", "RETURN_VALUE", "POP_TOP", "NOP",
+            "LOAD_CONST", "RETURN_VALUE",
+        ],
+    );
+}
+
+#[test]
+fn match_class_and_mapping_patterns() {
+    // a non-final case keeps a copy of the subject for the next one
+    let c = module("match p:\n    case P(x, y=0):\n        pass\n    case {'k': v}:\n        pass\n");
+    let n = names(&c);
+    for op in ["COPY", "MATCH_CLASS", "MATCH_MAPPING", "MATCH_KEYS", "IS_OP"] {
+        assert!(n.iter().any(|x| x == op), "{op} missing from {n:?}");
+    }
+    assert!(ops(&c).iter().any(|x| x == "MATCH_CLASS 1"));
 }

@@ -18,6 +18,8 @@ __all__ = ['ABC', 'ABCMeta', 'abstractmethod', 'abstractclassmethod',
            'abstractstaticmethod', 'abstractproperty', 'get_cache_token',
            'update_abstractmethods']
 
+from _abc_native import collection_flags as _collection_flags, set_collection_flags as _set_collection_flags
+
 
 def abstractmethod(funcobj):
     """A decorator indicating abstract methods.
@@ -113,6 +115,13 @@ class ABCMeta(type):
         cls = super().__new__(mcls, name, bases, namespace, **kwargs)
         cls.__abstractmethods__ = _compute_abstracts(cls, namespace.items(), bases)
         cls._abc_registry = []
+        # collections.abc.Sequence and Mapping say which `match` patterns their
+        # subclasses take (CPython's _abc_init)
+        flags = cls.__dict__.get('__abc_tpflags__')
+        if flags is not None:
+            if type(flags) is int:
+                _set_collection_flags(cls, flags, False)
+            del cls.__abc_tpflags__
         return cls
 
     def __call__(cls, *args, **kwargs):
@@ -143,6 +152,9 @@ class ABCMeta(type):
             raise RuntimeError("Refusing to create an inheritance cycle")
         cls._abc_registry.append(subclass)
         _abc_invalidation_counter[0] += 1
+        flags = _collection_flags(cls)
+        if flags:
+            _set_collection_flags(subclass, flags, True)
         return subclass
 
     def __instancecheck__(cls, instance):

@@ -174,6 +174,7 @@ impl Vm {
             native: true,
             shapes: std::cell::OnceCell::new(),
             index: std::cell::Cell::new(0),
+            collection: std::cell::Cell::new(0),
         })
         .alloc();
         let mut mro = vec![cls.clone()];

@@ -79,6 +79,14 @@ macro_rules! for_each_opcode {
         28  => InplaceFloorDivide inplace_floor_divide "INPLACE_FLOOR_DIVIDE", stack: |_| (2, 1), jump: NOJUMP, flags: [], predicts: [], form: inline, family: InplaceFloorDivide;
         /// (left, right -- res)  left /= right
         29  => InplaceTrueDivide inplace_true_divide  "INPLACE_TRUE_DIVIDE",  stack: |_| (2, 1), jump: NOJUMP, flags: [], predicts: [], form: inline, family: InplaceTrueDivide;
+        /// (obj -- obj, len)  len = len(obj), keeping obj (sequence and mapping patterns)
+        30  => GetLen            get_len              "GET_LEN",              stack: |_| (1, 2), jump: NOJUMP, flags: [], predicts: [], form: split, family: GetLen;
+        /// (subject -- subject, res)  res = the type of subject is a mapping (dict, or a Mapping ABC's class)
+        31  => MatchMapping      match_mapping        "MATCH_MAPPING",        stack: |_| (1, 2), jump: NOJUMP, flags: [], predicts: [PopJumpIfFalse], form: split, family: MatchMapping;
+        /// (subject -- subject, res)  res = the type of subject is a sequence (not str, bytes or bytearray)
+        32  => MatchSequence     match_sequence       "MATCH_SEQUENCE",       stack: |_| (1, 2), jump: NOJUMP, flags: [], predicts: [PopJumpIfFalse], form: split, family: MatchSequence;
+        /// (subject, keys -- subject, keys, values)  values = tuple of subject.get(k) for the keys, or None if one is missing
+        33  => MatchKeys         match_keys           "MATCH_KEYS",           stack: |_| (2, 3), jump: NOJUMP, flags: [], predicts: [], form: split, family: MatchKeys;
         /// (exc -- prev_exc, exc)  make exc the handled exception (sys.exc_info()), saving the previous one below it
         35  => PushExcInfo       push_exc_info        "PUSH_EXC_INFO",        stack: |_| (1, 2), jump: NOJUMP, flags: [], predicts: [], form: inline, family: PushExcInfo;
         /// (exc, type -- exc, matched)  matched = isinstance(exc, type) for a class or tuple of classes
@@ -250,6 +258,8 @@ macro_rules! for_each_opcode {
         147 => MapAdd            map_add              "MAP_ADD",              stack: |_| (2, 0), jump: NOJUMP, flags: [ARG], predicts: [JumpAbsolute], form: split, family: MapAdd;
         /// (-- value)  class body: cells_and_frees[arg]'s name from the class namespace, else the cell
         148 => LoadClassderef    load_classderef      "LOAD_CLASSDEREF",      stack: |_| (0, 1), jump: NOJUMP, flags: [ARG, FREE], predicts: [], form: inline, family: LoadClassderef;
+        /// (subject, type, names -- attrs)  attrs = tuple of arg positional (via __match_args__) then named attributes of an instance of type, or None
+        152 => MatchClass        match_class          "MATCH_CLASS",          stack: |_| (3, 1), jump: NOJUMP, flags: [ARG], predicts: [], form: split, family: MatchClass;
         /// (value, spec? -- str)  format(conv(value), spec); arg & 3: 0 none, 1 str, 2 repr, 3 ascii; arg & 4: spec present
         155 => FormatValue       format_value         "FORMAT_VALUE",         stack: |f| (1 + ((f >> 2) & 1), 1), jump: NOJUMP, flags: [ARG], predicts: [], form: split, family: FormatValue;
         /// (v1, ..., v[arg], keys -- dict)  keys is a tuple of arg keys

@@ -32,6 +32,7 @@ mod comprehension;
 mod exception;
 mod expr;
 mod func_class;
+mod pattern;
 mod stmt;
 
 use crate::bytecode::{co_flags, CodeObject, Constant, Opcode};

@@ -216,7 +216,7 @@ impl<'a> Compiler<'a> {
             AsyncFunctionDef(x) => self.async_function_def(x)?,
             AsyncFor(x) => self.async_for_loop(x)?,
             AsyncWith(x) => self.async_with(x)?,
-            Match(x) => return Err(self.error("pyhop does not support 'match' statements yet", x.range)),
+            Match(x) => self.match_stmt(x)?,
             TryStar(x) => return Err(self.error("pyhop does not support 'except*' yet", x.range)),
             TypeAlias(x) => return Err(self.error("pyhop does not support type parameter syntax yet", x.range)),
         }

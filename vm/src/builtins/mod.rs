@@ -5,6 +5,7 @@
 //! ...) as a `METHODS` table of `(name, NativeFn)`; `Vm::new` installs every table
 //! into its class dict, so adding a method is one row in one file.
 
+pub mod abc_native;
 pub mod attrdescr;
 pub mod bytes;
 pub mod codec;
@@ -171,6 +172,7 @@ fn proxy_class(name: &str, object: &ObjRef) -> ObjRef {
         native: true,
         shapes: std::cell::OnceCell::new(),
         index: std::cell::Cell::new(0),
+        collection: std::cell::Cell::new(0),
     })
     .alloc();
     if let Some(c) = cls.as_class() {
@@ -262,7 +264,15 @@ fn build_types() -> Types {
 
 impl Vm {
     pub fn new(argv: Vec<String>, path: Vec<String>, engine: Engine) -> Vm {
+        use crate::object::{MAPPING, SEQUENCE};
         let types = build_types();
+        // the built-in sequences and mappings of `match` (CPython's static tp_flags)
+        let flags = [(&types.list, SEQUENCE), (&types.tuple, SEQUENCE), (&types.range, SEQUENCE), (&types.memoryview, SEQUENCE), (&types.dict, MAPPING)];
+        for (t, flag) in flags {
+            if let Some(c) = t.as_class() {
+                c.collection.set(flag);
+            }
+        }
         let builtins = Vm::dict_obj(Dict::new());
         let modules = Vm::dict_obj(Dict::new());
         let sys = crate::object::NewObj::alloc(crate::object::NewObj::Module(crate::object::Module { name: "sys".into(), dict: Vm::dict_obj(Dict::new()) }));

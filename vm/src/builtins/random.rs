@@ -200,6 +200,7 @@ pub fn module(vm: &mut Vm) -> Value {
         native: true,
         shapes: std::cell::OnceCell::new(),
         index: std::cell::Cell::new(0),
+        collection: std::cell::Cell::new(0),
     }));
     if let Some(c) = cls.as_class() {
         *c.mro.borrow_mut() = vec![cls.clone(), vm.types.object.clone()];

@@ -190,9 +190,11 @@ impl Vm {
             native: false,
             shapes: std::cell::OnceCell::new(),
             index: std::cell::Cell::new(0),
+            collection: std::cell::Cell::new(0),
         }));
         let mro = c3_mro(self, &cls, &bases)?;
         if let Some(c) = cls.as_class() {
+            c.collection.set(crate::object::inherited_collection(&mro));
             *c.mro.borrow_mut() = mro;
             c.refresh_has_del();
         }

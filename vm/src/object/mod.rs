@@ -440,6 +440,21 @@ pub struct Class {
     /// Defined by pyhop rather than by a `class` statement: its `tp_name` (in error
     /// messages) is `module.name` outside `builtins`, as for CPython's static types.
     pub native: bool,
+    /// [`SEQUENCE`] or [`MAPPING`] (CPython's `Py_TPFLAGS_SEQUENCE` / `_MAPPING`): what a
+    /// `match` sequence or mapping pattern accepts. Set on the built-in types, by an
+    /// ABC's `__abc_tpflags__` and `register`, and inherited.
+    pub collection: Cell<u8>,
+}
+
+/// [`Class::collection`]: instances match sequence patterns.
+pub const SEQUENCE: u8 = 1;
+/// [`Class::collection`]: instances match mapping patterns.
+pub const MAPPING: u8 = 2;
+
+/// The collection flag a new class inherits: the first class after it in its MRO
+/// that has one (CPython 3.12's `inherit_patma_flags`).
+pub fn inherited_collection(mro: &[ObjRef]) -> u8 {
+    mro.iter().skip(1).map(|k| k.as_class().map(|k| k.collection.get()).unwrap_or(0)).find(|&f| f != 0).unwrap_or(0)
 }
 
 /// Which built-in layout instances of a class have.

@@ -9,6 +9,7 @@ pub mod frames;
 pub mod iter;
 pub mod numbers;
 pub mod ops;
+pub mod pattern;
 pub mod repr;
 pub mod slow;
 pub mod special;

@@ -188,6 +188,7 @@ fn make_class(vm: &Vm, name: &'static str, module: &str, methods: Table, props: 
         native: true,
         shapes: std::cell::OnceCell::new(),
         index: std::cell::Cell::new(0),
+        collection: std::cell::Cell::new(0),
     }));
     if let Some(c) = cls.as_class() {
         *c.mro.borrow_mut() = vec![cls.clone(), vm.types.object.clone()];

@@ -11,6 +11,7 @@ mod exc;
 mod iter;
 mod jump;
 mod load_store;
+mod pattern;
 mod quick_attr;
 
 pub use arith::*;
@@ -21,6 +22,7 @@ pub use exc::*;
 pub use iter::*;
 pub use jump::*;
 pub use load_store::*;
+pub use pattern::*;
 pub use quick_attr::*;
 
 use std::ptr;
