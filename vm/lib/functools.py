@@ -14,7 +14,12 @@ The lru_cache wrapper is a plain function with attributes, not a
 functools._lru_cache_wrapper object, so it binds like any function.
 """
 
-from collections import namedtuple
+try:
+    from collections import namedtuple
+except ImportError:
+    # No standard library (-X stdlib=): collections is the host's, so lru_cache's
+    # cache_info() is a plain tuple subclass with the four named fields.
+    namedtuple = None
 
 _GenericAlias = type(list[int])
 
@@ -125,7 +130,24 @@ class partial:
 
 # ---------------------------------------------------------------- lru_cache
 
-_CacheInfo = namedtuple("CacheInfo", ["hits", "misses", "maxsize", "currsize"])
+if namedtuple is not None:
+    _CacheInfo = namedtuple("CacheInfo", ["hits", "misses", "maxsize", "currsize"])
+else:
+    class _CacheInfo(tuple):
+        __slots__ = ()
+        _fields = ('hits', 'misses', 'maxsize', 'currsize')
+
+        def __new__(cls, hits, misses, maxsize, currsize):
+            return tuple.__new__(cls, (hits, misses, maxsize, currsize))
+
+        hits = property(lambda self: self[0])
+        misses = property(lambda self: self[1])
+        maxsize = property(lambda self: self[2])
+        currsize = property(lambda self: self[3])
+
+        def __repr__(self):
+            return 'CacheInfo(hits=%r, misses=%r, maxsize=%r, currsize=%r)' % self
+    _CacheInfo.__name__ = _CacheInfo.__qualname__ = 'CacheInfo'
 _CacheInfo.__module__ = 'functools'
 
 _kwd_mark = object()

@@ -175,14 +175,14 @@ fn pyhop_stdlib_variable() {
 #[test]
 fn import_os_finds_the_stdlib_and_embedded_modules_win() {
     let f = fake("import");
-    let code = "import os, sitemod, collections\nprint(os.__file__)\nprint(os.MARK, sitemod.WHERE)\nprint(hasattr(collections, '__file__'), collections.deque.__name__)\n";
+    let code = "import os, sitemod, _collections\nprint(os.__file__)\nprint(os.MARK, sitemod.WHERE)\nprint(hasattr(_collections, '__file__'), _collections.deque.__name__)\n";
     assert_eq!(stdout(&f.run(&["-c", code])), format!("{}\nfake os site\nFalse deque\n", f.s(&f.stdlib.join("os.py"))));
 }
 
 #[test]
 fn no_stdlib_keeps_embedded_modules_working() {
     let f = fake("none");
-    let out = f.cmd().args(["-X", "stdlib=", "-c", "import sys, collections, functools, itertools\nprint(sys.path, sys._stdlib_dir)\nimport os\n"]).output().unwrap();
+    let out = f.cmd().args(["-X", "stdlib=", "-c", "import sys, _collections, functools, itertools\nprint(sys.path, sys._stdlib_dir)\nimport os\n"]).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(String::from_utf8_lossy(&out.stdout), "[''] None\n");
     let err = String::from_utf8_lossy(&out.stderr);

@@ -133,3 +133,42 @@ pub fn native_repr(vm: &mut Vm, n: &NativeFunction) -> PyResult<String> {
         _ => format!("<built-in function {}>", n.name),
     })
 }
+
+/// `dict.__repr__` and the like, one per container type, so that each type has a
+/// `__repr__` of its own (`pprint` dispatches on `type(x).__repr__`): the built-in
+/// repr of the receiver, or of a subclass instance's built-in part.
+fn builtin_repr(vm: &mut Vm, a: crate::object::func::Args, owner: &str, cls: crate::object::ObjRef) -> PyResult<Value> {
+    let slf = a.check(vm, "__repr__", 1, 1)?[0].clone();
+    if !vm.isinstance(&slf, &cls) {
+        let got = vm.type_name(&slf);
+        return Err(vm.type_error(format!("descriptor '__repr__' requires a '{owner}' object but received a '{got}'")));
+    }
+    let base = crate::protocol::ops::unwrap_base(&slf).clone();
+    Ok(Value::string(vm.repr_string(&base)?))
+}
+
+macro_rules! repr_slots {
+    ($($f:ident: $owner:literal $field:ident;)*) => {
+        $(fn $f(vm: &mut Vm, a: crate::object::func::Args) -> PyResult<Value> {
+            let cls = vm.types.$field.clone();
+            builtin_repr(vm, a, $owner, cls)
+        })*
+        /// Install the `__repr__` of each container type.
+        pub fn install_reprs(vm: &Vm) {
+            $(if let Some(c) = vm.types.$field.as_class() {
+                c.dict.borrow_mut().insert_str("__repr__", crate::builtins::method($owner, "__repr__", $f));
+            })*
+        }
+    };
+}
+
+repr_slots! {
+    dict_repr: "dict" dict;
+    list_repr: "list" list;
+    tuple_repr: "tuple" tuple;
+    set_repr: "set" set;
+    frozenset_repr: "frozenset" frozenset;
+    str_repr: "str" str_;
+    bytes_repr: "bytes" bytes;
+    bytearray_repr: "bytearray" bytearray;
+}

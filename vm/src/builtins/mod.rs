@@ -27,6 +27,7 @@ pub mod io;
 pub mod list;
 pub mod longrange;
 pub mod math;
+pub mod mappingproxy;
 pub mod memoryview;
 pub mod modules;
 pub mod object;
@@ -371,6 +372,7 @@ impl Vm {
         install(&t.generic_alias, "GenericAlias", genericalias::METHODS);
         install(&t.union_type, "UnionType", genericalias::UNION_METHODS);
         install(&t.memoryview, "memoryview", memoryview::METHODS);
+        descr::install_reprs(self);
         genericalias::install_class_getitem(self);
         attrdescr::install(self);
         let t = &self.types;

@@ -182,29 +182,8 @@ pub fn module(vm: &mut Vm) -> Value {
     }
     cd.insert_str("__module__", Value::str("_random"));
     cd.insert_str("__doc__", Value::str("Random() -> create a random number generator with its own internal state."));
-    let cls = crate::object::NewObj::alloc(crate::object::NewObj::Class(Class {
-        name: "Random".into(),
-        qualname: RefCell::new("Random".into()),
-        module: RefCell::new(Value::str("_random")),
-        bases: vec![vm.types.object.clone()],
-        mro: RefCell::new(Vec::new()),
-        dict: RefCell::new(cd),
-        layout: Layout::Object,
-        metaclass: RefCell::new(None),
-        slots: Some(vec![Rc::from(SLOT)]),
-        // A "heap" class so that calling it (or a subclass) runs `__new__` below.
-        heap: true,
-        has_del: std::cell::Cell::new(false),
-        weakrefable: true,
-        subclasses: std::cell::RefCell::new(Vec::new()),
-        native: true,
-        shapes: std::cell::OnceCell::new(),
-        index: std::cell::Cell::new(0),
-        collection: std::cell::Cell::new(0),
-    }));
-    if let Some(c) = cls.as_class() {
-        *c.mro.borrow_mut() = vec![cls.clone(), vm.types.object.clone()];
-    }
+    // A "heap" class so that calling it (or a subclass) runs `__new__` below.
+    let cls = Class::new_native("Random", "_random", &vm.types.object, cd, Layout::Object, Some(vec![Rc::from(SLOT)]));
     let mut d = Dict::new();
     d.insert_str("__name__", Value::str("_random"));
     d.insert_str("__doc__", Value::str("Module implements the Mersenne Twister random number generator."));

@@ -690,11 +690,75 @@ pub fn type_dunder_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
 #[allow(dead_code)]
 fn unused(_: PyErr) {}
 
-/// A `types.SimpleNamespace`-like object with the given attributes.
-pub fn simple_namespace(vm: &Vm, attrs: Dict) -> Value {
-    let cls = Vm::make_class("SimpleNamespace", vec![vm.types.object.clone()], Layout::Other);
-    if let Obj::Class(c) = cls.view() {
-        *c.module.borrow_mut() = Value::str("types");
-    }
+/// A `types.SimpleNamespace` with the given attributes.
+pub fn simple_namespace(vm: &mut Vm, attrs: Dict) -> Value {
+    let cls = namespace_class(vm);
     Value::Obj(crate::object::instance::new_instance_with(&cls, &attrs))
+}
+
+/// `types.SimpleNamespace` (CPython's `_PyNamespace_Type`): instances with a
+/// `__dict__`, made from keyword arguments, shown as `namespace(a=1, ...)` and equal
+/// when their namespaces are. Made once, on first use.
+fn namespace_class(vm: &mut Vm) -> ObjRef {
+    if let Some(c) = vm.native_classes.get("SimpleNamespace") {
+        return c.clone();
+    }
+    let mut d = Dict::new();
+    for (name, f) in [("__init__", namespace_init as crate::object::NativeFn), ("__repr__", namespace_repr), ("__eq__", namespace_eq)] {
+        d.insert_str(name, crate::builtins::method("SimpleNamespace", name, f));
+    }
+    d.insert_str("__hash__", Value::None);
+    d.insert_str("__doc__", Value::str("A simple attribute-based namespace."));
+    let cls = Class::new_native("SimpleNamespace", "types", &vm.types.object, d, Layout::Object, None);
+    vm.native_classes.insert("SimpleNamespace", cls.clone());
+    cls
+}
+
+fn namespace_init(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let pos = a.pos();
+    if pos.len() > 1 {
+        return Err(vm.type_error("no positional arguments expected"));
+    }
+    let Some(slf) = pos.first() else { return Err(vm.type_error("descriptor '__init__' of 'types.SimpleNamespace' object needs an argument")) };
+    for (k, v) in a.kw() {
+        vm.setattr(slf, k, v.clone())?;
+    }
+    Ok(Value::None)
+}
+
+fn namespace_repr(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let slf = a.check(vm, "__repr__", 1, 1)?[0].clone();
+    let cls = namespace_class(vm);
+    let name = if ObjRef::ptr_eq(&vm.type_of(&slf), &cls) { "namespace".to_string() } else { vm.type_name(&slf).to_string() };
+    let d = vm.getattr(&slf, "__dict__")?;
+    let items = match &d {
+        Value::Obj(o) => o.as_dict().map(|d| d.borrow().items()).unwrap_or_default(),
+        _ => Vec::new(),
+    };
+    if vm.repr_enter(&slf) {
+        return Ok(Value::string(format!("{name}(...)")));
+    }
+    let mut parts = Vec::with_capacity(items.len());
+    for (k, v) in items {
+        let Some(k) = k.as_str().map(String::from) else { continue };
+        match vm.repr_string(&v) {
+            Ok(r) => parts.push(format!("{k}={r}")),
+            Err(e) => {
+                vm.repr_leave();
+                return Err(e);
+            }
+        }
+    }
+    vm.repr_leave();
+    Ok(Value::string(format!("{name}({})", parts.join(", "))))
+}
+
+fn namespace_eq(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let args = a.check(vm, "__eq__", 2, 2)?;
+    let cls = namespace_class(vm);
+    if !vm.isinstance(&args[0], &cls) || !vm.isinstance(&args[1], &cls) {
+        return Ok(vm.not_implemented.clone());
+    }
+    let (x, y) = (vm.getattr(&args[0], "__dict__")?, vm.getattr(&args[1], "__dict__")?);
+    Ok(Value::Bool(vm.eq(&x, &y)?))
 }

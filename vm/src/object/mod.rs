@@ -446,6 +446,38 @@ pub struct Class {
     pub collection: Cell<u8>,
 }
 
+impl Class {
+    /// A class that pyhop defines natively but that behaves as a heap class (calling
+    /// it runs its `__new__`/`__init__`, its native dunders take part in operator
+    /// dispatch): a direct subclass of `object` in module `module`.
+    /// With `Layout::Other`, instances wrap a value (`Instance::base`).
+    pub fn new_native(name: &str, module: &str, object: &ObjRef, dict: Dict, layout: Layout, slots: Option<Vec<Rc<str>>>) -> ObjRef {
+        let cls = NewObj::alloc(NewObj::Class(Class {
+            name: name.into(),
+            qualname: RefCell::new(name.into()),
+            module: RefCell::new(Value::str(module)),
+            bases: vec![object.clone()],
+            mro: RefCell::new(Vec::new()),
+            dict: RefCell::new(dict),
+            layout,
+            metaclass: RefCell::new(None),
+            slots,
+            heap: true,
+            has_del: Cell::new(false),
+            weakrefable: true,
+            subclasses: RefCell::new(Vec::new()),
+            native: true,
+            shapes: std::cell::OnceCell::new(),
+            index: Cell::new(0),
+            collection: Cell::new(0),
+        }));
+        if let Some(c) = cls.as_class() {
+            *c.mro.borrow_mut() = vec![cls.clone(), object.clone()];
+        }
+        cls
+    }
+}
+
 /// [`Class::collection`]: instances match sequence patterns.
 pub const SEQUENCE: u8 = 1;
 /// [`Class::collection`]: instances match mapping patterns.

@@ -167,6 +167,8 @@ impl Vm {
             }
         }
         let code = f.code.borrow().clone();
+        // messages name the function by its __qualname__, as CPython's do
+        let qualname = func_qualname(f, &code);
         let argcount = code.argcount as usize;
         let kwonly = code.kwonlyargcount as usize;
         let has_varargs = code.flags & co_flags::VARARGS != 0;
@@ -197,7 +199,7 @@ impl Vm {
             if !bad.is_empty() {
                 return Err(self.type_error(format!(
                     "{}() got some positional-only arguments passed as keyword arguments: '{}'",
-                    code.qualname,
+                    qualname,
                     bad.join(", ")
                 )));
             }
@@ -210,7 +212,7 @@ impl Vm {
                     if !fast[i].is_null() {
                         return Err(self.type_error(format!(
                             "{}() got multiple values for argument '{name}'",
-                            code.qualname
+                            qualname
                         )));
                     }
                     fast[i] = value.clone();
@@ -225,12 +227,12 @@ impl Vm {
                         if let Some(i) = found {
                             return Err(self.type_error(format!(
                                 "{}() got some positional-only arguments passed as keyword arguments: '{}'",
-                                code.qualname, code.varnames[i]
+                                qualname, code.varnames[i]
                             )));
                         }
                         return Err(self.type_error(format!(
                             "{}() got an unexpected keyword argument '{name}'",
-                            code.qualname
+                            qualname
                         )));
                     }
                 },
@@ -258,7 +260,7 @@ impl Vm {
                 }
             }
             if !missing.is_empty() {
-                return Err(self.missing_args(&code.qualname, "positional", &missing));
+                return Err(self.missing_args(&qualname, "positional", &missing));
             }
         }
         if kwonly > 0 {
@@ -280,7 +282,7 @@ impl Vm {
                 }
             }
             if !missing.is_empty() {
-                return Err(self.missing_args(&code.qualname, "keyword-only", &missing));
+                return Err(self.missing_args(&qualname, "keyword-only", &missing));
             }
         }
         // Cells (an argument that is a cell moves into it) and frees.
@@ -308,6 +310,7 @@ impl Vm {
     #[cold]
     fn too_many_positional(&self, f: &Function, given: usize, args: Args) -> crate::vm::PyErr {
         let code = f.code.borrow().clone();
+        let qualname = func_qualname(f, &code);
         let argcount = code.argcount as usize;
         let ndefaults = match &*f.defaults.borrow() {
             Value::Obj(o) => match o.view() {
@@ -331,7 +334,7 @@ impl Vm {
         } else {
             format!("{given} {} given", if given == 1 { "was" } else { "were" })
         };
-        self.type_error(format!("{}() takes {takes} but {given_s}", code.qualname))
+        self.type_error(format!("{}() takes {takes} but {given_s}", qualname))
     }
 
     #[cold]
@@ -411,5 +414,14 @@ impl Vm {
         let mut frame = Frame::new(f.code.borrow().clone(), f.globals.clone(), self.builtins.clone(), ns.clone());
         self.bind_args(f, &mut frame, Args::new(&[]))?;
         run_frame(self, &mut frame)
+    }
+}
+
+/// A function's `__qualname__` (which code may reassign, as `namedtuple` does), else
+/// its code's.
+fn func_qualname(f: &Function, code: &crate::object::PyCode) -> Rc<str> {
+    match f.qualname.borrow().as_str() {
+        Some(q) => q.into(),
+        None => code.qualname.clone(),
     }
 }

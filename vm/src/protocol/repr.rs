@@ -312,7 +312,7 @@ impl Vm {
         }
     }
 
-    fn repr_enter(&mut self, v: &Value) -> bool {
+    pub(crate) fn repr_enter(&mut self, v: &Value) -> bool {
         let id = v.id();
         if self.none_repr_guard.contains(&id) {
             return true;
@@ -321,7 +321,7 @@ impl Vm {
         false
     }
 
-    fn repr_leave(&mut self) {
+    pub(crate) fn repr_leave(&mut self) {
         self.none_repr_guard.pop();
     }
 

@@ -338,7 +338,10 @@ pub fn class_special(vm: &mut Vm, cls: &ObjRef, name: &str) -> PyResult<Option<V
             None if ObjRef::ptr_eq(cls, &vm.types.object) => Value::None,
             None => Value::Obj(vm.types.object.clone()),
         },
-        "__dict__" => Value::obj(crate::object::NewObj::Dict(std::cell::RefCell::new(c.dict.borrow().clone()))),
+        "__dict__" => {
+            let d = Value::obj(crate::object::NewObj::Dict(std::cell::RefCell::new(c.dict.borrow().clone())));
+            crate::builtins::mappingproxy::wrap(vm, d)
+        }
         "__doc__" => Value::None,
         "__class__" => Value::Obj(vm.type_of(&Value::Obj(cls.clone()))),
         _ => return Ok(None),

@@ -324,7 +324,7 @@ impl Vm {
             self.call_dunder(&f, obj, &[key, v])?;
             return Ok(());
         }
-        let base = unwrap_base(obj).clone();
+        let base = writable_base(obj).clone();
         let Value::Obj(o) = &base else {
             return Err(self.type_error(format!("'{}' object does not support item assignment", self.type_name(obj))));
         };
@@ -447,7 +447,7 @@ impl Vm {
             self.call_dunder(&f, obj, &[key.clone()])?;
             return Ok(());
         }
-        let base = unwrap_base(obj).clone();
+        let base = writable_base(obj).clone();
         let Value::Obj(o) = &base else {
             return Err(self.type_error(format!("'{}' object does not support item deletion", self.type_name(obj))));
         };
@@ -509,4 +509,18 @@ impl Vm {
             _ => Err(self.type_error(format!("'{}' object does not support item deletion", self.type_name(obj)))),
         }
     }
+}
+
+/// What item assignment and deletion act on: the built-in value a subclass instance
+/// wraps, but not the value a native wrapper class keeps (a `mappingproxy`'s mapping
+/// is read-only through it).
+fn writable_base(obj: &Value) -> &Value {
+    if let Value::Obj(o) = obj {
+        if let Obj::Instance(i) = o.view() {
+            if i.class.as_class().is_some_and(|c| c.layout == crate::object::Layout::Other) {
+                return obj;
+            }
+        }
+    }
+    unwrap_base(obj)
 }

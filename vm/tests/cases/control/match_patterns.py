@@ -50,7 +50,7 @@ def sequences(x):
 
 
 for v in [[], (), [1], (2,), [1, 2], (3, 4), [1, 2, 3], (5, 6, 9), [4, 5, 6, 7], range(3), range(10, 15),
-          "ab", b"ab", bytearray(b"ab"), {1: 2}, {1, 2}, 42, memoryview(b"xy")]:
+          "ab", b"ab", bytearray(b"ab"), {1: 2}, {1, 2}, collections.deque([7, 8, 9]), 42, memoryview(b"xy")]:
     print("seq", type(v).__name__ if isinstance(v, memoryview) else repr(v), sequences(v))
 
 
