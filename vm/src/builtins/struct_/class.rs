@@ -101,7 +101,7 @@ fn slot_of(vm: &Vm, v: &Value, cls: &ObjRef) -> Option<usize> {
     }
     let Value::Obj(o) = v else { return None };
     let Obj::Instance(i) = o.view() else { return None };
-    crate::protocol::attr::slot_index(&i.class, SLOT)
+    crate::protocol::attr::slot_index(i.class, SLOT)
 }
 
 fn get_slot(v: &Value, idx: usize) -> Value {
@@ -353,6 +353,6 @@ fn it_next(vm: &mut Vm, a: Args) -> PyResult<Value> {
 fn it_length_hint(vm: &mut Vm, a: Args) -> PyResult<Value> {
     a.check(vm, "__length_hint__", 1, 1)?;
     let (_, c, len, pos) = iter_state(vm, &a, "__length_hint__")?;
-    let n = if c.size == 0 { 0 } else { len.saturating_sub(pos) / c.size };
+    let n = len.saturating_sub(pos).checked_div(c.size).unwrap_or(0);
     Ok(Value::Int(n as i64))
 }

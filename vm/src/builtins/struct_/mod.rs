@@ -251,9 +251,21 @@ pub(crate) fn do_pack(vm: &mut Vm, c: &Compiled, args: &[Value]) -> PyResult<Val
     if args.len() != c.len {
         return Err(struct_error(vm, format!("pack expected {} items for packing (got {})", c.len, args.len())));
     }
-    let mut buf = vec![0u8; c.size];
+    let mut buf = zeroed(vm, c.size)?;
     pack::pack_into_buf(vm, c, args, &mut buf)?;
     Ok(new_bytes(buf))
+}
+
+/// `n` zero bytes for a new bytes object, or `PyBytes_FromStringAndSize`'s errors.
+fn zeroed(vm: &Vm, n: usize) -> PyResult<Vec<u8>> {
+    // CPython's bytes header is 33 bytes.
+    if n > isize::MAX as usize - 33 {
+        return Err(vm.overflow_error("byte string is too large"));
+    }
+    let mut buf = Vec::new();
+    buf.try_reserve_exact(n).map_err(|_| vm.err("MemoryError", ""))?;
+    buf.resize(n, 0);
+    Ok(buf)
 }
 
 /// `pack_into(buffer, offset, *args)` of `c`, `args` starting at the buffer.

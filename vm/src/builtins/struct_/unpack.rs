@@ -60,11 +60,12 @@ pub fn unpack_buf(vm: &mut Vm, c: &Compiled, data: &[u8]) -> PyResult<Value> {
             let v = match code.ch {
                 b's' => new_bytes(b.to_vec()),
                 b'p' => {
-                    if code.size == 0 {
+                    let Some((&count, rest)) = b.split_first() else {
+                        // `0p`: CPython asks for a bytes object of size -1.
                         return Err(vm.err("SystemError", "Negative size passed to PyBytes_FromStringAndSize"));
-                    }
-                    let n = (b[0] as usize).min(code.size - 1);
-                    new_bytes(b[1..1 + n].to_vec())
+                    };
+                    let n = (count as usize).min(rest.len());
+                    new_bytes(rest[..n].to_vec())
                 }
                 ch => unpack_one(c.order, ch, b),
             };
