@@ -253,18 +253,21 @@ pub(crate) fn do_pack(vm: &mut Vm, c: &Compiled, args: &[Value]) -> PyResult<Val
     }
     let mut buf = zeroed(vm, c.size)?;
     pack::pack_into_buf(vm, c, args, &mut buf)?;
+    buf.truncate(c.size);
     Ok(new_bytes(buf))
 }
 
-/// `n` zero bytes for a new bytes object, or `PyBytes_FromStringAndSize`'s errors.
+/// `n + 1` zero bytes to pack a bytes object of `n` into (the last byte is the
+/// terminator CPython's bytes objects have), or `PyBytes_FromStringAndSize`'s
+/// errors.
 fn zeroed(vm: &Vm, n: usize) -> PyResult<Vec<u8>> {
     // CPython's bytes header is 33 bytes.
     if n > isize::MAX as usize - 33 {
         return Err(vm.overflow_error("byte string is too large"));
     }
     let mut buf = Vec::new();
-    buf.try_reserve_exact(n).map_err(|_| vm.err("MemoryError", ""))?;
-    buf.resize(n, 0);
+    buf.try_reserve_exact(n + 1).map_err(|_| vm.err("MemoryError", ""))?;
+    buf.resize(n + 1, 0);
     Ok(buf)
 }
 
@@ -300,10 +303,12 @@ pub(crate) fn do_pack_into(vm: &mut Vm, c: &Compiled, args: &[Value]) -> PyResul
             ),
         ));
     }
-    let mut buf = vec![0u8; c.size];
+    let mut buf = vec![0u8; c.size + 1];
     let r = pack::pack_into_buf(vm, c, &args[2..], &mut buf);
-    // Packed bytes before a failing value are stored too, as CPython packs in place.
-    buffer.write(offset as usize, &buf);
+    // Packed bytes before a failing value are stored too, as CPython packs in
+    // place; so is the stray count byte of a `0p` at the end (see `pack_into_buf`).
+    let n = if buf[c.size] == 0 { c.size } else { c.size + 1 };
+    buffer.write(offset as usize, &buf[..n]);
     r.map(|_| Value::None)
 }
 

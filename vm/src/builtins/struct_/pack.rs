@@ -20,6 +20,8 @@ use crate::vm::{PyErr, PyResult, Vm};
 /// int itself (CPython's `PyLong_Check`) rather than an object with `__index__`.
 struct IntArg {
     value: Option<i128>,
+    /// The low 64 bits of its two's complement.
+    low64: u64,
     negative: bool,
     is_int: bool,
 }
@@ -27,7 +29,7 @@ struct IntArg {
 /// CPython's `get_pylong`: ints as they are, `__index__` for other objects.
 fn get_int(vm: &mut Vm, v: &Value) -> PyResult<IntArg> {
     if let Value::Int(i) = v {
-        return Ok(IntArg { value: Some(*i as i128), negative: *i < 0, is_int: true });
+        return Ok(IntArg { value: Some(*i as i128), low64: *i as u64, negative: *i < 0, is_int: true });
     }
     let (big, is_int) = match unwrap_base(v).to_bigint() {
         Some(b) => (b, true),
@@ -38,7 +40,12 @@ fn get_int(vm: &mut Vm, v: &Value) -> PyResult<IntArg> {
             (crate::builtins::math::index_big(vm, v)?, false)
         }
     };
-    Ok(IntArg { value: big.to_i128(), negative: big.is_negative(), is_int })
+    let negative = big.is_negative();
+    let mut low = [if negative { 0xff } else { 0 }; 8];
+    for (d, b) in low.iter_mut().zip(big.to_signed_bytes_le()) {
+        *d = b;
+    }
+    Ok(IntArg { value: big.to_i128(), low64: u64::from_le_bytes(low), negative, is_int })
 }
 
 fn out_of_range(vm: &Vm) -> PyErr {
@@ -92,9 +99,14 @@ fn put(out: &mut [u8], le: &[u8], order: Order) {
 }
 
 /// Big-endian standard `q`/`Q` (`_PyLong_AsByteArray`): OverflowError texts, made
-/// a struct.error "int too large to convert" when the argument was an int.
-fn as_byte_array(vm: &mut Vm, v: &Value, signed: bool) -> PyResult<u64> {
+/// a struct.error "int too large to convert" when the argument was an int. As
+/// CPython's, an overflow leaves the low 64 bits of the number in `out` (a
+/// negative number for `Q` writes nothing).
+fn as_byte_array(vm: &mut Vm, v: &Value, signed: bool, out: &mut [u8]) -> PyResult<u64> {
     let a = get_int(vm, v)?;
+    if !(a.negative && !signed) {
+        put(out, &a.low64.to_le_bytes(), Order::Big);
+    }
     let ok = match a.value {
         Some(x) if signed => i64::try_from(x).ok().map(|x| x as u64),
         Some(x) => u64::try_from(x).ok(),
@@ -179,7 +191,7 @@ fn pack_one(vm: &mut Vm, order: Order, ch: u8, v: &Value, out: &mut [u8]) -> PyR
             put(out, &x.to_le_bytes(), order);
         }
         _ => {
-            let x = pack_int(vm, order, ch, size, v)?;
+            let x = pack_int(vm, order, ch, size, v, out)?;
             put(out, &x.to_le_bytes(), order);
         }
     }
@@ -187,7 +199,7 @@ fn pack_one(vm: &mut Vm, order: Order, ch: u8, v: &Value, out: &mut [u8]) -> PyR
 }
 
 /// The integer formats `h H i I l L q Q n N`, as the bits to store.
-fn pack_int(vm: &mut Vm, order: Order, ch: u8, size: usize, v: &Value) -> PyResult<u64> {
+fn pack_int(vm: &mut Vm, order: Order, ch: u8, size: usize, v: &Value, out: &mut [u8]) -> PyResult<u64> {
     // CPython's native packers (the `@` table, and the little-endian table where
     // the native size is the standard one).
     let native = order == Order::Native || (order == Order::Little && !matches!(ch, b'l' | b'L'));
@@ -227,8 +239,8 @@ fn pack_int(vm: &mut Vm, order: Order, ch: u8, size: usize, v: &Value) -> PyResu
     }
     // The standard packers `lp_int`/`bp_int`, `lp_uint`/`bp_uint`, `bp_longlong`.
     match ch {
-        b'q' => as_byte_array(vm, v, true),
-        b'Q' => as_byte_array(vm, v, false),
+        b'q' => as_byte_array(vm, v, true, out),
+        b'Q' => as_byte_array(vm, v, false, out),
         b'h' | b'i' | b'l' => {
             let x = get_long(vm, v)?;
             let bits = size as u32 * 8;
@@ -259,8 +271,13 @@ fn string_arg(vm: &Vm, v: &Value, ch: u8) -> PyResult<Vec<u8>> {
     Err(struct_error(vm, format!("argument for '{}' must be a bytes object", ch as char)))
 }
 
-/// Pack `args` (exactly `c.len` of them) into `buf` (`c.size` bytes, zeroed). On
-/// an error, what was packed before it stays in `buf`, as with CPython.
+/// Pack `args` (exactly `c.len` of them) into `buf` (`c.size + 1` bytes, zeroed).
+/// On an error, what was packed before it stays in `buf`, as with CPython.
+///
+/// The byte after the struct is CPython's too: a `0p` item there stores its
+/// count byte (0xff, from a length of -1) one past its zero-size field, which is
+/// where that byte lands (a bytes object's terminator, or the next byte of a
+/// `pack_into` buffer).
 pub fn pack_into_buf(vm: &mut Vm, c: &Compiled, args: &[Value], buf: &mut [u8]) -> PyResult<()> {
     let mut args = args.iter();
     for code in &c.codes {
@@ -280,6 +297,8 @@ pub fn pack_into_buf(vm: &mut Vm, c: &Compiled, args: &[Value], buf: &mut [u8]) 
                         let n = data.len().min(code.size - 1);
                         out[1..1 + n].copy_from_slice(&data[..n]);
                         out[0] = n.min(255) as u8;
+                    } else if let Some(b) = buf.get_mut(at) {
+                        *b = 0xff;
                     }
                 }
                 ch => pack_one(vm, c.order, ch, v, out)?,

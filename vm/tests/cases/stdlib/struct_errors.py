@@ -217,3 +217,13 @@ t(struct.pack, '1000000000000000s', b'')
 t(struct.pack_into, '1000000000000000s', bytearray(4), 0, b'')
 t(struct.unpack, '1000000000000000s', b'')
 t(struct.iter_unpack, '1000000000000000s', b'abcd')
+
+# What a failing pack_into leaves in the buffer: the values before the failing
+# one, the low 64 bits of a big-endian q/Q that overflows, and the stray count
+# byte of a '0p'.
+for fmt, vals in [('>q', [2**64 + 5]), ('>Q', [-5]), ('>q', [-2**63 - 2]), ('!Q', [2**70 + 3]),
+                  ('>hq', [1, 2**63]), ('<q', [2**64]), ('0p', [b'']), ('h0p', [1, b'ab'])]:
+    b = bytearray(b'\x11' * 12)
+    t(struct.pack_into, fmt, b, 2, *vals)
+    print(fmt, b.hex())
+print(struct.pack('0px', b''), struct.pack('0p0p', b'', b''), struct.pack('xx0pc', b'', b'a'))
