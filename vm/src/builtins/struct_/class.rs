@@ -30,19 +30,22 @@ const STRUCT_METHODS: Table = &[
     ("unpack_from", s_unpack_from),
     ("iter_unpack", s_iter_unpack),
     ("__sizeof__", s_sizeof),
+    ("__reduce_ex__", no_reduce),
+    ("__reduce__", no_reduce),
 ];
-const STRUCT_PROPS: Table = &[("format", s_format), ("size", s_size)];
-const ITER_METHODS: Table = &[("__iter__", it_iter), ("__next__", it_next), ("__length_hint__", it_length_hint)];
+/// Read-only attributes: (name, getter, the setter and deleter that refuse).
+type Props = &'static [(&'static str, crate::object::NativeFn, crate::object::NativeFn)];
 
-const STRUCT_DOC: &str = "Struct(format)
---
+const STRUCT_PROPS: Props = &[("format", s_format, no_set_format), ("size", s_size, no_set_size)];
+const ITER_METHODS: Table = &[
+    ("__iter__", it_iter),
+    ("__next__", it_next),
+    ("__length_hint__", it_length_hint),
+    ("__reduce_ex__", no_reduce),
+    ("__reduce__", no_reduce),
+];
 
-Create a compiled struct object.
-
-Return a new Struct object which writes and reads binary data according to
-the format string.
-
-See help(struct) for more on format strings.";
+const STRUCT_DOC: &str = "Struct(fmt) --> compiled struct object\n\n";
 
 /// `Struct` and `unpack_iterator`, made once per interpreter.
 pub(super) fn classes(vm: &mut Vm) -> (ObjRef, ObjRef) {
@@ -56,15 +59,16 @@ pub(super) fn classes(vm: &mut Vm) -> (ObjRef, ObjRef) {
     (s, i)
 }
 
-fn make_class(vm: &Vm, name: &'static str, new: crate::object::NativeFn, methods: Table, props: Table, doc: &str) -> ObjRef {
+fn make_class(vm: &Vm, name: &'static str, new: crate::object::NativeFn, methods: Table, props: Props, doc: &str) -> ObjRef {
     let mut cd = Dict::new();
     cd.insert_str("__new__", Value::obj(NewObj::StaticMethod(native("__new__", new))));
     for (n, f) in methods {
         cd.insert_str(n, method(name, n, *f));
     }
-    for (n, f) in props {
-        let fget = method(name, n, *f);
-        cd.insert_str(n, Value::obj(NewObj::Property { fget, fset: Value::None, fdel: Value::None, doc: Value::None }));
+    for (n, get, refuse) in props {
+        let fget = method(name, n, *get);
+        let (fset, fdel) = (method(name, n, *refuse), method(name, n, *refuse));
+        cd.insert_str(n, Value::obj(NewObj::Property { fget, fset, fdel, doc: Value::None }));
     }
     cd.insert_str("__module__", Value::str("_struct"));
     cd.insert_str("__doc__", if doc.is_empty() { Value::None } else { Value::str(doc) });
@@ -264,6 +268,21 @@ fn s_format(vm: &mut Vm, a: Args) -> PyResult<Value> {
 fn s_size(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (_, c) = state(vm, &a, "size")?;
     Ok(Value::Int(c.map(|c| c.size as i64).unwrap_or(-1)))
+}
+
+fn no_set_format(vm: &mut Vm, _a: Args) -> PyResult<Value> {
+    Err(vm.attribute_error("attribute 'format' of '_struct.Struct' objects is not writable"))
+}
+
+fn no_set_size(vm: &mut Vm, _a: Args) -> PyResult<Value> {
+    Err(vm.attribute_error("attribute 'size' of '_struct.Struct' objects is not writable"))
+}
+
+/// `__reduce_ex__`/`__reduce__`: neither class can be pickled or copied (CPython's
+/// `object.__getstate__` refuses objects with C-level state).
+fn no_reduce(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let name = a.pos().first().map(|v| vm.type_name(v).to_string()).unwrap_or_default();
+    Err(vm.type_error(format!("cannot pickle '{name}' object")))
 }
 
 fn s_sizeof(vm: &mut Vm, a: Args) -> PyResult<Value> {

@@ -180,3 +180,32 @@ print(struct._clearcache())
 
 # struct.py's own names.
 print(sorted(struct.__all__))
+
+# Attributes are read-only, instances take no new ones; neither class pickles.
+import weakref, copy, pickle
+def t(f, *a):
+    try:
+        print('ok', f(*a))
+    except Exception as e:
+        print(type(e).__name__ + ':', e)
+s = struct.Struct('i')
+t(setattr, s, 'size', 1)
+t(setattr, s, 'format', 'h')
+t(setattr, s, 'x', 1)
+t(delattr, s, 'size')
+print(type(s), struct.error, struct.Struct.__mro__)
+print(type(struct.iter_unpack('b', b'')))
+r = weakref.ref(s)
+print(r() is s)
+print(repr(struct.Struct.__doc__))
+print(struct.pack.__name__, struct.Struct.pack.__name__)
+print(repr(struct.error('x')), str(struct.error('x')))
+print(hash(s) == hash(s), s == s, s != struct.Struct('i'))
+try:
+    raise struct.error('boom')
+except struct.error as e:
+    print('caught', e.args)
+t(copy.copy, s)
+t(pickle.dumps, s)
+t(pickle.dumps, struct.iter_unpack('b', b'a'))
+t(copy.deepcopy, MyStruct('h'))
