@@ -193,8 +193,8 @@ fn state(vm: &mut Vm, a: &Args, name: &str) -> PyResult<(Value, Option<Rc<Compil
 
 /// A method's compiled format, or the error an uninitialised `Struct` (size -1)
 /// gives in CPython.
-fn initialised(vm: &mut Vm, a: &Args, name: &str, nargs: usize) -> PyResult<Rc<Compiled>> {
-    match state(vm, a, name)?.1 {
+fn initialised(vm: &Vm, c: Option<Rc<Compiled>>, name: &str, nargs: usize) -> PyResult<Rc<Compiled>> {
+    match c {
         Some(c) => Ok(c),
         None => Err(struct_error(
             vm,
@@ -224,37 +224,40 @@ fn one_arg<'a>(vm: &Vm, a: &Args<'a>, name: &str) -> PyResult<&'a Value> {
 }
 
 fn s_pack(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    receiver(vm, &a, "pack")?;
+    let (_, c) = state(vm, &a, "pack")?;
     method_no_kw(vm, &a, "pack")?;
-    let c = initialised(vm, &a, "pack", a.pos().len() - 1)?;
-    super::do_pack(vm, &c, &a.pos()[1..])
+    let args = &a.pos()[1..];
+    let c = initialised(vm, c, "pack", args.len())?;
+    super::do_pack(vm, &c, args)
 }
 
 fn s_pack_into(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    receiver(vm, &a, "pack_into")?;
+    let (_, c) = state(vm, &a, "pack_into")?;
     method_no_kw(vm, &a, "pack_into")?;
-    let c = initialised(vm, &a, "pack_into", a.pos().len().saturating_sub(3))?;
-    super::do_pack_into(vm, &c, &a.pos()[1..])
+    let args = &a.pos()[1..];
+    let c = initialised(vm, c, "pack_into", args.len().saturating_sub(2))?;
+    super::do_pack_into(vm, &c, args)
 }
 
 fn s_unpack(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    receiver(vm, &a, "unpack")?;
+    let (_, c) = state(vm, &a, "unpack")?;
     let buffer = one_arg(vm, &a, "unpack")?;
-    let c = initialised(vm, &a, "unpack", 0)?;
+    let c = initialised(vm, c, "unpack", 0)?;
     super::do_unpack(vm, &c, buffer)
 }
 
 fn s_unpack_from(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    receiver(vm, &a, "unpack_from")?;
+    let (_, c) = state(vm, &a, "unpack_from")?;
     let (buffer, offset) = super::buffer_offset(vm, &a, 1, 0)?;
-    let c = initialised(vm, &a, "unpack_from", 0)?;
+    let c = initialised(vm, c, "unpack_from", 0)?;
     super::do_unpack_from(vm, &c, buffer, offset)
 }
 
 fn s_iter_unpack(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (slf, idx) = receiver(vm, &a, "iter_unpack")?;
     let buffer = one_arg(vm, &a, "iter_unpack")?;
-    let c = initialised(vm, &a, "iter_unpack", 0)?;
+    let (_, c) = state(vm, &a, "iter_unpack")?;
+    let c = initialised(vm, c, "iter_unpack", 0)?;
     let fmt = crate::builtins::bytes::bytes_data(&get_slot(&slf, idx)).unwrap_or_default();
     new_iterator(vm, &c, &fmt, buffer)
 }
