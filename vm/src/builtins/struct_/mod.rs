@@ -246,7 +246,7 @@ impl Writable {
 
 // ---- the operations, shared by the functions and the methods --------------------------
 
-/// `pack(*args)` of `c`; `fname` names the caller in the count message.
+/// `pack(*args)` of the compiled format `c`.
 pub(crate) fn do_pack(vm: &mut Vm, c: &Compiled, args: &[Value]) -> PyResult<Value> {
     if args.len() != c.len {
         return Err(struct_error(vm, format!("pack expected {} items for packing (got {})", c.len, args.len())));

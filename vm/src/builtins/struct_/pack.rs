@@ -104,7 +104,7 @@ fn put(out: &mut [u8], le: &[u8], order: Order) {
 /// negative number for `Q` writes nothing).
 fn as_byte_array(vm: &mut Vm, v: &Value, signed: bool, out: &mut [u8]) -> PyResult<u64> {
     let a = get_int(vm, v)?;
-    if !(a.negative && !signed) {
+    if signed || !a.negative {
         put(out, &a.low64.to_le_bytes(), Order::Big);
     }
     let ok = match a.value {
@@ -301,7 +301,15 @@ pub fn pack_into_buf(vm: &mut Vm, c: &Compiled, args: &[Value], buf: &mut [u8]) 
                         *b = 0xff;
                     }
                 }
-                ch => pack_one(vm, c.order, ch, v, out)?,
+                // CPython turns any OverflowError of an int argument (a float format
+                // included) into this struct.error.
+                ch => pack_one(vm, c.order, ch, v, out).map_err(|e| {
+                    if vm.err_matches(&e, "OverflowError") && unwrap_base(v).to_bigint().is_some() {
+                        struct_error(vm, "int too large to convert")
+                    } else {
+                        e
+                    }
+                })?,
             }
             at += code.size;
         }

@@ -227,3 +227,9 @@ for fmt, vals in [('>q', [2**64 + 5]), ('>Q', [-5]), ('>q', [-2**63 - 2]), ('!Q'
     t(struct.pack_into, fmt, b, 2, *vals)
     print(fmt, b.hex())
 print(struct.pack('0px', b''), struct.pack('0p0p', b'', b''), struct.pack('xx0pc', b'', b'a'))
+
+# An OverflowError with an int argument becomes "int too large to convert", float
+# formats included; with an __index__ object or a float it stays.
+for f, v in [('<f', 10**39), ('<e', 70000), ('>e', True), ('@e', 10**6), ('<f', 2**128),
+             ('d', 10**400), ('@f', 10**39), ('<e', 70000.0), ('>q', Idx(2**64)), ('P', Idx(2**64))]:
+    t(struct.pack, f, v)

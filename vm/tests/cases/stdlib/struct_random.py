@@ -1,11 +1,20 @@
-# struct: random formats (every character, counts, byte orders) with random values,
-# packed, unpacked, unpack_from and pack_into at random offsets; seeded, so the
-# output is the same on each run (pyhop's random is CPython's Mersenne Twister).
+# struct: random formats (every character, counts, byte orders) with random values
+# (ints at the edges, huge ints, floats, __index__ and __float__ objects, wrong
+# types), packed, unpacked, unpack_from and pack_into at random offsets; seeded,
+# so the output is the same on each run (pyhop's random is CPython's MT).
 import struct, random
-r = random.Random(12345)
+r = random.Random(777)
 chars = 'xcbB?hHiIlLqQnNPefdsp'
+class Idx:
+    def __init__(self, v): self.v = v
+    def __index__(self): return self.v
+class Fl:
+    def __init__(self, v): self.v = v
+    def __float__(self): return self.v
 def rand_val(c):
     k = r.randrange(12)
+    if k == 3:
+        return r.choice([10**39, 70000, 2**64, -2**63 - 1, 10**400, Idx(5), Idx(2**64), Idx(-1), Idx(-2**70), Fl(1.5), Fl(1e300), True, 65520, 2**128])
     if c in 'efd' or k == 0:
         return r.choice([0.0, -0.0, 1.5, -2.25, 1e10, 1e-10, 65504.0, 65520.0, 3.4e38, 1e39, float('inf'), 1e-7, 6.1e-5, r.uniform(-1e5, 1e5), r.uniform(-10, 10), 7, True])
     if c in 'sp' or k == 1:
