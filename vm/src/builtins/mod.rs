@@ -39,6 +39,7 @@ pub mod range;
 pub mod seqops;
 pub mod set;
 pub mod sre;
+pub mod struct_;
 pub mod str;
 pub mod str_case;
 pub mod str_format;

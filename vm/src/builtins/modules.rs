@@ -10,7 +10,8 @@ use crate::vm::{PyResult, Vm};
 
 /// The names `native_module` answers, sorted (`sys.builtin_module_names`).
 pub const BUILTIN_MODULE_NAMES: &[&str] = &[
-    "_abc_native", "_codecs", "_fileio_native", "_opcode", "_random", "_sre", "_traceback_native", "_weakref", "atexit", "builtins",
+    "_abc_native", "_codecs", "_fileio_native", "_opcode", "_random", "_sre", "_struct", "_traceback_native", "_weakref", "atexit",
+    "builtins",
     "errno", "faulthandler", "gc", "math", "posix", "sys", "time",
 ];
 
@@ -33,6 +34,7 @@ pub fn native_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "_sre" => Some(make_module_vm("_sre", crate::builtins::sre::fill, vm)),
         "_codecs" => Some(make_module_vm("_codecs", crate::builtins::codecs::fill, vm)),
         "_abc_native" => Some(make_module_vm("_abc_native", crate::builtins::abc_native::fill, vm)),
+        "_struct" => Some(make_module_vm("_struct", crate::builtins::struct_::fill, vm)),
         "_weakref" => Some(make_module_vm("_weakref", crate::builtins::weakref::fill, vm)),
         "gc" => Some(make_module_vm("gc", crate::builtins::gc::fill, vm)),
         "posix" => Some(make_module_vm("posix", crate::builtins::posix::fill, vm)),
