@@ -1131,16 +1131,7 @@ fn gen_send(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn gen_throw(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let pos = a.check(vm, "throw", 2, 4)?;
-    let exc = match &pos[1] {
-        Value::Obj(o) if matches!(o.view(), Obj::Class(_)) => {
-            let args: Vec<Value> = pos.get(2).filter(|v| !v.is_none()).cloned().into_iter().collect();
-            vm.call(&pos[1], Args::new(&args))?
-        }
-        v => v.clone(),
-    };
-    if !matches!(&exc, Value::Obj(o) if matches!(o.view(), Obj::Exception(_))) {
-        return Err(vm.type_error("exceptions must be classes or instances deriving from BaseException, not ".to_string() + &vm.type_name(&exc)));
-    }
+    let PyErr(exc) = crate::interp::async_gen::throw_exception(vm, &pos[1..])?;
     match generator::resume(vm, &pos[0], Value::None, Some(PyErr(exc)))? {
         SendResult::Yield(v) => Ok(v),
         SendResult::Return(v) => Err(generator::stop_iteration(vm, v)),

@@ -106,6 +106,12 @@ pub fn c3_mro(vm: &Vm, cls: &ObjRef, bases: &[ObjRef]) -> PyResult<Vec<ObjRef>> 
 impl Vm {
     /// `type(name, bases, ns)` with `metaclass` as the new class's type.
     pub fn create_class(&mut self, meta: Option<ObjRef>, name: &str, bases: Vec<ObjRef>, ns: &Dict) -> PyResult<Value> {
+        self.create_class_kw(meta, name, bases, ns, &[], &[])
+    }
+
+    /// [`Self::create_class`] with the class statement's keyword arguments (values and
+    /// names), which go to the `__init_subclass__` of the new class's parent.
+    pub fn create_class_kw(&mut self, meta: Option<ObjRef>, name: &str, bases: Vec<ObjRef>, ns: &Dict, kw_values: &[Value], kw_names: &[Value]) -> PyResult<Value> {
         let bases = if bases.is_empty() { vec![self.types.object.clone()] } else { bases };
         let mut layout = Layout::Object;
         for b in &bases {
@@ -212,13 +218,23 @@ impl Vm {
                 self.call_dunder(&f, &v, &[clsv.clone(), k])?;
             }
         }
-        let parent = bases[0].clone();
-        if let Some(pc) = parent.as_class() {
-            if let Some(Value::Obj(f)) = pc.lookup("__init_subclass__") {
+        // super(cls, cls).__init_subclass__(**kwargs): the first definition after cls
+        // in its MRO; object's takes no keyword arguments.
+        let mro = cls.as_class().map(|c| c.mro.borrow().clone()).unwrap_or_default();
+        let found = mro.iter().skip(1).find_map(|k| k.as_class().and_then(|kc| kc.dict.borrow().get_str("__init_subclass__")));
+        match found {
+            Some(Value::Obj(f)) if matches!(f.view(), Obj::ClassMethod(_)) => {
                 if let Obj::ClassMethod(func) = f.view() {
-                    self.call(func, Args::new(&[clsv.clone()]))?;
+                    let mut args = Vec::with_capacity(1 + kw_values.len());
+                    args.push(clsv.clone());
+                    args.extend_from_slice(kw_values);
+                    self.call(func, Args { args: &args, kwnames: kw_names })?;
                 }
             }
+            _ if !kw_values.is_empty() => {
+                return Err(self.type_error(format!("{name}.__init_subclass__() takes no keyword arguments")));
+            }
+            _ => {}
         }
         Ok(clsv)
     }
@@ -298,7 +314,14 @@ impl Vm {
                     },
                     _ => Dict::new(),
                 };
-                self.create_class(None, &name, base_classes, &d)
+                let (mut values, mut names) = (Vec::new(), Vec::new());
+                for (k, v) in a.kw() {
+                    if k != "metaclass" {
+                        names.push(Value::str(k));
+                        values.push(v.clone());
+                    }
+                }
+                self.create_class_kw(None, &name, base_classes, &d, &values, &names)
             }
         }
     }
@@ -564,6 +587,18 @@ impl Vm {
         if is(&t.super_.clone()) {
             return b::functions::super_new(self, a);
         }
+        if is(&t.method.clone()) {
+            // types.MethodType(function, instance)
+            let pos = a.check(self, "method", 2, 2)?;
+            if !self.is_callable(&pos[0]) {
+                return Err(self.type_error("first argument must be callable"));
+            }
+            if pos[1].is_none() {
+                return Err(self.type_error("instance must not be None"));
+            }
+            let Value::Obj(func) = &pos[0] else { return Err(self.type_error("first argument must be callable")) };
+            return Ok(Value::obj(crate::object::NewObj::BoundMethod { func: func.clone(), slf: pos[1].clone() }));
+        }
         if is(&t.generic_alias.clone()) {
             return b::genericalias::ga_new(self, a);
         }
@@ -676,7 +711,8 @@ pub fn type_new(vm: &mut Vm, meta: Option<ObjRef>, a: Args) -> PyResult<Value> {
         },
         _ => return Err(vm.type_error("type.__new__() argument 3 must be dict")),
     };
-    vm.create_class(meta, &name, bases, &d)
+    let start = a.args.len() - a.kwnames.len();
+    vm.create_class_kw(meta, &name, bases, &d, &a.args[start..], a.kwnames)
 }
 
 /// `type.__new__` as a callable (for `super().__new__(mcls, ...)` in metaclasses).

@@ -6,7 +6,6 @@
 //! `[format bytes, data bytes, next offset]`. The compiled format comes from the
 //! module's cache (`compiled`).
 
-use std::cell::RefCell;
 use std::rc::Rc;
 
 use super::{compiled, format_bytes, read_buffer, struct_error, Compiled};
@@ -72,30 +71,9 @@ fn make_class(vm: &Vm, name: &'static str, new: crate::object::NativeFn, methods
     }
     cd.insert_str("__module__", Value::str("_struct"));
     cd.insert_str("__doc__", if doc.is_empty() { Value::None } else { Value::str(doc) });
-    let cls = NewObj::alloc(NewObj::Class(Class {
-        name: name.into(),
-        qualname: RefCell::new(name.into()),
-        module: RefCell::new(Value::str("_struct")),
-        bases: vec![vm.types.object.clone()],
-        mro: RefCell::new(Vec::new()),
-        dict: RefCell::new(cd),
-        layout: Layout::Object,
-        metaclass: RefCell::new(None),
-        slots: Some(vec![Rc::from(SLOT)]),
-        // A "heap" class so that calling it runs `__new__`/`__init__` above and its
-        // native dunders (`__next__`) take part in dispatch.
-        heap: true,
-        has_del: std::cell::Cell::new(false),
-        weakrefable: true,
-        subclasses: RefCell::new(Vec::new()),
-        native: true,
-        shapes: std::cell::OnceCell::new(),
-        index: std::cell::Cell::new(0),
-    }));
-    if let Some(c) = cls.as_class() {
-        *c.mro.borrow_mut() = vec![cls.clone(), vm.types.object.clone()];
-    }
-    cls
+    // A "heap" class so that calling it runs `__new__`/`__init__` above and its
+    // native dunders (`__next__`) take part in dispatch.
+    Class::new_native(name, "_struct", &vm.types.object, cd, Layout::Object, Some(vec![Rc::from(SLOT)]))
 }
 
 /// The slot index of `v`'s state, if `v` is an instance of `cls` (or a subclass).
