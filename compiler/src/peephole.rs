@@ -4,7 +4,8 @@
 //! unconditional jumps are threaded to the final target, code after a terminal
 //! instruction is dropped up to the next live label (repeated until nothing
 //! changes, so handlers whose protected code vanished go too), and a
-//! `JUMP_ABSOLUTE` to the very next instruction is removed. It never moves
+//! `JUMP_ABSOLUTE` to the very next instruction is removed, and so is a `SWAP n`
+//! pair that cancels out. It never moves
 //! instructions, so prediction pairs laid out by codegen stay adjacent.
 
 use crate::bytecode::Opcode;
@@ -83,6 +84,19 @@ fn remove_dead(instrs: &mut Vec<Instr>, labels: &mut [Option<usize>]) -> bool {
         let tp = pos(labels, t, n);
         if tp > i && (i + 1..tp).all(|k| !keep[k]) {
             keep[i] = false;
+        }
+    }
+    // `SWAP n; SWAP n` undoes itself (a match pattern's capture rotations make these;
+    // CPython 3.11's `swaptimize` removes them too)
+    let mut i = 0;
+    while i + 1 < n {
+        let (a, b) = (&instrs[i], &instrs[i + 1]);
+        if keep[i] && keep[i + 1] && a.op == Opcode::Swap && b.op == Opcode::Swap && a.arg == b.arg && !targets.contains(&(i + 1)) {
+            keep[i] = false;
+            keep[i + 1] = false;
+            i += 2;
+        } else {
+            i += 1;
         }
     }
     if keep.iter().all(|k| *k) {
