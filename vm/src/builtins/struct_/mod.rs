@@ -286,13 +286,7 @@ pub(crate) fn do_pack_into(vm: &mut Vm, c: &Compiled, args: &[Value]) -> PyResul
     let size = c.size as i64;
     let blen = buffer.len() as i64;
     if offset < 0 {
-        if offset + size > 0 {
-            return Err(struct_error(vm, format!("no space to pack {size} bytes at offset {offset}")));
-        }
-        if offset + blen < 0 {
-            return Err(struct_error(vm, format!("offset {offset} out of range for {blen}-byte buffer")));
-        }
-        offset += blen;
+        offset = from_end(vm, offset, size, blen, "no space to pack")?;
     }
     if blen - offset < size {
         return Err(struct_error(
@@ -343,13 +337,7 @@ pub(crate) fn do_unpack_from(vm: &mut Vm, c: &Compiled, buffer: &Value, offset: 
     let blen = data.len() as i64;
     let size = c.size as i64;
     if offset < 0 {
-        if offset + size > 0 {
-            return Err(struct_error(vm, format!("not enough data to unpack {size} bytes at offset {offset}")));
-        }
-        if offset + blen < 0 {
-            return Err(struct_error(vm, format!("offset {offset} out of range for {blen}-byte buffer")));
-        }
-        offset += blen;
+        offset = from_end(vm, offset, size, blen, "not enough data to unpack")?;
     }
     if blen - offset < size {
         return Err(struct_error(
@@ -475,4 +463,16 @@ fn clearcache(vm: &mut Vm, a: Args) -> PyResult<Value> {
     }
     CACHE.with(|c| c.borrow_mut().clear());
     Ok(Value::None)
+}
+
+/// A negative `offset` of pack_into/unpack_from, counted from the end of a
+/// `blen`-byte buffer (`what`: how CPython's message starts when `size` bytes do not fit).
+fn from_end(vm: &Vm, offset: i64, size: i64, blen: i64, what: &str) -> PyResult<i64> {
+    if offset + size > 0 {
+        return Err(struct_error(vm, format!("{what} {size} bytes at offset {offset}")));
+    }
+    if offset + blen < 0 {
+        return Err(struct_error(vm, format!("offset {offset} out of range for {blen}-byte buffer")));
+    }
+    Ok(offset + blen)
 }
